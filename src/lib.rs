@@ -1,0 +1,3 @@
+//! prongsai
+
+pub mod thai;

@@ -1,0 +1,1 @@
+//! Thai digits, dates.
