@@ -1,3 +1,18 @@
-//! prongsai
+//! prongsai builds a Thai local government's integrity and transparency (ITA) website from one
+//! Markdown file per measure.
+//!
+//! The pipeline runs one way: [`config`] reads `site.yaml`; [`content`] finds and splits the
+//! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
+//! bodies; [`render`] fills the [`theme`]'s templates in memory; [`site`] runs these steps and is the
+//! only code that writes `public/`. Every problem is a [`diag::Finding`] with file, line and a fix.
 
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod markdown;
+pub mod measure;
+pub mod render;
+pub mod scaffold;
+pub mod site;
 pub mod thai;
+pub mod theme;

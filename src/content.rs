@@ -1,0 +1,318 @@
+//! Reading `content/`: find the Markdown files, decode them, and split the `---` front matter from the body.
+//!
+//! Everything here is about bytes and positions: a [`SourceFile`] keeps its decoded text and where the
+//! front matter and the body sit in it, so later steps can point a caret at the right line of the
+//! `.md` file. What the front matter *means* is `measure.rs`'s job.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+use crate::diag::{self, Finding, Source, did_you_mean};
+
+/// What a content file becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/measures/*.md`
+    Measure,
+    /// any other `.md` under `content/` (about, contacts, analysis text, ...)
+    Page,
+}
+
+/// A content file, decoded, with its front matter located.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, `/`-separated, as messages print it.
+    pub rel: String,
+    /// File name without `.md`: the page's slug before normalisation.
+    pub stem: String,
+    pub kind: Kind,
+    pub src: Source,
+    /// Byte range of the YAML between the fences.
+    pub front_matter: Range<usize>,
+    /// Byte range of the Markdown after the closing fence.
+    pub body: Range<usize>,
+}
+
+impl SourceFile {
+    /// The decoded text of the whole file (LF line ends, no BOM).
+    pub fn text(&self) -> &str {
+        self.src.inner()
+    }
+
+    pub fn front_matter_text(&self) -> &str {
+        &self.text()[self.front_matter.clone()]
+    }
+
+    pub fn body_text(&self) -> &str {
+        &self.text()[self.body.clone()]
+    }
+
+    /// 1-based line on which the body starts, so Markdown findings can be placed.
+    pub fn body_line(&self) -> usize {
+        diag::line_col(self.text(), self.body.start).0
+    }
+}
+
+/// Lists the Markdown files under `root/content`, sorted by path; unreadable entries become findings.
+pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
+    let content = root.join("content");
+    let measures = content.join("measures");
+    let mut files = Vec::new();
+    let mut findings = Vec::new();
+    if !content.is_dir() {
+        findings.push(
+            Finding::error("content", "the site has no content/ folder")
+                .help("create content/measures/ and put one .md file per measure in it (`prongsai new measure \"ชื่อมาตรการ\"`)"),
+        );
+        return (files, findings);
+    }
+    for entry in WalkDir::new(&content).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| diag::display_path(root, p)).unwrap_or_else(|| "content".into());
+                let why = if e.loop_ancestor().is_some() {
+                    "this folder links back to one of its parents (a symlink loop)".to_string()
+                } else {
+                    e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+                };
+                findings.push(Finding::error(path, format!("cannot read: {why}")).help("remove the link or fix its permissions"));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
+            continue; // editor backups and hidden files
+        }
+        let kind = if path.starts_with(&measures) { Kind::Measure } else { Kind::Page };
+        files.push((path.to_path_buf(), kind));
+    }
+    (files, findings)
+}
+
+/// Reads and splits one content file.
+pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding> {
+    let rel = diag::display_path(root, path);
+    let bytes = std::fs::read(path).map_err(|e| Finding::error(&rel, format!("cannot read the file: {e}")))?;
+    let text: Arc<str> = decode(&rel, &bytes)?.into();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let src = diag::source(&rel, text);
+    let (front_matter, body) = split(&src)?;
+    Ok(SourceFile { rel, stem, kind, src, front_matter, body })
+}
+
+/// UTF-8 text from a file's bytes: a BOM is dropped and CRLF or lone CR become LF.
+/// Other encodings are an error that says which encoding it looks like and how to re-save.
+pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
+    const SAVE_UTF8: &str =
+        "open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save it again";
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Finding::error(rel, "the file is saved as UTF-16 (Unicode); prongsai reads UTF-8").help(SAVE_UTF8));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let (decoded, _, had_errors) = encoding_rs::WINDOWS_874.decode(bytes);
+            let thai = decoded.chars().filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c)).count();
+            let looks_thai = !had_errors && thai * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
+            let mut f = Finding::error(
+                rel,
+                if looks_thai {
+                    format!("line {line}: the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)")
+                } else {
+                    format!("line {line}: the file is not UTF-8 text (byte 0x{:02X})", bytes[e.valid_up_to()])
+                },
+            )
+            .help(SAVE_UTF8);
+            f.line = line;
+            return Err(f);
+        }
+    };
+    if let Some(i) = text.find('\0') {
+        let mut f = Finding::error(rel, "the file holds NUL bytes: it is a binary file, not Markdown text")
+            .help("keep only text files with the .md ending in content/; put PDFs and images in content/files/");
+        f.line = diag::line_col(text, i).0;
+        return Err(f);
+    }
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+}
+
+/// Finds the `---` fences; returns the byte ranges of the YAML and of the body.
+fn split(src: &Source) -> Result<(Range<usize>, Range<usize>), Finding> {
+    let text: &str = src.inner();
+    let fence = |line: &str| line.trim_end() == "---";
+    if text.trim().is_empty() {
+        return Err(Finding::error(src.name(), "the file is empty").help(
+            "a measure starts with front matter between two `---` lines; `prongsai new measure \"ชื่อ\"` writes a complete one",
+        ));
+    }
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() == "+++" {
+        return Err(Finding::at(src, 0, 3, "TOML front matter (`+++`) is not supported")
+            .help("write the front matter as YAML between two `---` lines"));
+    }
+    if !fence(first) {
+        let hint = if text.lines().take(30).any(fence) {
+            "the first line must be `---` exactly: move any text above it below the front matter"
+        } else {
+            "start the file with a line `---`, the front matter (title: ...), and another line `---`. Did you forget to add `---`?"
+        };
+        return Err(Finding::at(src, 0, first.len(), "the file does not start with a `---` front-matter fence").help(hint));
+    }
+    let fm_start = first.len() + 1;
+    let mut offset = fm_start;
+    for line in text[fm_start.min(text.len())..].split_inclusive('\n') {
+        if fence(line) {
+            let body_start = (offset + line.len()).min(text.len());
+            check_second_block(src, body_start)?;
+            return Ok((fm_start.min(text.len())..offset, body_start..text.len()));
+        }
+        offset += line.len();
+    }
+    Err(Finding::at(src, 0, 3, "the front matter opened here is never closed")
+        .help("add a line `---` after the last front-matter line, before the Markdown text. Did you forget to add `---`?"))
+}
+
+/// A body that starts with another fenced YAML block means the fences were doubled.
+fn check_second_block(src: &Source, body_start: usize) -> Result<(), Finding> {
+    let text: &str = src.inner();
+    let rest = &text[body_start..];
+    let skipped = rest.len() - rest.trim_start_matches('\n').len();
+    let mut lines = rest[skipped..].lines();
+    if lines.next().is_some_and(|l| l.trim_end() == "---")
+        && lines.next().is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
+    {
+        return Err(Finding::at(src, body_start + skipped, 3, "a second front-matter block follows the first")
+            .help("keep one block: merge the two and delete the extra `---` lines"));
+    }
+    Ok(())
+}
+
+fn is_key(k: &str) -> bool {
+    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Byte span of the value of top-level `key` (or of the key when the value is on later lines),
+/// searching the YAML that starts at byte `fm_start` of `text`.
+pub fn key_span(text: &str, fm_start: usize, key: &str) -> Option<(usize, usize)> {
+    let mut offset = fm_start;
+    for line in text[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix(key)
+            && let Some(value) = rest.strip_prefix(':')
+        {
+            let v = value.trim();
+            let v = v.split(" #").next().unwrap_or(v).trim();
+            return Some(if v.is_empty() {
+                (offset, key.len())
+            } else {
+                (offset + key.len() + 1 + value.find(v).unwrap_or(0), v.len())
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A YAML error from serde as a finding placed in the `.md` (or `.yaml`) file, with a fix.
+pub fn yaml_finding(src: &Source, fm_start: usize, err: &serde_yaml::Error, keys: &[&str]) -> Finding {
+    let text: &str = src.inner();
+    let offset = err.location().map_or(fm_start, |l| fm_start + l.index());
+    let mut msg = err.to_string();
+    if let Some(i) = msg.find(" at line ") {
+        msg.truncate(i);
+    }
+    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let mut help = "check the indentation (spaces only) and put text with `:` or `#` in double quotes".to_string();
+    if line.starts_with('\t') || line.contains(":\t") || text[fm_start..offset.min(text.len())].lines().last().is_some_and(|l| l.starts_with('\t')) {
+        help = "YAML does not allow tabs for indentation: replace the tab with spaces".into();
+    } else if let Some(field) = msg.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
+        let field = field.to_string();
+        msg = format!("unknown key `{field}`");
+        help = match did_you_mean(&field, keys.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("the keys are: {}", keys.join(", ")),
+        };
+        if let Some((off, len)) = key_span(text, fm_start, &field).map(|(o, _)| (o, field.len())) {
+            return Finding::at(src, off, len, msg).help(help);
+        }
+    } else if msg.contains("duplicate entry") || msg.contains("duplicate key") {
+        help = "each key may appear once: delete or merge the repeated one".into();
+    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        help = "the YAML nests or repeats too deeply (anchors and aliases?): write plain values".into();
+    }
+    let len = line.len().saturating_sub(offset - line_start).clamp(1, 40);
+    Finding::at(src, offset, len, format!("invalid front matter: {msg}")).help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_str(text: &str) -> Result<(String, String), Finding> {
+        let src = diag::source("a.md", Arc::from(decode("a.md", text.as_bytes())?));
+        let (fm, body) = split(&src)?;
+        Ok((src.inner()[fm].to_string(), src.inner()[body].to_string()))
+    }
+
+    // The YAML and the body come apart at the fences.
+    #[test]
+    fn front_matter_and_body_are_split_at_the_fences() {
+        let (fm, body) = split_str("---\ntitle: x\n---\n\nhello\n").unwrap();
+        assert_eq!(fm, "title: x\n");
+        assert_eq!(body, "\nhello\n");
+    }
+
+    // Windows files (BOM + CRLF) read exactly like Unix ones.
+    #[test]
+    fn bom_and_crlf_are_accepted_silently() {
+        let (fm, body) = split_str("\u{FEFF}---\r\ntitle: x\r\n---\r\nhello\r\n").unwrap();
+        assert_eq!(fm, "title: x\n");
+        assert_eq!(body, "hello\n");
+    }
+
+    // A missing closing fence is an error that says so.
+    #[test]
+    fn front_matter_without_closing_fence_is_an_error() {
+        let err = split_str("---\ntitle: x\nhello\n").unwrap_err();
+        assert!(err.message.contains("never closed"), "{err}");
+        assert_eq!(err.line, 1);
+    }
+
+    // A file with no opening fence is an error on line 1.
+    #[test]
+    fn file_without_opening_fence_is_an_error() {
+        let err = split_str("title: x\n").unwrap_err();
+        assert!(err.message.contains("does not start"), "{err}");
+    }
+
+    // Thai saved by an old Windows editor is recognised by name.
+    #[test]
+    fn windows_874_thai_is_named() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_874.encode("---\ntitle: การใช้ทรัพย์สิน\n---\n");
+        let err = decode("a.md", &bytes).unwrap_err();
+        assert!(err.message.contains("Windows-874"), "{err}");
+        assert_eq!(err.line, 2);
+    }
+
+    // The value of a top-level key is located for carets.
+    #[test]
+    fn key_span_points_at_the_value() {
+        let text = "---\ntitle: x\nstatus: finished # note\n---\n";
+        let (off, len) = key_span(text, 4, "status").unwrap();
+        assert_eq!(&text[off..off + len], "finished");
+    }
+}

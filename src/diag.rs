@@ -1,0 +1,288 @@
+//! Findings about the site's files: what is wrong, where (file, line, column), and how to fix it.
+//!
+//! A [`Finding`] is a value, not an early return: every step collects them into [`Findings`] and the
+//! build decides at the end whether it may write. This module also prints them (with miette's
+//! graphical handler: a caret under the spot) and as JSON. It owns no file reading.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use serde::Serialize;
+
+/// How bad a finding is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A source file's text shared by all findings about it, for the caret snippet.
+pub type Source = Arc<NamedSource<Arc<str>>>;
+
+/// Wraps a file's (decoded) text so findings can point into it.
+pub fn source(name: &str, text: Arc<str>) -> Source {
+    Arc::new(NamedSource::new(name, text))
+}
+
+/// One problem in one place.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The file, relative to the site root, with `/` separators.
+    pub file: String,
+    /// 1-based line and column (in characters), 0 when the finding is about the whole file.
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    src: Option<Source>,
+    span: Option<SourceSpan>,
+}
+
+impl Finding {
+    /// An error about a whole file (no position).
+    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            help: None,
+            src: None,
+            span: None,
+        }
+    }
+
+    /// An error at byte `offset` (length `len`) of `src`, whose text is the file's whole text.
+    pub fn at(src: &Source, offset: usize, len: usize, message: impl Into<String>) -> Self {
+        let text = src.inner();
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let end = floor_char_boundary(text, (offset + len).min(text.len()));
+        let (line, col) = line_col(text, offset);
+        Finding {
+            severity: Severity::Error,
+            file: src.name().to_string(),
+            line,
+            col,
+            message: message.into(),
+            help: None,
+            src: Some(src.clone()),
+            span: Some(SourceSpan::new(offset.into(), end - offset)),
+        }
+    }
+
+    /// The same finding with a hint on how to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same finding as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// `file:line:col` (or just `file`), as editors and the serve overlay link it.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.col)
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+impl Diagnostic for Finding {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.src.as_deref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some("here".into()), span))))
+    }
+}
+
+/// All findings of one run, in the order of files and lines.
+#[derive(Debug, Default, Clone)]
+pub struct Findings(Vec<Finding>);
+
+impl Findings {
+    pub fn push(&mut self, f: Finding) {
+        self.0.push(f);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Finding>) {
+        self.0.extend(other);
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|f| f.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Finding> {
+        self.0.iter()
+    }
+
+    /// Sorts by file, line and column, so output does not depend on thread timing.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message)));
+    }
+
+    /// Every finding drawn with its snippet and caret, then a one-line summary.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100);
+        let mut out = String::new();
+        for f in &self.0 {
+            if f.src.is_none() {
+                // Without a snippet miette would not print the file name at all.
+                let kind = if f.severity == Severity::Error { "error" } else { "warning" };
+                out.push_str(&format!("{kind}: {}: {}\n", f.location(), f.message));
+                if let Some(h) = &f.help {
+                    out.push_str(&format!("  help: {h}\n"));
+                }
+                out.push('\n');
+                continue;
+            }
+            let _ = handler.render_report(&mut out, f);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The findings as a JSON array of `{severity, file, line, col, message, help}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Array(
+            self.0
+                .iter()
+                .map(|f| {
+                    serde_json::json!({
+                        "severity": f.severity, "file": f.file, "line": f.line, "col": f.col,
+                        "message": f.message, "help": f.help,
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
+impl IntoIterator for Findings {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// 1-based line and column (counted in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Byte offset of the start of 1-based `line` in `text` (the end of the text past the last line).
+pub fn line_offset(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A path relative to `root`, with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Columns count characters, so a caret under Thai text lands where the clerk sees it.
+    #[test]
+    fn line_col_counts_thai_characters_not_bytes() {
+        let text = "a: 1\nชื่อ: x\n";
+        let off = text.find('x').unwrap();
+        assert_eq!(line_col(text, off), (2, 7));
+    }
+
+    // A rendered finding names file:line:col and carries the help text.
+    #[test]
+    fn rendered_finding_names_file_line_and_column() {
+        let src = source("content/measures/a.md", Arc::from("---\nstatus: finished\n---\n"));
+        let mut all = Findings::default();
+        all.push(Finding::at(&src, 12, 8, "unknown status `finished`").help("write done"));
+        let text = all.render(false);
+        assert!(text.contains("content/measures/a.md:2:9"), "{text}");
+        assert!(text.contains("unknown status `finished`"), "{text}");
+        assert!(text.contains("write done"), "{text}");
+    }
+
+    // Typos of known keys get a suggestion; unrelated words do not.
+    #[test]
+    fn did_you_mean_suggests_only_close_words() {
+        assert_eq!(did_you_mean("scroe", ["score", "status"]), Some("score"));
+        assert_eq!(did_you_mean("zzz", ["score", "status"]), None);
+    }
+}

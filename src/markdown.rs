@@ -1,0 +1,184 @@
+//! Markdown body -> HTML with pulldown-cmark: tables, footnotes, strikethrough, heading anchors that
+//! keep Thai, root-relative links made relative so the site works under a sub-path, and raw HTML
+//! escaped (with a warning) unless the site allows it. `javascript:` and similar links are never emitted.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::diag::{Finding, Source};
+
+/// How to render one body.
+pub struct Settings<'a> {
+    /// Relative path from the page to the site root, e.g. `../../`.
+    pub root: &'a str,
+    /// Let raw HTML through.
+    pub allow_html: bool,
+}
+
+/// Renders the Markdown at `body_start..` of the file `src`; findings point into that file.
+pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, Vec<Finding>) {
+    let text = &src.inner()[body_start..];
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut warned_lines = Vec::new();
+    let mut warn = |offset: usize, len: usize, msg: &str, help: &str| {
+        let f = Finding::at(src, body_start + offset, len, msg).help(help).warning();
+        if !warned_lines.contains(&f.line) {
+            warned_lines.push(f.line);
+            findings.push(f);
+        }
+    };
+    let mut events: Vec<Event> = Vec::with_capacity(text.len() / 16);
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        let event = match event {
+            Event::Html(h) | Event::InlineHtml(h) if !settings.allow_html => {
+                warn(
+                    range.start,
+                    range.len().min(h.trim_end().len()).max(1),
+                    "raw HTML is shown as text, not run",
+                    "write it as Markdown, or set `allow_html: true` in site.yaml if this HTML is trusted",
+                );
+                Event::Text(h)
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
+                    warn(range.start, range.len(), "this link's address is not allowed", "links may use http:, https:, mailto:, tel: or a path");
+                    CowStr::Borrowed("#")
+                });
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
+                    warn(range.start, range.len(), "this image's address is not allowed", "images may use http:, https: or a path");
+                    CowStr::Borrowed("")
+                });
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            e => e,
+        };
+        events.push(event);
+    }
+    add_heading_ids(&mut events);
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    let wrapped = events.into_iter().flat_map(|e| match e {
+        Event::Start(Tag::Table(_)) => [Some(Event::Html("<div class=\"table-wrap\">".into())), Some(e)],
+        Event::End(TagEnd::Table) => [Some(e), Some(Event::Html("</div>".into()))],
+        e => [Some(e), None],
+    });
+    html::push_html(&mut out, wrapped.flatten());
+    (out, findings)
+}
+
+/// A link target safe to emit: root-relative paths become page-relative; script schemes give None.
+fn fix_url<'a>(url: CowStr<'a>, root: &str) -> Option<CowStr<'a>> {
+    let lower: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s)) {
+        return None;
+    }
+    if let Some(rest) = url.strip_prefix('/')
+        && !rest.starts_with('/')
+    {
+        return Some(format!("{root}{rest}").into());
+    }
+    Some(url)
+}
+
+/// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            for e in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = anchor(&text);
+            let base = if base.is_empty() { "section".to_string() } else { base };
+            let mut id = base.clone();
+            let mut n = 1;
+            while used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used.push(id.clone());
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(id.into());
+            }
+        }
+        i += 1;
+    }
+}
+
+/// An anchor from heading text: Thai letters with their vowel and tone marks kept, ASCII lower-cased,
+/// spaces as `-`, punctuation dropped.
+pub fn anchor(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            out.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn md(body: &str, allow_html: bool) -> (String, Vec<Finding>) {
+        let src = crate::diag::source("a.md", Arc::from(format!("---\ntitle: x\n---\n{body}")));
+        render(&src, 16, &Settings { root: "../../", allow_html })
+    }
+
+    // Heading anchors keep Thai vowel and tone marks (Hugo drops them).
+    #[test]
+    fn heading_anchors_keep_thai_marks() {
+        let (html, _) = md("## ปัญหาและอุปสรรค\n", false);
+        assert!(html.contains(r#"<h2 id="ปัญหาและอุปสรรค">"#), "{html}");
+    }
+
+    // Raw HTML is escaped and reported with its line in the .md file.
+    #[test]
+    fn raw_html_is_escaped_and_reported() {
+        let (html, findings) = md("hello\n\n<script>alert(1)</script>\n", false);
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].line, 6);
+    }
+
+    // With allow_html the author's HTML passes through.
+    #[test]
+    fn raw_html_passes_when_allowed() {
+        let (html, findings) = md("<b>hi</b>\n", true);
+        assert!(html.contains("<b>hi</b>"), "{html}");
+        assert!(findings.is_empty());
+    }
+
+    // Root-relative links work under a sub-path; script links are never emitted.
+    #[test]
+    fn links_are_made_relative_and_script_links_dropped() {
+        let (html, findings) = md("[a](/oit/) [b](javascript:alert(1)) [c](https://x.go.th/)\n", false);
+        assert!(html.contains(r#"href="../../oit/""#), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains(r#"href="https://x.go.th/""#), "{html}");
+        assert_eq!(findings.len(), 1);
+    }
+
+    // Tables get a wrapper that scrolls on narrow screens.
+    #[test]
+    fn tables_are_wrapped_for_scrolling() {
+        let (html, _) = md("| a | b |\n| - | - |\n| 1 | 2 |\n", false);
+        assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
+    }
+}

@@ -1,0 +1,617 @@
+//! What the author wrote in front matter, turned into what it means: [`Measure`]s and [`Page`]s.
+//!
+//! The YAML is read into a plain mapping first and then field by field, so one file can report
+//! several mistakes at once (an unknown key *and* a bad status), each with a caret on its own line.
+//! The ITA vocabulary the fields use (assessments, indicators, statuses) lives here too.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_yaml::{Mapping, Value};
+
+use crate::config::Config;
+use crate::content::{Kind, SourceFile, key_span, yaml_finding};
+use crate::diag::{Finding, did_you_mean};
+use crate::thai::{self, Date, MonthRange};
+
+/// The three ITA instruments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Assessment {
+    IIT,
+    EIT,
+    OIT,
+}
+
+impl Assessment {
+    pub const ALL: [Assessment; 3] = [Assessment::IIT, Assessment::EIT, Assessment::OIT];
+
+    /// "IIT", "EIT" or "OIT".
+    pub fn code(self) -> &'static str {
+        match self {
+            Assessment::IIT => "IIT",
+            Assessment::EIT => "EIT",
+            Assessment::OIT => "OIT",
+        }
+    }
+
+    /// The instrument's Thai name as NACC writes it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Assessment::IIT => "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน",
+            Assessment::EIT => "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก",
+            Assessment::OIT => "แบบตรวจการเปิดเผยข้อมูลสาธารณะ",
+        }
+    }
+
+    /// The English name.
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Assessment::IIT => "Internal Integrity and Transparency Assessment",
+            Assessment::EIT => "External Integrity and Transparency Assessment",
+            Assessment::OIT => "Open Data Integrity and Transparency Assessment",
+        }
+    }
+
+    /// The indicators (1-10) that belong to this instrument.
+    pub fn indicators(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            Assessment::IIT => 1..=5,
+            Assessment::EIT => 6..=8,
+            Assessment::OIT => 9..=10,
+        }
+    }
+
+    /// The assessment an indicator belongs to.
+    pub fn of_indicator(n: u8) -> Option<Assessment> {
+        Assessment::ALL.into_iter().find(|a| a.indicators().contains(&n))
+    }
+}
+
+/// The ten ITA indicators' Thai names, indexed by number - 1.
+pub const INDICATORS: [&str; 10] = [
+    "การปฏิบัติหน้าที่",
+    "การใช้งบประมาณ",
+    "การใช้อำนาจ",
+    "การใช้ทรัพย์สินของราชการ",
+    "การแก้ไขปัญหาการทุจริต",
+    "คุณภาพการดำเนินงาน",
+    "ประสิทธิภาพการสื่อสาร",
+    "การปรับปรุงระบบการทำงาน",
+    "การเปิดเผยข้อมูล",
+    "การป้องกันการทุจริต",
+];
+
+/// Whether a measure has been carried out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    InProgress,
+    NotDone,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Done, Status::InProgress, Status::NotDone];
+
+    /// The key written in front matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::NotDone => "not_done",
+        }
+    }
+
+    /// The Thai label, as in the seed report's columns.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Done => "ดำเนินการแล้ว",
+            Status::InProgress => "อยู่ระหว่างดำเนินการ",
+            Status::NotDone => "ยังไม่ดำเนินการ",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Status> {
+        let s = s.trim();
+        Status::ALL.into_iter().find(|st| st.key().eq_ignore_ascii_case(s) || st.label() == s)
+    }
+}
+
+/// A file copied next to the page that links it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// Path under `content/`, `/`-separated; also its path in the built site.
+    pub path: String,
+    /// File name shown as the link text.
+    pub name: String,
+    pub bytes: u64,
+}
+
+/// One integrity measure (มาตรการ), validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub slug: String,
+    /// Source file, relative to the site root.
+    pub source: String,
+    pub title: String,
+    pub fiscal_year: i32,
+    pub assessment: Assessment,
+    pub indicator: u8,
+    pub indicator_title: &'static str,
+    pub score: Option<f64>,
+    pub target: f64,
+    pub methods: Vec<String>,
+    pub results: Vec<String>,
+    pub responsible: Vec<String>,
+    /// The period as written.
+    pub period: Option<String>,
+    /// The period read as months, when it could be.
+    #[serde(serialize_with = "ser_range")]
+    pub period_range: Option<MonthRange>,
+    pub status: Status,
+    pub follow_up: Option<String>,
+    pub oit: Vec<String>,
+    #[serde(serialize_with = "ser_date")]
+    pub date: Option<Date>,
+    pub attachments: Vec<Attachment>,
+    /// The Markdown body as HTML (filled in by the build).
+    pub body: String,
+}
+
+/// Any other page: about, contacts, analysis text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub source: String,
+    pub title: String,
+    pub oit: Vec<String>,
+    #[serde(serialize_with = "ser_date")]
+    pub date: Option<Date>,
+    pub attachments: Vec<Attachment>,
+    /// Position in the navigation (lower first; then by title).
+    pub weight: i64,
+    pub body: String,
+}
+
+/// What one content file turned into.
+#[derive(Debug, Clone)]
+pub enum Doc {
+    Measure(Box<Measure>),
+    Page(Box<Page>),
+}
+
+fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&d.iso()),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_range<S: serde::Serializer>(r: &Option<MonthRange>, s: S) -> Result<S::Ok, S::Error> {
+    let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
+    match r {
+        Some(r) => s.serialize_some(&[ym(r.start), ym(r.end)]),
+        None => s.serialize_none(),
+    }
+}
+
+pub const MEASURE_KEYS: &[&str] = &[
+    "title",
+    "fiscal_year",
+    "assessment",
+    "indicator",
+    "score",
+    "target",
+    "methods",
+    "results",
+    "responsible",
+    "period",
+    "status",
+    "follow_up",
+    "oit",
+    "date",
+    "attachments",
+];
+
+pub const PAGE_KEYS: &[&str] = &["title", "oit", "date", "attachments", "weight"];
+
+/// Turns a split content file into a measure or page; every problem is a finding.
+pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, Vec<Finding>) {
+    let mut f = Fields::new(file);
+    let Some(map) = f.map.take() else {
+        return (None, f.findings);
+    };
+    f.map = Some(map);
+    let slug = slugify(&file.stem);
+    if slug.is_empty() {
+        f.findings.push(
+            Finding::error(&file.rel, "the file name gives an empty web address")
+                .help("rename the file with letters or digits, e.g. measure-1.md or การใช้ทรัพย์สิน.md"),
+        );
+    }
+    let doc = match file.kind {
+        Kind::Measure => measure(&mut f, config, root, slug).map(|m| Doc::Measure(Box::new(m))),
+        Kind::Page => page(&mut f, root, slug).map(|p| Doc::Page(Box::new(p))),
+    };
+    f.finish(if file.kind == Kind::Measure { MEASURE_KEYS } else { PAGE_KEYS });
+    let ok = !f.findings.iter().any(|x| x.severity == crate::diag::Severity::Error);
+    (doc.filter(|_| ok), f.findings)
+}
+
+fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Measure> {
+    let title = f.require::<String>("title", "add `title: ชื่อมาตรการ`").map(|t| t.trim().to_string());
+    let fiscal_year = match f.take::<Num>("fiscal_year") {
+        Some(n) => f.check(n.int(), "fiscal_year", |y| (2400..=2700).contains(y), "write a Buddhist Era year such as 2566"),
+        None => Some(config.fiscal_year as i64),
+    };
+    let assessment = f.require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)").and_then(|a| {
+        let found = Assessment::ALL.into_iter().find(|x| x.code().eq_ignore_ascii_case(a.trim()));
+        if found.is_none() {
+            f.error_at("assessment", format!("unknown assessment `{a}`"), "write IIT, EIT or OIT");
+        }
+        found
+    });
+    let indicator =
+        f.require::<Num>("indicator", "add `indicator: N`, the ITA indicator 1-10 this measure answers").and_then(|n| {
+            f.check(n.int(), "indicator", |i| (1..=10).contains(i), "ITA indicators are numbered 1 to 10")
+        });
+    if let (Some(a), Some(i)) = (assessment, indicator)
+        && !a.indicators().contains(&(i as u8))
+    {
+        let r = a.indicators();
+        let owner = Assessment::of_indicator(i as u8).map_or("", |o| o.code());
+        f.error_at(
+            "indicator",
+            format!("indicator {i} belongs to {owner}, not to {}", a.code()),
+            &format!("{} has indicators {} to {}: fix the indicator or the assessment", a.code(), r.start(), r.end()),
+        );
+    }
+    let score = f.take::<Num>("score").and_then(|n| {
+        f.check(n.float(), "score", |s| (0.0..=100.0).contains(s), "a score is a number from 0 to 100, e.g. 95.60")
+    });
+    let target = f
+        .take::<Num>("target")
+        .and_then(|n| f.check(n.float(), "target", |s| (0.0..=100.0).contains(s), "the pass mark is a number from 0 to 100"))
+        .unwrap_or(85.0);
+    let methods = f.take::<List>("methods").map(List::into_vec).unwrap_or_default();
+    let results = f.take::<List>("results").map(List::into_vec).unwrap_or_default();
+    let responsible = f.take::<List>("responsible").map(List::into_vec).unwrap_or_default();
+    let period = f.take::<String>("period").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    let period_range = period.as_deref().and_then(|p| thai::parse_period(p).ok());
+    let status = f.require::<String>("status", "add `status: done` (or not_done, in_progress)").and_then(|s| {
+        let st = Status::parse(&s);
+        if st.is_none() {
+            let keys = Status::ALL.map(Status::key);
+            let guess = did_you_mean(&s, keys).map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
+            f.error_at(
+                "status",
+                format!("unknown status `{s}`"),
+                &format!("{guess}write done (ดำเนินการแล้ว), not_done (ยังไม่ดำเนินการ) or in_progress (อยู่ระหว่างดำเนินการ)"),
+            );
+        }
+        st
+    });
+    let follow_up = f.take::<String>("follow_up").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let oit = f.oit();
+    let date = f.date();
+    let attachments = f.attachments(root);
+    let (assessment, indicator) = (assessment?, indicator? as u8);
+    Some(Measure {
+        slug,
+        source: f.file.rel.clone(),
+        title: title?,
+        fiscal_year: fiscal_year? as i32,
+        assessment,
+        indicator,
+        indicator_title: INDICATORS[indicator as usize - 1],
+        score,
+        target,
+        methods,
+        results,
+        responsible,
+        period,
+        period_range,
+        status: status?,
+        follow_up,
+        oit,
+        date,
+        attachments,
+        body: String::new(),
+    })
+}
+
+fn page(f: &mut Fields, root: &Path, slug: String) -> Option<Page> {
+    let title = f.require::<String>("title", "add `title: ชื่อหน้า`").map(|t| t.trim().to_string());
+    let oit = f.oit();
+    let date = f.date();
+    let attachments = f.attachments(root);
+    let weight = f.take::<i64>("weight").unwrap_or(0);
+    Some(Page { slug, source: f.file.rel.clone(), title: title?, oit, date, attachments, weight, body: String::new() })
+}
+
+/// A web-safe slug from a file name: Thai is kept as it is (never transliterated), ASCII is
+/// lower-cased, spaces and `_` become `-`, and characters that break URLs (`#?%&/\"'<>` ...) are dropped.
+pub fn slugify(stem: &str) -> String {
+    let mut out = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_whitespace() || c == '_' || c == '-' || c == '.' {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_control() && c != '\u{FEFF}') {
+            out.push(c);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A number written as YAML number or as text in Thai or Arabic digits.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Num {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Num {
+    fn float(self) -> Result<f64, String> {
+        match self {
+            Num::Int(i) => Ok(i as f64),
+            Num::Float(x) if x.is_finite() => Ok(x),
+            Num::Float(x) => Err(format!("`{x}` is not a number")),
+            Num::Text(t) => thai::parse_number(&t).ok_or_else(|| format!("`{t}` is not a number")),
+        }
+    }
+
+    fn int(self) -> Result<i64, String> {
+        let text = match &self {
+            Num::Text(t) => t.clone(),
+            Num::Int(i) => i.to_string(),
+            Num::Float(x) => x.to_string(),
+        };
+        match self.float()? {
+            x if x.fract() == 0.0 && x.abs() < 1e12 => Ok(x as i64),
+            _ => Err(format!("`{text}` is not a whole number")),
+        }
+    }
+}
+
+/// One string or a list of strings.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum List {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl List {
+    fn into_vec(self) -> Vec<String> {
+        let v = match self {
+            List::One(s) => vec![s],
+            List::Many(v) => v,
+        };
+        v.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    }
+}
+
+/// Reads a front-matter mapping field by field, collecting findings placed on each key's line.
+struct Fields<'a> {
+    file: &'a SourceFile,
+    map: Option<Mapping>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        let mut findings = Vec::new();
+        let yaml = file.front_matter_text();
+        let map = match serde_yaml::from_str::<Value>(yaml) {
+            Ok(Value::Mapping(m)) => Some(m),
+            Ok(Value::Null) => Some(Mapping::new()),
+            Ok(_) => {
+                findings.push(
+                    Finding::at(&file.src, file.front_matter.start, 1, "the front matter is not a list of `key: value` lines")
+                        .help("write one `key: value` per line, e.g. `title: ชื่อมาตรการ`"),
+                );
+                None
+            }
+            Err(e) => {
+                findings.push(yaml_finding(&file.src, file.front_matter.start, &e, MEASURE_KEYS));
+                None
+            }
+        };
+        Fields { file, map, findings }
+    }
+
+    fn span(&self, key: &str) -> (usize, usize) {
+        key_span(self.file.text(), self.file.front_matter.start, key).unwrap_or((0, 3))
+    }
+
+    fn error_at(&mut self, key: &str, msg: String, help: &str) {
+        let (off, len) = self.span(key);
+        self.findings.push(Finding::at(&self.file.src, off, len, msg).help(help));
+    }
+
+    /// Removes `key` and reads it as `T`; a wrong type is a finding.
+    fn take<T: DeserializeOwned>(&mut self, key: &str) -> Option<T> {
+        let v = self.map.as_mut()?.remove(key)?;
+        if v.is_null() {
+            return None;
+        }
+        match serde_yaml::from_value::<T>(v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let what = match std::any::type_name::<T>() {
+                    n if n.ends_with("String") => "text",
+                    n if n.ends_with("Num") || n.ends_with("i64") => "a number",
+                    n if n.ends_with("List") || n.contains("Vec") => "a list of text (`- item` lines)",
+                    _ => "another kind of value",
+                };
+                let mut msg = e.to_string();
+                if let Some(i) = msg.find(" at line ") {
+                    msg.truncate(i);
+                }
+                if msg.starts_with("data did not match any variant") {
+                    msg = "wrong kind of value".into();
+                }
+                self.error_at(key, format!("`{key}`: {msg}"), &format!("`{key}` takes {what}"));
+                None
+            }
+        }
+    }
+
+    /// Like [`Fields::take`], but a missing key is a finding too.
+    fn require<T: DeserializeOwned>(&mut self, key: &str, help: &str) -> Option<T> {
+        let present = self.map.as_ref().is_some_and(|m| m.get(key).is_some_and(|v| !v.is_null()));
+        if !present {
+            let f = Finding::at(&self.file.src, 0, 3, format!("`{key}` is missing")).help(help);
+            self.findings.push(f);
+            return None;
+        }
+        self.take(key)
+    }
+
+    /// Keeps a converted value when `ok` holds, else records why not.
+    fn check<T: std::fmt::Display>(
+        &mut self,
+        v: Result<T, String>,
+        key: &str,
+        ok: impl Fn(&T) -> bool,
+        help: &str,
+    ) -> Option<T> {
+        match v {
+            Ok(v) if ok(&v) => Some(v),
+            Ok(v) => {
+                self.error_at(key, format!("`{key}` {v} is out of range"), help);
+                None
+            }
+            Err(e) => {
+                self.error_at(key, format!("`{key}`: {e}"), help);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self) -> Option<Date> {
+        let v = self.take::<Num>("date")?;
+        let text = match v {
+            Num::Text(t) => t,
+            Num::Int(i) => i.to_string(),
+            Num::Float(x) => x.to_string(),
+        };
+        match thai::parse_date(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error_at("date", format!("`date`: {e}"), "write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)");
+                None
+            }
+        }
+    }
+
+    fn oit(&mut self) -> Vec<String> {
+        let codes = self.take::<List>("oit").map(List::into_vec).unwrap_or_default();
+        let mut out = Vec::new();
+        for code in codes {
+            let norm = thai::to_arabic_digits(&code.replace(' ', "")).to_ascii_uppercase();
+            let ok = norm.len() > 1
+                && norm.starts_with('O')
+                && norm[1..].chars().all(|c| c.is_ascii_digit())
+                && !norm[1..].starts_with('0');
+            if ok {
+                if !out.contains(&norm) {
+                    out.push(norm);
+                }
+            } else {
+                self.error_at("oit", format!("`{code}` is not an OIT item code"), "write codes like O1, O42, O43");
+            }
+        }
+        out
+    }
+
+    fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
+        let paths = self.take::<List>("attachments").map(List::into_vec).unwrap_or_default();
+        let content = root.join("content");
+        let mut out = Vec::new();
+        for p in paths {
+            let clean = p.replace('\\', "/");
+            let unsafe_path = clean.starts_with('/')
+                || clean.contains(':')
+                || clean.split('/').any(|c| c.starts_with('.'));
+            if unsafe_path {
+                self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` points outside content/"),
+                    "write a path inside content/, e.g. files/report-2566.pdf",
+                );
+                continue;
+            }
+            let full = content.join(&clean);
+            match std::fs::metadata(&full) {
+                Ok(m) if m.is_file() => out.push(Attachment {
+                    name: clean.rsplit('/').next().unwrap_or(&clean).to_string(),
+                    path: clean,
+                    bytes: m.len(),
+                }),
+                _ => self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` does not exist"),
+                    &format!("put the file at content/{clean}, or fix the name (names are case-sensitive)"),
+                ),
+            }
+        }
+        out
+    }
+
+    /// Every key nobody took is unknown.
+    fn finish(&mut self, known: &[&str]) {
+        let Some(map) = self.map.take() else { return };
+        for (k, _) in map {
+            let key = match &k {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            };
+            let help = match did_you_mean(&key, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the keys are: {}", known.join(", ")),
+            };
+            let (off, _) = self.span(&key);
+            self.findings.push(Finding::at(&self.file.src, off, key.len(), format!("unknown key `{key}`")).help(help));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Thai file names stay Thai in URLs; characters that break URLs are dropped.
+    #[test]
+    fn slugs_keep_thai_and_drop_url_breakers() {
+        assert_eq!(slugify("การใช้ทรัพย์สิน"), "การใช้ทรัพย์สิน");
+        assert_eq!(slugify("My Measure #1?"), "my-measure-1");
+        assert_eq!(slugify("a_b  c%"), "a-b-c");
+    }
+
+    // Every indicator belongs to exactly the instrument the ITA gives it.
+    #[test]
+    fn indicators_belong_to_their_instrument() {
+        assert_eq!(Assessment::of_indicator(4), Some(Assessment::IIT));
+        assert_eq!(Assessment::of_indicator(6), Some(Assessment::EIT));
+        assert_eq!(Assessment::of_indicator(10), Some(Assessment::OIT));
+        assert_eq!(Assessment::of_indicator(11), None);
+    }
+
+    // Status accepts the key or the Thai label.
+    #[test]
+    fn status_reads_keys_and_thai_labels() {
+        assert_eq!(Status::parse("done"), Some(Status::Done));
+        assert_eq!(Status::parse("ยังไม่ดำเนินการ"), Some(Status::NotDone));
+        assert_eq!(Status::parse("finished"), None);
+    }
+}

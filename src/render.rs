@@ -1,0 +1,492 @@
+//! Pages in memory: the minijinja environment (site `templates/` over the built-in theme), the Thai
+//! filters, and one [`Output`] per file of the site. Nothing here touches `public/`.
+//!
+//! Templates get plain data: `site` (the organisation and the counts, built once), `root` (the
+//! relative path back to the site root, so the site works under any sub-path) and the page's own data.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diag::Finding;
+use crate::measure::{Assessment, INDICATORS, Measure, Page, Status, slugify};
+use crate::site::Site;
+use crate::theme;
+use crate::thai;
+
+/// One file of the built site: where it goes under `public/` and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Relative path with `/` separators, e.g. `measures/m-1/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Section folders the generator owns; a page may not take these names.
+pub const RESERVED: &[&str] = &["measures", "assessment", "units", "years", "report", "oit", "static", "files", "search"];
+
+/// The template environment with filters registered, built once per build.
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    /// Loads the theme's templates, then the site's own `templates/` over them.
+    pub fn new(root: &Path, config: &Config) -> Result<Renderer, Vec<Finding>> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") { AutoEscape::Html } else { AutoEscape::None }
+        });
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        let mut findings = Vec::new();
+        let mut templates: BTreeMap<String, (String, String)> = theme::TEMPLATES
+            .iter()
+            .map(|(n, s)| (n.to_string(), (format!("themes/default/templates/{n}"), s.to_string())))
+            .collect();
+        let dir = root.join("templates");
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = crate::diag::display_path(&dir, entry.path());
+                let rel = crate::diag::display_path(root, entry.path());
+                match std::fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| {
+                    crate::content::decode(&rel, &b).map_err(|f| f.message)
+                }) {
+                    Ok(text) => {
+                        templates.insert(name, (rel, text));
+                    }
+                    Err(e) => findings.push(Finding::error(rel, format!("cannot read template: {e}"))),
+                }
+            }
+        }
+        for (name, (rel, text)) in templates {
+            if let Err(e) = env.add_template_owned(name, text.clone()) {
+                findings.push(template_finding(&rel, &text, &e));
+            }
+        }
+        let digits = config.thai_digits();
+        let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
+        env.add_filter("num", move |x: f64, decimals: Option<usize>| {
+            thai::format_number(x, decimals.unwrap_or(0), digits)
+        });
+        env.add_filter("digits", move |s: Value| d(s.to_string()));
+        env.add_filter("thai_date", move |iso: String| {
+            thai::parse_date(&iso).map(|dt| thai::format_date(dt, digits)).unwrap_or(iso)
+        });
+        env.add_filter("thai_date_long", move |iso: String| {
+            thai::parse_date(&iso).map(|dt| thai::format_date_long(dt, digits)).unwrap_or(iso)
+        });
+        env.add_filter("status_label", |key: String| {
+            Status::ALL.into_iter().find(|s| s.key() == key).map_or(key, |s| s.label().to_string())
+        });
+        env.add_filter("indicator_title", |n: usize| INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or(""));
+        env.add_filter("slug", |s: String| slugify(&s));
+        env.add_filter("filesize", move |n: u64| {
+            let (v, unit) = match n {
+                n if n >= 1 << 20 => (n as f64 / (1 << 20) as f64, "MB"),
+                n if n >= 1 << 10 => (n as f64 / (1 << 10) as f64, "KB"),
+                n => (n as f64, "ไบต์"),
+            };
+            format!("{} {unit}", thai::format_number(v, if unit == "ไบต์" { 0 } else { 1 }, digits))
+        });
+        if findings.is_empty() { Ok(Renderer { env }) } else { Err(findings) }
+    }
+
+    fn render(&self, template: &str, ctx: Value) -> Result<String, Finding> {
+        let tmpl = self.env.get_template(template).map_err(|e| Finding::error(template, e.to_string()))?;
+        tmpl.render(ctx).map_err(|e| {
+            let name = e.name().unwrap_or(template).to_string();
+            let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+            Finding::error(format!("templates/{name}"), format!("template error{line}: {}", e.detail().unwrap_or(&e.to_string())))
+                .help("fix the template named here; `prongsai build` uses the built-in theme for templates your site does not override")
+        })
+    }
+}
+
+fn template_finding(rel: &str, text: &str, e: &minijinja::Error) -> Finding {
+    let msg = format!("template syntax error: {}", e.detail().unwrap_or(&e.to_string()));
+    let src = crate::diag::source(rel, text.into());
+    match e.range() {
+        Some(r) => Finding::at(&src, r.start, r.len(), msg),
+        None => {
+            let off = crate::diag::line_offset(text, e.line().unwrap_or(1));
+            Finding::at(&src, off, 1, msg)
+        }
+    }
+}
+
+/// A measure as list pages show it: no body, so lists stay small.
+#[derive(Serialize)]
+struct Summary<'a> {
+    slug: &'a str,
+    title: &'a str,
+    fiscal_year: i32,
+    assessment: Assessment,
+    indicator: u8,
+    score: Option<f64>,
+    status: Status,
+    responsible: &'a [String],
+    period: Option<&'a str>,
+    date: Option<String>,
+    oit: &'a [String],
+}
+
+fn summary(m: &Measure) -> Value {
+    Value::from(Serde(Summary {
+        slug: &m.slug,
+        title: &m.title,
+        fiscal_year: m.fiscal_year,
+        assessment: m.assessment,
+        indicator: m.indicator,
+        score: m.score,
+        status: m.status,
+        responsible: &m.responsible,
+        period: m.period.as_deref(),
+        date: m.date.map(|d| d.iso()),
+        oit: &m.oit,
+    }))
+}
+
+/// One assessment's part of the annual report.
+#[derive(Serialize)]
+struct ReportGroup<'a> {
+    code: &'static str,
+    title: &'static str,
+    title_en: &'static str,
+    analysis: String,
+    measures: Vec<&'a Measure>,
+}
+
+/// The sentence that opens each assessment's part of the report, computed from the scores:
+/// the lowest-scoring indicator among the measures, its score, and whether it passes the target.
+pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool) -> String {
+    let lowest = measures
+        .iter()
+        .filter_map(|m| m.score.map(|s| (s, *m)))
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.indicator.cmp(&b.1.indicator)));
+    let code = assessment.code();
+    let Some((score, m)) = lowest else {
+        return format!("{} ({code}) ไม่มีคะแนนตัวชี้วัดที่บันทึกไว้", assessment.title());
+    };
+    let n = |x: f64, d: usize| thai::format_number(x, d, thai_digits);
+    let verdict = if score >= m.target { "แต่ผ่านเกณฑ์เป้าหมาย" } else { "และยังไม่ผ่านเกณฑ์เป้าหมาย" };
+    format!(
+        "{} ({code}) พบว่า ผลคะแนนของตัวชี้วัดที่ {} {} คือ {} คะแนน มีค่าต่ำสุดของ {code} {verdict} ({} คะแนนขึ้นไป)",
+        assessment.title(),
+        n(m.indicator as f64, 0),
+        m.indicator_title,
+        n(score, 2),
+        n(m.target, 0),
+    )
+}
+
+/// Everything the theme needs about the whole site, serialised once.
+#[derive(Serialize)]
+struct SiteData<'a> {
+    #[serde(flatten)]
+    config: &'a Config,
+    title: &'a str,
+    base_path: String,
+    measure_count: usize,
+    assessments: Vec<AssessmentCount>,
+    statuses: Vec<StatusCount>,
+    units: Vec<UnitCount>,
+    years: Vec<i32>,
+    nav_pages: Vec<NavPage<'a>>,
+    scores: Vec<ScoreBar<'a>>,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct AssessmentCount {
+    code: &'static str,
+    slug: String,
+    title: &'static str,
+    title_en: &'static str,
+    count: usize,
+    done: usize,
+}
+
+#[derive(Serialize)]
+struct StatusCount {
+    key: &'static str,
+    label: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct UnitCount {
+    name: String,
+    slug: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct NavPage<'a> {
+    title: &'a str,
+    slug: &'a str,
+}
+
+/// One bar of the home page's score chart: an indicator's prior-year score against its target.
+#[derive(Serialize)]
+struct ScoreBar<'a> {
+    assessment: &'static str,
+    indicator: u8,
+    indicator_title: &'static str,
+    score: f64,
+    target: f64,
+    pass: bool,
+    measure: &'a str,
+}
+
+/// Renders every page of the site; template errors come back as findings.
+pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<Finding>> {
+    let c = &site.config;
+    let current: Vec<&Measure> = site.measures.iter().filter(|m| m.fiscal_year == c.fiscal_year).collect();
+    let mut units: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
+    for m in &site.measures {
+        for u in &m.responsible {
+            units.entry(u.as_str()).or_default().push(m);
+        }
+    }
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = site.measures.iter().map(|m| m.fiscal_year).collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let mut nav: Vec<&Page> = site.pages.iter().collect();
+    nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+    let mut scores: Vec<ScoreBar> = current
+        .iter()
+        .filter_map(|m| {
+            m.score.map(|s| ScoreBar {
+                assessment: m.assessment.code(),
+                indicator: m.indicator,
+                indicator_title: m.indicator_title,
+                score: s,
+                target: m.target,
+                pass: s >= m.target,
+                measure: &m.slug,
+            })
+        })
+        .collect();
+    scores.sort_by_key(|b| b.indicator);
+    scores.dedup_by_key(|b| b.indicator);
+    let data = SiteData {
+        config: c,
+        title: c.site_title(),
+        base_path: c.base_path(),
+        measure_count: site.measures.len(),
+        assessments: Assessment::ALL
+            .into_iter()
+            .map(|a| {
+                let of: Vec<_> = site.measures.iter().filter(|m| m.assessment == a).collect();
+                AssessmentCount {
+                    code: a.code(),
+                    slug: a.code().to_ascii_lowercase(),
+                    title: a.title(),
+                    title_en: a.title_en(),
+                    count: of.len(),
+                    done: of.iter().filter(|m| m.status == Status::Done).count(),
+                }
+            })
+            .collect(),
+        statuses: Status::ALL
+            .into_iter()
+            .map(|s| StatusCount {
+                key: s.key(),
+                label: s.label(),
+                count: site.measures.iter().filter(|m| m.status == s).count(),
+            })
+            .collect(),
+        units: units.iter().map(|(u, ms)| UnitCount { name: u.to_string(), slug: slugify(u), count: ms.len() }).collect(),
+        years: years.clone(),
+        nav_pages: nav.iter().map(|p| NavPage { title: &p.title, slug: &p.slug }).collect(),
+        scores,
+        generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
+    };
+    let site_value = Value::from(Serde(&data));
+    let summaries: Vec<Value> = site.measures.par_iter().map(summary).collect();
+    let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
+        Value::from(site.measures.iter().zip(&summaries).filter(|(m, _)| f(m)).map(|(_, s)| s.clone()).collect::<Vec<_>>())
+    };
+
+    // Each job: (output path, template, root, page context).
+    let mut jobs: Vec<(String, &str, String, Value)> = Vec::new();
+    let page_ctx = |title: &str, kind: &str, path: &str| context! { title => title, kind => kind, path => path };
+    jobs.push(("index.html".into(), "index.html", String::new(), context! { page => page_ctx("หน้าแรก", "home", "") }));
+    let groups: Vec<ReportGroup> = Assessment::ALL
+        .into_iter()
+        .filter_map(|a| {
+            let ms: Vec<&Measure> = current.iter().copied().filter(|m| m.assessment == a).collect();
+            (!ms.is_empty()).then(|| ReportGroup {
+                code: a.code(),
+                title: a.title(),
+                title_en: a.title_en(),
+                analysis: analysis(a, &ms, c.thai_digits()),
+                measures: ms,
+            })
+        })
+        .collect();
+    jobs.push((
+        "report/index.html".into(),
+        "report.html",
+        "../".into(),
+        context! { page => page_ctx("รายงานผลการดำเนินการมาตรการ", "report", "report/"), groups => Value::from(Serde(&groups)) },
+    ));
+    jobs.push((
+        "measures/index.html".into(),
+        "list.html",
+        "../".into(),
+        context! {
+            page => page_ctx("มาตรการทั้งหมด", "measures", "measures/"),
+            measures => pick(&|_| true),
+        },
+    ));
+    jobs.push((
+        "assessment/index.html".into(),
+        "assessments.html",
+        "../".into(),
+        context! { page => page_ctx("มาตรการตามแบบประเมิน", "assessments", "assessment/") },
+    ));
+    for a in Assessment::ALL {
+        let slug = a.code().to_ascii_lowercase();
+        let path = format!("assessment/{slug}/");
+        jobs.push((
+            format!("{path}index.html"),
+            "list.html",
+            "../../".into(),
+            context! {
+                page => page_ctx(&format!("{} ({})", a.title(), a.code()), "assessment", &path),
+                assessment => a.code(),
+                measures => pick(&|m| m.assessment == a),
+            },
+        ));
+    }
+    jobs.push((
+        "units/index.html".into(),
+        "units.html",
+        "../".into(),
+        context! { page => page_ctx("ผู้รับผิดชอบ", "units", "units/") },
+    ));
+    for (unit, _) in &units {
+        let path = format!("units/{}/", slugify(unit));
+        jobs.push((
+            format!("{path}index.html"),
+            "list.html",
+            "../../".into(),
+            context! {
+                page => page_ctx(unit, "unit", &path),
+                unit => *unit,
+                measures => pick(&|m| m.responsible.iter().any(|u| u == unit)),
+            },
+        ));
+    }
+    if years.len() > 1 {
+        for y in &years {
+            let path = format!("years/{y}/");
+            jobs.push((
+                format!("{path}index.html"),
+                "list.html",
+                "../../".into(),
+                context! {
+                    page => page_ctx(&format!("ปีงบประมาณ พ.ศ. {}", if c.thai_digits() { thai::to_thai_digits(&y.to_string()) } else { y.to_string() }), "year", &path),
+                    year => y,
+                    measures => pick(&|m| m.fiscal_year == *y),
+                },
+            ));
+        }
+    }
+    for m in &site.measures {
+        let path = format!("measures/{}/", m.slug);
+        jobs.push((
+            format!("{path}index.html"),
+            "measure.html",
+            "../../".into(),
+            context! { page => page_ctx(&m.title, "measure", &path), measure => Value::from(Serde(m)) },
+        ));
+    }
+    for p in &site.pages {
+        let path = format!("{}/", p.slug);
+        jobs.push((
+            format!("{path}index.html"),
+            "page.html",
+            "../".into(),
+            context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
+        ));
+    }
+    jobs.push((
+        "404.html".into(),
+        "404.html",
+        c.base_path(),
+        context! { page => page_ctx("ไม่พบหน้าที่ต้องการ", "404", "404.html") },
+    ));
+
+    let rendered: Vec<Result<Output, Finding>> = jobs
+        .into_par_iter()
+        .map(|(path, template, root, ctx)| {
+            let ctx = context! { site => site_value.clone(), root => root, ..ctx };
+            renderer.render(template, ctx).map(|html| Output { path, bytes: html.into_bytes() })
+        })
+        .collect();
+    let mut outputs = Vec::with_capacity(rendered.len());
+    let mut findings = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(f) if !findings.iter().any(|g: &Finding| g.message == f.message) => findings.push(f),
+            Err(_) => {}
+        }
+    }
+    if findings.is_empty() { Ok(outputs) } else { Err(findings) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(indicator: u8, score: f64) -> Measure {
+        Measure {
+            slug: "x".into(),
+            source: "x.md".into(),
+            title: "x".into(),
+            fiscal_year: 2566,
+            assessment: Assessment::of_indicator(indicator).unwrap(),
+            indicator,
+            indicator_title: INDICATORS[indicator as usize - 1],
+            score: Some(score),
+            target: 85.0,
+            methods: vec![],
+            results: vec![],
+            responsible: vec![],
+            period: None,
+            period_range: None,
+            status: Status::Done,
+            follow_up: None,
+            oit: vec![],
+            date: None,
+            attachments: vec![],
+            body: String::new(),
+        }
+    }
+
+    // The report's analysis sentence is computed: lowest indicator, its score, and the verdict.
+    #[test]
+    fn analysis_names_the_lowest_indicator_and_whether_it_passes() {
+        let (a, b) = (m(4, 95.6), m(2, 97.0));
+        let text = analysis(Assessment::IIT, &[&a, &b], true);
+        assert!(text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"), "{text}");
+        assert!(text.contains("มีค่าต่ำสุดของ IIT แต่ผ่านเกณฑ์เป้าหมาย (๘๕ คะแนนขึ้นไป)"), "{text}");
+        let low = m(9, 80.0);
+        let text = analysis(Assessment::OIT, &[&low], false);
+        assert!(text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"), "{text}");
+    }
+}

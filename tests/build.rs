@@ -1,0 +1,384 @@
+//! End-to-end: fixture sites in `tests/fixtures/` are built by the real `prongsai` binary into a temp
+//! folder, and the pages, messages and exit codes are checked.
+//!
+//! To add a bad-input case: make `tests/fixtures/bad/<case>/` with a site.yaml, the broken file(s) and
+//! `expected.txt`, one line per text the error output must contain (locations first).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A copy of a site folder in a temp dir, so builds never write into the repository.
+fn copy_site(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
+
+fn prongsai(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_prongsai")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file under `dir` with its bytes, to compare trees.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// Every `href`/`src` in the built HTML that points inside the site resolves to a file.
+fn assert_internal_links_resolve(public: &Path) {
+    let mut checked = 0;
+    for (rel, bytes) in snapshot(public) {
+        if rel.extension().and_then(|e| e.to_str()) != Some("html") || rel == Path::new("404.html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').unwrap()];
+                let url = url.split('#').next().unwrap();
+                if url.is_empty() || url.contains(':') || url.starts_with("//") {
+                    continue;
+                }
+                let base = public.join(&rel);
+                let mut target = base.parent().unwrap().to_path_buf();
+                for seg in url.split('/') {
+                    match seg {
+                        "" | "." => {}
+                        ".." => {
+                            target.pop();
+                        }
+                        s => target.push(percent_decode(s)),
+                    }
+                }
+                if url.ends_with('/') || target.is_dir() {
+                    target.push("index.html");
+                }
+                assert!(target.starts_with(public), "{}: link {url} leaves the site", rel.display());
+                assert!(target.is_file(), "{}: link {url} -> {} does not exist", rel.display(), target.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} links checked");
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+// The bundled example site reproduces every fact of the seed report on its report page.
+#[test]
+fn example_site_report_holds_every_fact_of_the_seed() {
+    let site = copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = prongsai(&["build", "--quiet"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let home = read(&public.join("index.html"));
+    assert!(home.contains("<html lang=\"th\">"));
+    assert!(home.contains("องค์การบริหารส่วนตำบลสวนหม่อน"));
+    assert!(home.contains("มาตรการทั้งหมด ๓ มาตรการ"), "home counts");
+    let report = read(&public.join("report/index.html"));
+    let facts = [
+        // title block
+        "รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+        "ขององค์การบริหารส่วนตำบลสวนหม่อน อำเภอมัญจาคีรี จังหวัดขอนแก่น",
+        "ประจำปีงบประมาณ ๒๕๖๖",
+        "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลสวนหม่อน ปีงบประมาณ พ.ศ. ๒๕๖๕",
+        // the three analysis paragraphs, computed from the scores
+        "ผลคะแนนของตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน มีค่าต่ำสุดของ IIT แต่ผ่านเกณฑ์เป้าหมาย (๘๕ คะแนนขึ้นไป)",
+        "ผลคะแนนของตัวชี้วัดที่ ๖ คุณภาพการดำเนินงาน คือ ๙๕.๐๒ คะแนน มีค่าต่ำสุดของ EIT แต่ผ่านเกณฑ์เป้าหมาย",
+        "ผลคะแนนของตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล คือ ๙๒.๕๐ คะแนน มีค่าต่ำสุดของ OIT แต่ผ่านเกณฑ์เป้าหมาย",
+        // the seed's columns
+        "วิธีการดำเนินการ",
+        "ผลการดำเนินการ",
+        "ผู้รับผิดชอบ",
+        "ระยะเวลาดำเนินการ",
+        "กำกับติดตามรายงานความก้าวหน้าและสรุปผล ณ สิ้นปีงบประมาณ",
+        "ดำเนินการแล้ว",
+        "ยังไม่ดำเนินการ",
+        // measure 1
+        "การสร้างฐานความคิดการแยกแยะประโยชน์ส่วนตัวและประโยชน์ส่วนรวม",
+        "เสริมสร้างฐานคิดแยกแยะประโยชน์ส่วนตัว และประโยชน์ส่วนรวม",
+        "จัดทำคู่มือแนวปฏิบัติในการใช้ทรัพย์สินของราชการ",
+        "จัดประชุมชี้แจงแนวทางปฏิบัติในการยืมใช้ทรัพย์สินของหน่วยงาน ในการประชุมประจำเดือน เมื่อวันที่ ๑๐ มี.ค. ๖๖",
+        "จัดทำสื่อแยกแยะผลประโยชน์ส่วนตัว และส่วนรวม ประชาสัมพันธ์แก่พนักงานทุกกองทราบแล้ว",
+        "ก.พ. - มี.ค.๖๖",
+        "รายงานผลการดำเนินการในการประชุมประจำเดือน เม.ย.๖๖",
+        // measure 2
+        "การปรับปรุงระบบการทำงานและเพิ่มประสิทธิภาพ",
+        "จัดทำคู่มือของแต่ละงาน",
+        "จัดทำคู่มือการให้บริการโดยระบุทั้งขั้นตอนและระยะเวลาที่ใช้ในแต่ละขั้นตอน",
+        "จัดประชุมชี้แจงแนวทางการจัดทำคู่มือและคู่มือการให้บริการของหน่วยงาน ในการประชุมประจำเดือน เมื่อวันที่ ๑๐ มี.ค. ๖๖",
+        "กองคลัง",
+        "กองช่าง",
+        "กองการศึกษา",
+        "ก.พ.-มี.ค.๖๖",
+        // measure 3
+        "การเปิดเผยข้อมูลสาธารณะ",
+        "แต่งตั้งคณะทำงาน",
+        "ประชุมชี้แจงแนวทางการเปิดเผยข้อมูลให้ครบองค์ประกอบ",
+        "รายงานตามห้วงเวลาที่กำหนด",
+        "เปิดเผยข้อมูลครบถ้วนตามตัวชี้วัด",
+        "ตอบตัวชี้วัดต่าง ๆ ตามระยะเวลาที่กำหนด",
+        // the three instruments
+        "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+        "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)",
+        "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)",
+    ];
+    let missing: Vec<_> = facts.iter().filter(|f| !report.contains(*f)).collect();
+    assert!(missing.is_empty(), "report lacks: {missing:#?}");
+    // Numbered lists use Thai digits, as in the seed.
+    assert!(report.contains(">๓.</span> รายงานตามห้วงเวลาที่กำหนด"));
+    assert_internal_links_resolve(&public);
+}
+
+// A small site builds every page type, keeps Thai in URLs, copies attachments and links correctly.
+#[test]
+fn minimal_site_builds_every_page_type() {
+    let site = copy_site(&fixture("minimal"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("built 2 measures and 1 pages"), "{}", stderr(&out));
+    let p = site.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "report/index.html",
+        "measures/index.html",
+        "measures/การใช้ทรัพย์สิน/index.html",
+        "measures/eit-1/index.html",
+        "assessment/index.html",
+        "assessment/iit/index.html",
+        "assessment/eit/index.html",
+        "assessment/oit/index.html",
+        "units/index.html",
+        "units/สำนักปลัด/index.html",
+        "units/กองคลัง/index.html",
+        "years/2565/index.html",
+        "years/2566/index.html",
+        "contact/index.html",
+        "static/style.css",
+        "files/คู่มือ.pdf",
+    ] {
+        assert!(p.join(page).is_file(), "{page} missing");
+    }
+    let m = read(&p.join("measures/การใช้ทรัพย์สิน/index.html"));
+    assert!(m.contains("๙๕.๖๐ คะแนน"), "score in Thai digits");
+    assert!(m.contains("๑๐ มีนาคม ๒๕๖๖"), "Thai date");
+    assert!(m.contains(r#"<h2 id="ปัญหาและอุปสรรค">"#), "Thai heading anchor");
+    assert!(m.contains(r#"href="../../report/""#), "root link made relative");
+    assert!(m.contains("<div class=\"table-wrap\"><table>"));
+    assert!(m.contains("O43"), "oit code normalised");
+    assert!(m.contains(r#"href="../../files/คู่มือ.pdf""#));
+    let unit = read(&p.join("units/สำนักปลัด/index.html"));
+    assert!(unit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง") && unit.contains("การปรับปรุงคุณภาพการให้บริการ"));
+    let eit = read(&p.join("assessment/eit/index.html"));
+    assert!(eit.contains("การปรับปรุงคุณภาพการให้บริการ") && !eit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง"));
+    let notfound = read(&p.join("404.html"));
+    assert!(notfound.contains(r#"href="/ita/static/style.css""#), "404 links from base_url path");
+    assert_internal_links_resolve(&p);
+}
+
+// Files saved by Windows Notepad (BOM, CRLF) build without a word.
+#[test]
+fn bom_and_crlf_files_build_silently() {
+    let site = copy_site(&fixture("crlf-bom"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let page = read(&site.path().join("public/measures/windows/index.html"));
+    assert!(page.contains("มาตรการวินโดวส์") && page.contains("บันทึกจาก Notepad"));
+}
+
+// Every bad-input fixture fails with its message, and leaves the published site byte for byte as it was.
+#[test]
+fn bad_inputs_fail_with_their_message_and_leave_public_untouched() {
+    let mut cases = 0;
+    for entry in std::fs::read_dir(fixture("bad")).unwrap() {
+        let case = entry.unwrap().path();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let site = copy_site(&case);
+        // A previously published site.
+        let public = site.path().join("public");
+        std::fs::create_dir_all(public.join("measures/old")).unwrap();
+        std::fs::write(public.join(".prongsai-build"), "x").unwrap();
+        std::fs::write(public.join("index.html"), "the published site").unwrap();
+        std::fs::write(public.join("measures/old/index.html"), "old page").unwrap();
+        let before = snapshot(&public);
+        let out = prongsai(&["build"], site.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: exit code\n{err}");
+        for line in read(&case.join("expected.txt")).lines().filter(|l| !l.is_empty()) {
+            assert!(err.contains(line), "{name}: expected `{line}` in:\n{err}");
+        }
+        assert!(err.contains("left as it was"), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(snapshot(&public), before, "{name}: public/ changed");
+        // check reports the same and writes nothing.
+        let check = prongsai(&["check"], site.path());
+        assert_eq!(check.status.code(), Some(1), "{name}: check exit code");
+        cases += 1;
+    }
+    assert!(cases >= 20, "{cases} cases");
+}
+
+// Raw HTML in Markdown is escaped and reported as a warning with file:line; the build still succeeds.
+#[test]
+fn raw_html_is_a_warning_not_an_error() {
+    let site = copy_site(&fixture("minimal"));
+    let path = site.path().join("content/pages/contact.md");
+    std::fs::write(&path, "---\ntitle: ติดต่อ\n---\n\nสวัสดี\n\n<script>alert(1)</script>\n").unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("content/pages/contact.md:7:1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("raw HTML is shown as text"), "{}", stderr(&out));
+    let html = read(&site.path().join("public/contact/index.html"));
+    assert!(html.contains("&lt;script&gt;") && !html.contains("<script>alert"));
+}
+
+// Front-matter values are HTML-escaped in every template.
+#[test]
+fn front_matter_values_are_escaped() {
+    let site = copy_site(&fixture("crlf-bom"));
+    std::fs::write(
+        site.path().join("content/measures/windows.md"),
+        "---\ntitle: \"<img src=x onerror=alert(1)>\"\nassessment: OIT\nindicator: 9\nstatus: done\nresponsible: [\"<b>unit</b>\"]\n---\n",
+    )
+    .unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    for page in ["index.html", "measures/index.html", "measures/windows/index.html", "report/index.html"] {
+        let html = read(&site.path().join("public").join(page));
+        assert!(!html.contains("<img src=x") && !html.contains("<b>unit</b>"), "{page} not escaped");
+    }
+}
+
+// A second build with no change rewrites no file, and a changed measure rewrites only what changed.
+#[test]
+fn rebuilds_write_only_what_changed() {
+    let site = copy_site(&fixture("minimal"));
+    for _ in 0..2 {
+        assert!(prongsai(&["build"], site.path()).status.success());
+    }
+    let out = prongsai(&["build"], site.path());
+    assert!(stderr(&out).contains(" 0 written, 0 removed"), "{}", stderr(&out));
+    let path = site.path().join("content/measures/eit-1.md");
+    std::fs::write(&path, read(&path).replace("ลดขั้นตอน", "ลดขั้นตอนการให้บริการ")).unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(stderr(&out).contains(" 1 written, 0 removed"), "{}", stderr(&out));
+    assert!(read(&site.path().join("public/measures/eit-1/index.html")).contains("ลดขั้นตอนการให้บริการ"));
+    std::fs::remove_file(&path).unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success());
+    assert!(!site.path().join("public/measures/eit-1").exists(), "deleted measure's page is gone");
+}
+
+// --out and --base-url work; a folder prongsai did not make is never replaced.
+#[test]
+fn out_folder_and_base_url_flags() {
+    let site = copy_site(&fixture("minimal"));
+    let out_dir = site.path().join("dist");
+    let out = prongsai(&["build", "--out", "dist", "--base-url", "https://other.go.th/x"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(&out_dir.join("404.html")).contains("href=\"/x/static/style.css\""));
+    let docs = site.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("letter.txt"), "keep").unwrap();
+    let out = prongsai(&["build", "--out", "docs"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("was not made by prongsai"), "{}", stderr(&out));
+    assert_eq!(read(&docs.join("letter.txt")), "keep");
+}
+
+// check: 0 when clean, 1 with findings (JSON on request), 2 when it cannot run.
+#[test]
+fn check_exit_codes_and_json() {
+    let site = copy_site(&fixture("minimal"));
+    let out = prongsai(&["check"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+    let bad = copy_site(&fixture("bad/many-errors"));
+    let out = prongsai(&["check", "--format", "json"], bad.path());
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["file"], "content/measures/a.md");
+    assert_eq!(items[0]["line"], 5);
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(prongsai(&["check"], empty.path()).status.code(), Some(2));
+}
+
+// init makes a site that builds; new measure adds a file that builds once filled in.
+#[test]
+fn init_and_new_measure_make_buildable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prongsai(&["init", "site"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let root = dir.path().join("site");
+    assert!(read(&root.join("HOWTO.md")).contains("วิธีใช้"));
+    let out = prongsai(&["new", "measure", "การเปิดเผยข้อมูล"], &root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new = read(&root.join("content/measures/measure-2.md"));
+    for key in measure_keys() {
+        assert!(new.contains(&format!("\n{key}:")), "template lacks {key}");
+    }
+    let out = prongsai(&["build"], &root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(&root.join("public/measures/measure-2/index.html")).contains("การเปิดเผยข้อมูล"));
+    assert_eq!(prongsai(&["init", "site"], dir.path()).status.code(), Some(2), "init refuses a non-empty folder");
+}
+
+fn measure_keys() -> &'static [&'static str] {
+    prongsai::measure::MEASURE_KEYS
+}
+
+// Every command has --help.
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["--help"][..], &["build", "--help"], &["check", "--help"], &["init", "--help"], &["new", "measure", "--help"]] {
+        let out = prongsai(args, dir.path());
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: prongsai"), "{args:?}");
+    }
+}
