@@ -130,10 +130,9 @@ impl Config {
             Finding::at(&src, off, len, msg)
         };
         if config.name.trim().is_empty() {
-            findings.push(
-                Finding::error(name, "site.yaml has no `name`")
-                    .help("add the organisation's full Thai name, e.g. `name: องค์การบริหารส่วนตำบลสวนหม่อน`"),
-            );
+            findings.push(Finding::error(name, "site.yaml has no `name`").help(
+                "add the organisation's full Thai name, e.g. `name: องค์การบริหารส่วนตำบลสวนหม่อน`",
+            ));
         }
         if !(2400..=2700).contains(&config.fiscal_year) {
             findings.push(
@@ -143,8 +142,11 @@ impl Config {
         }
         if config.language != "th" {
             findings.push(
-                at_key("language", format!("language `{}` is not supported", config.language))
-                    .help("write `language: th`"),
+                at_key(
+                    "language",
+                    format!("language `{}` is not supported", config.language),
+                )
+                .help("write `language: th`"),
             );
         }
         if config.short_name.is_empty() {
@@ -153,7 +155,11 @@ impl Config {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
-        if findings.is_empty() { Ok(config) } else { Err(findings) }
+        if findings.is_empty() {
+            Ok(config)
+        } else {
+            Err(findings)
+        }
     }
 
     /// The site's title: `title` if set, else the organisation name.
@@ -168,7 +174,10 @@ impl Config {
 
     /// The path part of `base_url` ("/ita/" for https://example.go.th/ita/).
     pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
         match after_scheme.find('/') {
             Some(i) if self.base_url.contains("://") => after_scheme[i..].to_string(),
             _ if self.base_url.starts_with('/') => self.base_url.clone(),
@@ -202,13 +211,18 @@ mod tests {
         let errs = load("name: x\nfiscal_year: 2566\nprovnce: ขอนแก่น\n").unwrap_err();
         let text = errs[0].to_string();
         assert!(text.contains("site.yaml:3"), "{text}");
-        assert!(errs[0].help.as_deref().unwrap_or("").contains("province"), "{:?}", errs[0].help);
+        assert!(
+            errs[0].help.as_deref().unwrap_or("").contains("province"),
+            "{:?}",
+            errs[0].help
+        );
     }
 
     // The base path is what the site is served under.
     #[test]
     fn base_path_is_the_path_of_base_url() {
-        let mut c = load("name: x\nfiscal_year: 2566\nbase_url: https://example.go.th/ita\n").unwrap();
+        let mut c =
+            load("name: x\nfiscal_year: 2566\nbase_url: https://example.go.th/ita\n").unwrap();
         assert_eq!(c.base_path(), "/ita/");
         c.base_url = "https://example.go.th/".into();
         assert_eq!(c.base_path(), "/");

@@ -69,17 +69,27 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         );
         return (files, findings);
     }
-    for entry in WalkDir::new(&content).follow_links(true).sort_by_file_name() {
+    for entry in WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| diag::display_path(root, p)).unwrap_or_else(|| "content".into());
+                let path = e
+                    .path()
+                    .map(|p| diag::display_path(root, p))
+                    .unwrap_or_else(|| "content".into());
                 let why = if e.loop_ancestor().is_some() {
                     "this folder links back to one of its parents (a symlink loop)".to_string()
                 } else {
-                    e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
                 };
-                findings.push(Finding::error(path, format!("cannot read: {why}")).help("remove the link or fix its permissions"));
+                findings.push(
+                    Finding::error(path, format!("cannot read: {why}"))
+                        .help("remove the link or fix its permissions"),
+                );
                 continue;
             }
         };
@@ -91,7 +101,11 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
             continue; // editor backups and hidden files
         }
-        let kind = if path.starts_with(&measures) { Kind::Measure } else { Kind::Page };
+        let kind = if path.starts_with(&measures) {
+            Kind::Measure
+        } else {
+            Kind::Page
+        };
         files.push((path.to_path_buf(), kind));
     }
     (files, findings)
@@ -100,12 +114,23 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
 /// Reads and splits one content file.
 pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding> {
     let rel = diag::display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| Finding::error(&rel, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Finding::error(&rel, format!("cannot read the file: {e}")))?;
     let text: Arc<str> = decode(&rel, &bytes)?.into();
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let src = diag::source(&rel, text);
     let (front_matter, body) = split(&src)?;
-    Ok(SourceFile { rel, stem, kind, src, front_matter, body })
+    Ok(SourceFile {
+        rel,
+        stem,
+        kind,
+        src,
+        front_matter,
+        body,
+    })
 }
 
 /// UTF-8 text from a file's bytes: a BOM is dropped and CRLF or lone CR become LF.
@@ -114,7 +139,11 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
     const SAVE_UTF8: &str =
         "open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save it again";
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error(rel, "the file is saved as UTF-16 (Unicode); prongsai reads UTF-8").help(SAVE_UTF8));
+        return Err(Finding::error(
+            rel,
+            "the file is saved as UTF-16 (Unicode); prongsai reads UTF-8",
+        )
+        .help(SAVE_UTF8));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -123,8 +152,12 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let (decoded, _, had_errors) = encoding_rs::WINDOWS_874.decode(bytes);
-            let thai = decoded.chars().filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c)).count();
-            let looks_thai = !had_errors && thai * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
+            let thai = decoded
+                .chars()
+                .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
+                .count();
+            let looks_thai =
+                !had_errors && thai * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
             let mut f = Finding::error(
                 rel,
                 if looks_thai {
@@ -144,7 +177,11 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
         f.line = diag::line_col(text, i).0;
         return Err(f);
     }
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
 }
 
 /// Finds the `---` fences; returns the byte ranges of the YAML and of the body.
@@ -158,8 +195,10 @@ fn split(src: &Source) -> Result<(Range<usize>, Range<usize>), Finding> {
     }
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() == "+++" {
-        return Err(Finding::at(src, 0, 3, "TOML front matter (`+++`) is not supported")
-            .help("write the front matter as YAML between two `---` lines"));
+        return Err(
+            Finding::at(src, 0, 3, "TOML front matter (`+++`) is not supported")
+                .help("write the front matter as YAML between two `---` lines"),
+        );
     }
     if !fence(first) {
         let hint = if text.lines().take(30).any(fence) {
@@ -167,7 +206,13 @@ fn split(src: &Source) -> Result<(Range<usize>, Range<usize>), Finding> {
         } else {
             "start the file with a line `---`, the front matter (title: ...), and another line `---`. Did you forget to add `---`?"
         };
-        return Err(Finding::at(src, 0, first.len(), "the file does not start with a `---` front-matter fence").help(hint));
+        return Err(Finding::at(
+            src,
+            0,
+            first.len(),
+            "the file does not start with a `---` front-matter fence",
+        )
+        .help(hint));
     }
     let fm_start = first.len() + 1;
     let mut offset = fm_start;
@@ -190,10 +235,17 @@ fn check_second_block(src: &Source, body_start: usize) -> Result<(), Finding> {
     let skipped = rest.len() - rest.trim_start_matches('\n').len();
     let mut lines = rest[skipped..].lines();
     if lines.next().is_some_and(|l| l.trim_end() == "---")
-        && lines.next().is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
+        && lines
+            .next()
+            .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
     {
-        return Err(Finding::at(src, body_start + skipped, 3, "a second front-matter block follows the first")
-            .help("keep one block: merge the two and delete the extra `---` lines"));
+        return Err(Finding::at(
+            src,
+            body_start + skipped,
+            3,
+            "a second front-matter block follows the first",
+        )
+        .help("keep one block: merge the two and delete the extra `---` lines"));
     }
     Ok(())
 }
@@ -227,19 +279,37 @@ pub fn key_span(text: &str, fm_start: usize, key: &str) -> Option<(usize, usize)
 }
 
 /// A YAML error from serde as a finding placed in the `.md` (or `.yaml`) file, with a fix.
-pub fn yaml_finding(src: &Source, fm_start: usize, err: &serde_yaml::Error, keys: &[&str]) -> Finding {
+pub fn yaml_finding(
+    src: &Source,
+    fm_start: usize,
+    err: &serde_yaml::Error,
+    keys: &[&str],
+) -> Finding {
     let text: &str = src.inner();
     let offset = err.location().map_or(fm_start, |l| fm_start + l.index());
     let mut msg = err.to_string();
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
-    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or("");
-    let mut help = "check the indentation (spaces only) and put text with `:` or `#` in double quotes".to_string();
-    if line.starts_with('\t') || line.contains(":\t") || text[fm_start..offset.min(text.len())].lines().last().is_some_and(|l| l.starts_with('\t')) {
+    let mut help =
+        "check the indentation (spaces only) and put text with `:` or `#` in double quotes"
+            .to_string();
+    if line.starts_with('\t')
+        || line.contains(":\t")
+        || text[fm_start..offset.min(text.len())]
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with('\t'))
+    {
         help = "YAML does not allow tabs for indentation: replace the tab with spaces".into();
-    } else if let Some(field) = msg.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
+    } else if let Some(field) = msg
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
         let field = field.to_string();
         msg = format!("unknown key `{field}`");
         help = match did_you_mean(&field, keys.iter().copied()) {
@@ -252,7 +322,8 @@ pub fn yaml_finding(src: &Source, fm_start: usize, err: &serde_yaml::Error, keys
     } else if msg.contains("duplicate entry") || msg.contains("duplicate key") {
         help = "each key may appear once: delete or merge the repeated one".into();
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
-        help = "the YAML nests or repeats too deeply (anchors and aliases?): write plain values".into();
+        help = "the YAML nests or repeats too deeply (anchors and aliases?): write plain values"
+            .into();
     }
     let len = line.len().saturating_sub(offset - line_start).clamp(1, 40);
     Finding::at(src, offset, len, format!("invalid front matter: {msg}")).help(help)

@@ -8,7 +8,9 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
 use serde::Serialize;
 
 /// How bad a finding is: errors stop the build, warnings do not.
@@ -115,7 +117,9 @@ impl Diagnostic for Finding {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -124,7 +128,10 @@ impl Diagnostic for Finding {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some("here".into()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some("here".into()),
+            span,
+        ))))
     }
 }
 
@@ -147,7 +154,10 @@ impl Findings {
     }
 
     pub fn errors(&self) -> usize {
-        self.0.iter().filter(|f| f.severity == Severity::Error).count()
+        self.0
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
@@ -164,18 +174,30 @@ impl Findings {
 
     /// Sorts by file, line and column, so output does not depend on thread timing.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message)));
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message))
+        });
     }
 
     /// Every finding drawn with its snippet and caret, then a one-line summary.
     pub fn render(&self, color: bool) -> String {
-        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100);
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_context_lines(1)
+            .with_width(if color { 100 } else { 1000 });
         let mut out = String::new();
         for f in &self.0 {
             if f.src.is_none() {
                 // Without a snippet miette would not print the file name at all.
-                let kind = if f.severity == Severity::Error { "error" } else { "warning" };
+                let kind = if f.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
                 out.push_str(&format!("{kind}: {}: {}\n", f.location(), f.message));
                 if let Some(h) = &f.help {
                     out.push_str(&format!("  help: {h}\n"));
@@ -226,7 +248,9 @@ pub fn line_offset(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
     }
-    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -246,7 +270,10 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -270,7 +297,10 @@ mod tests {
     // A rendered finding names file:line:col and carries the help text.
     #[test]
     fn rendered_finding_names_file_line_and_column() {
-        let src = source("content/measures/a.md", Arc::from("---\nstatus: finished\n---\n"));
+        let src = source(
+            "content/measures/a.md",
+            Arc::from("---\nstatus: finished\n---\n"),
+        );
         let mut all = Findings::default();
         all.push(Finding::at(&src, 12, 8, "unknown status `finished`").help("write done"));
         let text = all.render(false);

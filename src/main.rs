@@ -76,10 +76,19 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match cli.command {
-        Command::Build { root, out, base_url } => {
-            let opts = site::Options { root, out, base_url };
+        Command::Build {
+            root,
+            out,
+            base_url,
+        } => {
+            let opts = site::Options {
+                root,
+                out,
+                base_url,
+            };
             let report = site::build(&opts);
             eprint!("{}", report.findings.render(color));
             match report.written {
@@ -112,21 +121,35 @@ fn main() -> ExitCode {
         }
         Command::Check { root, format } => {
             if !root.join("site.yaml").is_file() {
-                eprintln!("error: {} holds no site.yaml; run in a site folder or pass --root DIR", root.display());
+                eprintln!(
+                    "error: {} holds no site.yaml; run in a site folder or pass --root DIR",
+                    root.display()
+                );
                 return ExitCode::from(2);
             }
             let (_, mut findings) = site::load(&root, None);
             findings.sort();
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&findings.to_json()).unwrap_or_default()),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&findings.to_json()).unwrap_or_default()
+                ),
                 Format::Text => {
                     eprint!("{}", findings.render(color));
                     if !cli.quiet || findings.has_errors() {
-                        eprintln!("{} error(s), {} warning(s)", findings.errors(), findings.warnings());
+                        eprintln!(
+                            "{} error(s), {} warning(s)",
+                            findings.errors(),
+                            findings.warnings()
+                        );
                     }
                 }
             }
-            if findings.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if findings.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(files) => {
@@ -143,8 +166,12 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::New { what: New::Measure { title, name, root } } => {
-            let year = prongsai::config::Config::load(&root).map(|c| c.fiscal_year).unwrap_or(2566);
+        Command::New {
+            what: New::Measure { title, name, root },
+        } => {
+            let year = prongsai::config::Config::load(&root)
+                .map(|c| c.fiscal_year)
+                .unwrap_or(2566);
             match scaffold::new_measure(&root, &title, name.as_deref(), year) {
                 Ok(path) => {
                     if !cli.quiet {

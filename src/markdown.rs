@@ -24,7 +24,9 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
     let mut findings: Vec<Finding> = Vec::new();
     let mut warned_lines = Vec::new();
     let mut warn = |offset: usize, len: usize, msg: &str, help: &str| {
-        let f = Finding::at(src, body_start + offset, len, msg).help(help).warning();
+        let f = Finding::at(src, body_start + offset, len, msg)
+            .help(help)
+            .warning();
         if !warned_lines.contains(&f.line) {
             warned_lines.push(f.line);
             findings.push(f);
@@ -42,19 +44,49 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
                 );
                 Event::Text(h)
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
-                    warn(range.start, range.len(), "this link's address is not allowed", "links may use http:, https:, mailto:, tel: or a path");
+                    warn(
+                        range.start,
+                        range.len(),
+                        "this link's address is not allowed",
+                        "links may use http:, https:, mailto:, tel: or a path",
+                    );
                     CowStr::Borrowed("#")
                 });
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
-                    warn(range.start, range.len(), "this image's address is not allowed", "images may use http:, https: or a path");
+                    warn(
+                        range.start,
+                        range.len(),
+                        "this image's address is not allowed",
+                        "images may use http:, https: or a path",
+                    );
                     CowStr::Borrowed("")
                 });
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             e => e,
         };
@@ -63,7 +95,10 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let wrapped = events.into_iter().flat_map(|e| match e {
-        Event::Start(Tag::Table(_)) => [Some(Event::Html("<div class=\"table-wrap\">".into())), Some(e)],
+        Event::Start(Tag::Table(_)) => [
+            Some(Event::Html("<div class=\"table-wrap\">".into())),
+            Some(e),
+        ],
         Event::End(TagEnd::Table) => [Some(e), Some(Event::Html("</div>".into()))],
         e => [Some(e), None],
     });
@@ -73,8 +108,16 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
 
 /// A link target safe to emit: root-relative paths become page-relative; script schemes give None.
 fn fix_url<'a>(url: CowStr<'a>, root: &str) -> Option<CowStr<'a>> {
-    let lower: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s)) {
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:", "file:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
         return None;
     }
     if let Some(rest) = url.strip_prefix('/')
@@ -100,7 +143,11 @@ fn add_heading_ids(events: &mut [Event]) {
                 }
             }
             let base = anchor(&text);
-            let base = if base.is_empty() { "section".to_string() } else { base };
+            let base = if base.is_empty() {
+                "section".to_string()
+            } else {
+                base
+            };
             let mut id = base.clone();
             let mut n = 1;
             while used.contains(&id) {
@@ -123,7 +170,10 @@ pub fn anchor(text: &str) -> String {
     for c in text.trim().chars() {
         if c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) {
             out.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
+        {
             out.push('-');
         }
     }
@@ -137,7 +187,14 @@ mod tests {
 
     fn md(body: &str, allow_html: bool) -> (String, Vec<Finding>) {
         let src = crate::diag::source("a.md", Arc::from(format!("---\ntitle: x\n---\n{body}")));
-        render(&src, 16, &Settings { root: "../../", allow_html })
+        render(
+            &src,
+            16,
+            &Settings {
+                root: "../../",
+                allow_html,
+            },
+        )
     }
 
     // Heading anchors keep Thai vowel and tone marks (Hugo drops them).
@@ -168,7 +225,10 @@ mod tests {
     // Root-relative links work under a sub-path; script links are never emitted.
     #[test]
     fn links_are_made_relative_and_script_links_dropped() {
-        let (html, findings) = md("[a](/oit/) [b](javascript:alert(1)) [c](https://x.go.th/)\n", false);
+        let (html, findings) = md(
+            "[a](/oit/) [b](javascript:alert(1)) [c](https://x.go.th/)\n",
+            false,
+        );
         assert!(html.contains(r#"href="../../oit/""#), "{html}");
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains(r#"href="https://x.go.th/""#), "{html}");

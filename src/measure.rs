@@ -64,7 +64,9 @@ impl Assessment {
 
     /// The assessment an indicator belongs to.
     pub fn of_indicator(n: u8) -> Option<Assessment> {
-        Assessment::ALL.into_iter().find(|a| a.indicators().contains(&n))
+        Assessment::ALL
+            .into_iter()
+            .find(|a| a.indicators().contains(&n))
     }
 }
 
@@ -114,7 +116,9 @@ impl Status {
 
     fn parse(s: &str) -> Option<Status> {
         let s = s.trim();
-        Status::ALL.into_iter().find(|st| st.key().eq_ignore_ascii_case(s) || st.label() == s)
+        Status::ALL
+            .into_iter()
+            .find(|st| st.key().eq_ignore_ascii_case(s) || st.label() == s)
     }
 }
 
@@ -226,35 +230,67 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     let slug = slugify(&file.stem);
     if slug.is_empty() {
         f.findings.push(
-            Finding::error(&file.rel, "the file name gives an empty web address")
-                .help("rename the file with letters or digits, e.g. measure-1.md or การใช้ทรัพย์สิน.md"),
+            Finding::error(&file.rel, "the file name gives an empty web address").help(
+                "rename the file with letters or digits, e.g. measure-1.md or การใช้ทรัพย์สิน.md",
+            ),
         );
     }
     let doc = match file.kind {
         Kind::Measure => measure(&mut f, config, root, slug).map(|m| Doc::Measure(Box::new(m))),
         Kind::Page => page(&mut f, root, slug).map(|p| Doc::Page(Box::new(p))),
     };
-    f.finish(if file.kind == Kind::Measure { MEASURE_KEYS } else { PAGE_KEYS });
-    let ok = !f.findings.iter().any(|x| x.severity == crate::diag::Severity::Error);
+    f.finish(if file.kind == Kind::Measure {
+        MEASURE_KEYS
+    } else {
+        PAGE_KEYS
+    });
+    let ok = !f
+        .findings
+        .iter()
+        .any(|x| x.severity == crate::diag::Severity::Error);
     (doc.filter(|_| ok), f.findings)
 }
 
 fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Measure> {
-    let title = f.require::<String>("title", "add `title: ชื่อมาตรการ`").map(|t| t.trim().to_string());
+    let title = f
+        .require::<String>("title", "add `title: ชื่อมาตรการ`")
+        .map(|t| t.trim().to_string());
     let fiscal_year = match f.take::<Num>("fiscal_year") {
-        Some(n) => f.check(n.int(), "fiscal_year", |y| (2400..=2700).contains(y), "write a Buddhist Era year such as 2566"),
+        Some(n) => f.check(
+            n.int(),
+            "fiscal_year",
+            |y| (2400..=2700).contains(y),
+            "write a Buddhist Era year such as 2566",
+        ),
         None => Some(config.fiscal_year as i64),
     };
-    let assessment = f.require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)").and_then(|a| {
-        let found = Assessment::ALL.into_iter().find(|x| x.code().eq_ignore_ascii_case(a.trim()));
-        if found.is_none() {
-            f.error_at("assessment", format!("unknown assessment `{a}`"), "write IIT, EIT or OIT");
-        }
-        found
-    });
-    let indicator =
-        f.require::<Num>("indicator", "add `indicator: N`, the ITA indicator 1-10 this measure answers").and_then(|n| {
-            f.check(n.int(), "indicator", |i| (1..=10).contains(i), "ITA indicators are numbered 1 to 10")
+    let assessment = f
+        .require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)")
+        .and_then(|a| {
+            let found = Assessment::ALL
+                .into_iter()
+                .find(|x| x.code().eq_ignore_ascii_case(a.trim()));
+            if found.is_none() {
+                f.error_at(
+                    "assessment",
+                    format!("unknown assessment `{a}`"),
+                    "write IIT, EIT or OIT",
+                );
+            }
+            found
+        });
+    let indicator = f
+        .require::<Num>(
+            "indicator",
+            "add `indicator: N`, the ITA indicator 1-10 this measure answers",
+        )
+        .and_then(|n| {
+            f.check(
+                n.int(),
+                "indicator",
+                |i| (1..=10).contains(i),
+                "ITA indicators are numbered 1 to 10",
+            )
         });
     if let (Some(a), Some(i)) = (assessment, indicator)
         && !a.indicators().contains(&(i as u8))
@@ -264,20 +300,49 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         f.error_at(
             "indicator",
             format!("indicator {i} belongs to {owner}, not to {}", a.code()),
-            &format!("{} has indicators {} to {}: fix the indicator or the assessment", a.code(), r.start(), r.end()),
+            &format!(
+                "{} has indicators {} to {}: fix the indicator or the assessment",
+                a.code(),
+                r.start(),
+                r.end()
+            ),
         );
     }
     let score = f.take::<Num>("score").and_then(|n| {
-        f.check(n.float(), "score", |s| (0.0..=100.0).contains(s), "a score is a number from 0 to 100, e.g. 95.60")
+        f.check(
+            n.float(),
+            "score",
+            |s| (0.0..=100.0).contains(s),
+            "a score is a number from 0 to 100, e.g. 95.60",
+        )
     });
     let target = f
         .take::<Num>("target")
-        .and_then(|n| f.check(n.float(), "target", |s| (0.0..=100.0).contains(s), "the pass mark is a number from 0 to 100"))
+        .and_then(|n| {
+            f.check(
+                n.float(),
+                "target",
+                |s| (0.0..=100.0).contains(s),
+                "the pass mark is a number from 0 to 100",
+            )
+        })
         .unwrap_or(85.0);
-    let methods = f.take::<List>("methods").map(List::into_vec).unwrap_or_default();
-    let results = f.take::<List>("results").map(List::into_vec).unwrap_or_default();
-    let responsible = f.take::<List>("responsible").map(List::into_vec).unwrap_or_default();
-    let period = f.take::<String>("period").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    let methods = f
+        .take::<List>("methods")
+        .map(List::into_vec)
+        .unwrap_or_default();
+    let results = f
+        .take::<List>("results")
+        .map(List::into_vec)
+        .unwrap_or_default();
+    let responsible = f
+        .take::<List>("responsible")
+        .map(List::into_vec)
+        .unwrap_or_default();
+    let period = f
+        .take::<String>("period")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     let period_range = period.as_deref().and_then(|p| thai::parse_period(p).ok());
     let status = f.require::<String>("status", "add `status: done` (or not_done, in_progress)").and_then(|s| {
         let st = Status::parse(&s);
@@ -292,7 +357,10 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         }
         st
     });
-    let follow_up = f.take::<String>("follow_up").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let follow_up = f
+        .take::<String>("follow_up")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     let oit = f.oit();
     let date = f.date();
     let attachments = f.attachments(root);
@@ -322,12 +390,23 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
 }
 
 fn page(f: &mut Fields, root: &Path, slug: String) -> Option<Page> {
-    let title = f.require::<String>("title", "add `title: ชื่อหน้า`").map(|t| t.trim().to_string());
+    let title = f
+        .require::<String>("title", "add `title: ชื่อหน้า`")
+        .map(|t| t.trim().to_string());
     let oit = f.oit();
     let date = f.date();
     let attachments = f.attachments(root);
     let weight = f.take::<i64>("weight").unwrap_or(0);
-    Some(Page { slug, source: f.file.rel.clone(), title: title?, oit, date, attachments, weight, body: String::new() })
+    Some(Page {
+        slug,
+        source: f.file.rel.clone(),
+        title: title?,
+        oit,
+        date,
+        attachments,
+        weight,
+        body: String::new(),
+    })
 }
 
 /// A web-safe slug from a file name: Thai is kept as it is (never transliterated), ASCII is
@@ -340,7 +419,8 @@ pub fn slugify(stem: &str) -> String {
             if !out.is_empty() && !out.ends_with('-') {
                 out.push('-');
             }
-        } else if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_control() && c != '\u{FEFF}') {
+        } else if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_control() && c != '\u{FEFF}')
+        {
             out.push(c);
         }
     }
@@ -396,7 +476,10 @@ impl List {
             List::One(s) => vec![s],
             List::Many(v) => v,
         };
-        v.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        v.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 
@@ -416,17 +499,31 @@ impl<'a> Fields<'a> {
             Ok(Value::Null) => Some(Mapping::new()),
             Ok(_) => {
                 findings.push(
-                    Finding::at(&file.src, file.front_matter.start, 1, "the front matter is not a list of `key: value` lines")
-                        .help("write one `key: value` per line, e.g. `title: ชื่อมาตรการ`"),
+                    Finding::at(
+                        &file.src,
+                        file.front_matter.start,
+                        1,
+                        "the front matter is not a list of `key: value` lines",
+                    )
+                    .help("write one `key: value` per line, e.g. `title: ชื่อมาตรการ`"),
                 );
                 None
             }
             Err(e) => {
-                findings.push(yaml_finding(&file.src, file.front_matter.start, &e, MEASURE_KEYS));
+                findings.push(yaml_finding(
+                    &file.src,
+                    file.front_matter.start,
+                    &e,
+                    MEASURE_KEYS,
+                ));
                 None
             }
         };
-        Fields { file, map, findings }
+        Fields {
+            file,
+            map,
+            findings,
+        }
     }
 
     fn span(&self, key: &str) -> (usize, usize) {
@@ -435,7 +532,8 @@ impl<'a> Fields<'a> {
 
     fn error_at(&mut self, key: &str, msg: String, help: &str) {
         let (off, len) = self.span(key);
-        self.findings.push(Finding::at(&self.file.src, off, len, msg).help(help));
+        self.findings
+            .push(Finding::at(&self.file.src, off, len, msg).help(help));
     }
 
     /// Removes `key` and reads it as `T`; a wrong type is a finding.
@@ -450,7 +548,9 @@ impl<'a> Fields<'a> {
                 let what = match std::any::type_name::<T>() {
                     n if n.ends_with("String") => "text",
                     n if n.ends_with("Num") || n.ends_with("i64") => "a number",
-                    n if n.ends_with("List") || n.contains("Vec") => "a list of text (`- item` lines)",
+                    n if n.ends_with("List") || n.contains("Vec") => {
+                        "a list of text (`- item` lines)"
+                    }
                     _ => "another kind of value",
                 };
                 let mut msg = e.to_string();
@@ -460,7 +560,11 @@ impl<'a> Fields<'a> {
                 if msg.starts_with("data did not match any variant") {
                     msg = "wrong kind of value".into();
                 }
-                self.error_at(key, format!("`{key}`: {msg}"), &format!("`{key}` takes {what}"));
+                self.error_at(
+                    key,
+                    format!("`{key}`: {msg}"),
+                    &format!("`{key}` takes {what}"),
+                );
                 None
             }
         }
@@ -468,7 +572,10 @@ impl<'a> Fields<'a> {
 
     /// Like [`Fields::take`], but a missing key is a finding too.
     fn require<T: DeserializeOwned>(&mut self, key: &str, help: &str) -> Option<T> {
-        let present = self.map.as_ref().is_some_and(|m| m.get(key).is_some_and(|v| !v.is_null()));
+        let present = self
+            .map
+            .as_ref()
+            .is_some_and(|m| m.get(key).is_some_and(|v| !v.is_null()));
         if !present {
             let f = Finding::at(&self.file.src, 0, 3, format!("`{key}` is missing")).help(help);
             self.findings.push(f);
@@ -508,14 +615,21 @@ impl<'a> Fields<'a> {
         match thai::parse_date(&text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error_at("date", format!("`date`: {e}"), "write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)");
+                self.error_at(
+                    "date",
+                    format!("`date`: {e}"),
+                    "write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)",
+                );
                 None
             }
         }
     }
 
     fn oit(&mut self) -> Vec<String> {
-        let codes = self.take::<List>("oit").map(List::into_vec).unwrap_or_default();
+        let codes = self
+            .take::<List>("oit")
+            .map(List::into_vec)
+            .unwrap_or_default();
         let mut out = Vec::new();
         for code in codes {
             let norm = thai::to_arabic_digits(&code.replace(' ', "")).to_ascii_uppercase();
@@ -528,14 +642,21 @@ impl<'a> Fields<'a> {
                     out.push(norm);
                 }
             } else {
-                self.error_at("oit", format!("`{code}` is not an OIT item code"), "write codes like O1, O42, O43");
+                self.error_at(
+                    "oit",
+                    format!("`{code}` is not an OIT item code"),
+                    "write codes like O1, O42, O43",
+                );
             }
         }
         out
     }
 
     fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
-        let paths = self.take::<List>("attachments").map(List::into_vec).unwrap_or_default();
+        let paths = self
+            .take::<List>("attachments")
+            .map(List::into_vec)
+            .unwrap_or_default();
         let content = root.join("content");
         let mut out = Vec::new();
         for p in paths {
@@ -574,14 +695,26 @@ impl<'a> Fields<'a> {
         for (k, _) in map {
             let key = match &k {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
             };
             let help = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys are: {}", known.join(", ")),
             };
             let (off, _) = self.span(&key);
-            self.findings.push(Finding::at(&self.file.src, off, key.len(), format!("unknown key `{key}`")).help(help));
+            let off = self.file.text()[..off].rfind('\n').map_or(off, |i| i + 1);
+            self.findings.push(
+                Finding::at(
+                    &self.file.src,
+                    off,
+                    key.len(),
+                    format!("unknown key `{key}`"),
+                )
+                .help(help),
+            );
         }
     }
 }

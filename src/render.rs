@@ -16,8 +16,8 @@ use crate::config::Config;
 use crate::diag::Finding;
 use crate::measure::{Assessment, INDICATORS, Measure, Page, Status, slugify};
 use crate::site::Site;
-use crate::theme;
 use crate::thai;
+use crate::theme;
 
 /// One file of the built site: where it goes under `public/` and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,11 +28,50 @@ pub struct Output {
 }
 
 /// Section folders the generator owns; a page may not take these names.
-pub const RESERVED: &[&str] = &["measures", "assessment", "units", "years", "report", "oit", "static", "files", "search"];
+pub const RESERVED: &[&str] = &[
+    "measures",
+    "assessment",
+    "units",
+    "years",
+    "report",
+    "oit",
+    "static",
+    "files",
+    "search",
+];
 
 /// The template environment with filters registered, built once per build.
 pub struct Renderer {
     env: Environment<'static>,
+}
+
+/// Escapes strings for HTML the way a browser needs (`& < > " '`), leaving `/` alone so URLs
+/// stay readable; everything else goes to minijinja's own formatter.
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(s) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
+            let mut last = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let rep = match b {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&s[last..i])?;
+                out.write_str(rep)?;
+                last = i + 1;
+            }
+            out.write_str(&s[last..]).map_err(Into::into)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 impl Renderer {
@@ -40,29 +79,46 @@ impl Renderer {
     pub fn new(root: &Path, config: &Config) -> Result<Renderer, Vec<Finding>> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") || name.ends_with(".xml") { AutoEscape::Html } else { AutoEscape::None }
+            if name.ends_with(".html") || name.ends_with(".xml") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_formatter(html_formatter);
         let mut findings = Vec::new();
         let mut templates: BTreeMap<String, (String, String)> = theme::TEMPLATES
             .iter()
-            .map(|(n, s)| (n.to_string(), (format!("themes/default/templates/{n}"), s.to_string())))
+            .map(|(n, s)| {
+                (
+                    n.to_string(),
+                    (format!("themes/default/templates/{n}"), s.to_string()),
+                )
+            })
             .collect();
         let dir = root.join("templates");
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
                 let name = crate::diag::display_path(&dir, entry.path());
                 let rel = crate::diag::display_path(root, entry.path());
-                match std::fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| {
-                    crate::content::decode(&rel, &b).map_err(|f| f.message)
-                }) {
+                match std::fs::read(entry.path())
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| crate::content::decode(&rel, &b).map_err(|f| f.message))
+                {
                     Ok(text) => {
                         templates.insert(name, (rel, text));
                     }
-                    Err(e) => findings.push(Finding::error(rel, format!("cannot read template: {e}"))),
+                    Err(e) => {
+                        findings.push(Finding::error(rel, format!("cannot read template: {e}")))
+                    }
                 }
             }
         }
@@ -78,15 +134,24 @@ impl Renderer {
         });
         env.add_filter("digits", move |s: Value| d(s.to_string()));
         env.add_filter("thai_date", move |iso: String| {
-            thai::parse_date(&iso).map(|dt| thai::format_date(dt, digits)).unwrap_or(iso)
+            thai::parse_date(&iso)
+                .map(|dt| thai::format_date(dt, digits))
+                .unwrap_or(iso)
         });
         env.add_filter("thai_date_long", move |iso: String| {
-            thai::parse_date(&iso).map(|dt| thai::format_date_long(dt, digits)).unwrap_or(iso)
+            thai::parse_date(&iso)
+                .map(|dt| thai::format_date_long(dt, digits))
+                .unwrap_or(iso)
         });
         env.add_filter("status_label", |key: String| {
-            Status::ALL.into_iter().find(|s| s.key() == key).map_or(key, |s| s.label().to_string())
+            Status::ALL
+                .into_iter()
+                .find(|s| s.key() == key)
+                .map_or(key, |s| s.label().to_string())
         });
-        env.add_filter("indicator_title", |n: usize| INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or(""));
+        env.add_filter("indicator_title", |n: usize| {
+            INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or("")
+        });
         env.add_filter("slug", |s: String| slugify(&s));
         env.add_filter("filesize", move |n: u64| {
             let (v, unit) = match n {
@@ -94,13 +159,23 @@ impl Renderer {
                 n if n >= 1 << 10 => (n as f64 / (1 << 10) as f64, "KB"),
                 n => (n as f64, "ไบต์"),
             };
-            format!("{} {unit}", thai::format_number(v, if unit == "ไบต์" { 0 } else { 1 }, digits))
+            format!(
+                "{} {unit}",
+                thai::format_number(v, if unit == "ไบต์" { 0 } else { 1 }, digits)
+            )
         });
-        if findings.is_empty() { Ok(Renderer { env }) } else { Err(findings) }
+        if findings.is_empty() {
+            Ok(Renderer { env })
+        } else {
+            Err(findings)
+        }
     }
 
     fn render(&self, template: &str, ctx: Value) -> Result<String, Finding> {
-        let tmpl = self.env.get_template(template).map_err(|e| Finding::error(template, e.to_string()))?;
+        let tmpl = self
+            .env
+            .get_template(template)
+            .map_err(|e| Finding::error(template, e.to_string()))?;
         tmpl.render(ctx).map_err(|e| {
             let name = e.name().unwrap_or(template).to_string();
             let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
@@ -111,7 +186,10 @@ impl Renderer {
 }
 
 fn template_finding(rel: &str, text: &str, e: &minijinja::Error) -> Finding {
-    let msg = format!("template syntax error: {}", e.detail().unwrap_or(&e.to_string()));
+    let msg = format!(
+        "template syntax error: {}",
+        e.detail().unwrap_or(&e.to_string())
+    );
     let src = crate::diag::source(rel, text.into());
     match e.range() {
         Some(r) => Finding::at(&src, r.start, r.len(), msg),
@@ -176,7 +254,11 @@ pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool
         return format!("{} ({code}) ไม่มีคะแนนตัวชี้วัดที่บันทึกไว้", assessment.title());
     };
     let n = |x: f64, d: usize| thai::format_number(x, d, thai_digits);
-    let verdict = if score >= m.target { "แต่ผ่านเกณฑ์เป้าหมาย" } else { "และยังไม่ผ่านเกณฑ์เป้าหมาย" };
+    let verdict = if score >= m.target {
+        "แต่ผ่านเกณฑ์เป้าหมาย"
+    } else {
+        "และยังไม่ผ่านเกณฑ์เป้าหมาย"
+    };
     format!(
         "{} ({code}) พบว่า ผลคะแนนของตัวชี้วัดที่ {} {} คือ {} คะแนน มีค่าต่ำสุดของ {code} {verdict} ({} คะแนนขึ้นไป)",
         assessment.title(),
@@ -249,7 +331,11 @@ struct ScoreBar<'a> {
 /// Renders every page of the site; template errors come back as findings.
 pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<Finding>> {
     let c = &site.config;
-    let current: Vec<&Measure> = site.measures.iter().filter(|m| m.fiscal_year == c.fiscal_year).collect();
+    let current: Vec<&Measure> = site
+        .measures
+        .iter()
+        .filter(|m| m.fiscal_year == c.fiscal_year)
+        .collect();
     let mut units: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
     for m in &site.measures {
         for u in &m.responsible {
@@ -307,26 +393,55 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
                 count: site.measures.iter().filter(|m| m.status == s).count(),
             })
             .collect(),
-        units: units.iter().map(|(u, ms)| UnitCount { name: u.to_string(), slug: slugify(u), count: ms.len() }).collect(),
+        units: units
+            .iter()
+            .map(|(u, ms)| UnitCount {
+                name: u.to_string(),
+                slug: slugify(u),
+                count: ms.len(),
+            })
+            .collect(),
         years: years.clone(),
-        nav_pages: nav.iter().map(|p| NavPage { title: &p.title, slug: &p.slug }).collect(),
+        nav_pages: nav
+            .iter()
+            .map(|p| NavPage {
+                title: &p.title,
+                slug: &p.slug,
+            })
+            .collect(),
         scores,
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     };
     let site_value = Value::from(Serde(&data));
     let summaries: Vec<Value> = site.measures.par_iter().map(summary).collect();
     let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
-        Value::from(site.measures.iter().zip(&summaries).filter(|(m, _)| f(m)).map(|(_, s)| s.clone()).collect::<Vec<_>>())
+        Value::from(
+            site.measures
+                .iter()
+                .zip(&summaries)
+                .filter(|(m, _)| f(m))
+                .map(|(_, s)| s.clone())
+                .collect::<Vec<_>>(),
+        )
     };
 
     // Each job: (output path, template, root, page context).
     let mut jobs: Vec<(String, &str, String, Value)> = Vec::new();
     let page_ctx = |title: &str, kind: &str, path: &str| context! { title => title, kind => kind, path => path };
-    jobs.push(("index.html".into(), "index.html", String::new(), context! { page => page_ctx("หน้าแรก", "home", "") }));
+    jobs.push((
+        "index.html".into(),
+        "index.html",
+        String::new(),
+        context! { page => page_ctx("หน้าแรก", "home", "") },
+    ));
     let groups: Vec<ReportGroup> = Assessment::ALL
         .into_iter()
         .filter_map(|a| {
-            let ms: Vec<&Measure> = current.iter().copied().filter(|m| m.assessment == a).collect();
+            let ms: Vec<&Measure> = current
+                .iter()
+                .copied()
+                .filter(|m| m.assessment == a)
+                .collect();
             (!ms.is_empty()).then(|| ReportGroup {
                 code: a.code(),
                 title: a.title(),
@@ -377,7 +492,7 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         "../".into(),
         context! { page => page_ctx("ผู้รับผิดชอบ", "units", "units/") },
     ));
-    for (unit, _) in &units {
+    for unit in units.keys() {
         let path = format!("units/{}/", slugify(unit));
         jobs.push((
             format!("{path}index.html"),
@@ -434,7 +549,10 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         .into_par_iter()
         .map(|(path, template, root, ctx)| {
             let ctx = context! { site => site_value.clone(), root => root, ..ctx };
-            renderer.render(template, ctx).map(|html| Output { path, bytes: html.into_bytes() })
+            renderer.render(template, ctx).map(|html| Output {
+                path,
+                bytes: html.into_bytes(),
+            })
         })
         .collect();
     let mut outputs = Vec::with_capacity(rendered.len());
@@ -442,11 +560,17 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
     for r in rendered {
         match r {
             Ok(o) => outputs.push(o),
-            Err(f) if !findings.iter().any(|g: &Finding| g.message == f.message) => findings.push(f),
+            Err(f) if !findings.iter().any(|g: &Finding| g.message == f.message) => {
+                findings.push(f)
+            }
             Err(_) => {}
         }
     }
-    if findings.is_empty() { Ok(outputs) } else { Err(findings) }
+    if findings.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(findings)
+    }
 }
 
 #[cfg(test)]
@@ -483,10 +607,19 @@ mod tests {
     fn analysis_names_the_lowest_indicator_and_whether_it_passes() {
         let (a, b) = (m(4, 95.6), m(2, 97.0));
         let text = analysis(Assessment::IIT, &[&a, &b], true);
-        assert!(text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"), "{text}");
-        assert!(text.contains("มีค่าต่ำสุดของ IIT แต่ผ่านเกณฑ์เป้าหมาย (๘๕ คะแนนขึ้นไป)"), "{text}");
+        assert!(
+            text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"),
+            "{text}"
+        );
+        assert!(
+            text.contains("มีค่าต่ำสุดของ IIT แต่ผ่านเกณฑ์เป้าหมาย (๘๕ คะแนนขึ้นไป)"),
+            "{text}"
+        );
         let low = m(9, 80.0);
         let text = analysis(Assessment::OIT, &[&low], false);
-        assert!(text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"), "{text}");
+        assert!(
+            text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"),
+            "{text}"
+        );
     }
 }

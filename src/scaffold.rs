@@ -64,7 +64,8 @@ contact:
   email: "saraban@example.go.th"
 "#;
 
-const ABOUT: &str = "---\ntitle: เกี่ยวกับหน่วยงาน\noit: [O1, O3]\n---\n\nข้อมูลหน่วยงาน โครงสร้าง และอำนาจหน้าที่\n";
+const ABOUT: &str =
+    "---\ntitle: เกี่ยวกับหน่วยงาน\noit: [O1, O3]\n---\n\nข้อมูลหน่วยงาน โครงสร้าง และอำนาจหน้าที่\n";
 
 const HOWTO: &str = "# วิธีใช้ / How to use\n\n\
 - แก้ไขข้อมูลหน่วยงานใน `site.yaml` / Edit `site.yaml` with your organisation.\n\
@@ -85,10 +86,16 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
     }
     let files = [
         (dir.join("site.yaml"), SITE_YAML.to_string()),
-        (dir.join("content/measures/measure-1.md"), measure_template("มาตรการตัวอย่าง", 2566)),
+        (
+            dir.join("content/measures/measure-1.md"),
+            measure_template("มาตรการตัวอย่าง", 2566),
+        ),
         (dir.join("content/pages/about.md"), ABOUT.to_string()),
         (dir.join("HOWTO.md"), HOWTO.to_string()),
-        (dir.join(".gitignore"), "/public\n/.public.prongsai\n".to_string()),
+        (
+            dir.join(".gitignore"),
+            "/public\n/.public.prongsai\n".to_string(),
+        ),
     ];
     for (path, text) in &files {
         std::fs::create_dir_all(path.parent().unwrap_or(dir))?;
@@ -99,7 +106,12 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// Writes `content/measures/<name>.md` for a new measure; `name` defaults to the next free `measure-N`.
-pub fn new_measure(root: &Path, title: &str, name: Option<&str>, fiscal_year: i32) -> io::Result<PathBuf> {
+pub fn new_measure(
+    root: &Path,
+    title: &str,
+    name: Option<&str>,
+    fiscal_year: i32,
+) -> io::Result<PathBuf> {
     let dir = root.join("content/measures");
     std::fs::create_dir_all(&dir)?;
     let path = match name {
@@ -110,7 +122,10 @@ pub fn new_measure(root: &Path, title: &str, name: Option<&str>, fiscal_year: i3
             .expect("an unused number exists"),
     };
     if path.exists() {
-        return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{} already exists", path.display())));
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} already exists", path.display()),
+        ));
     }
     std::fs::write(&path, measure_template(title, fiscal_year))?;
     Ok(path)

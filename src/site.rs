@@ -80,13 +80,16 @@ pub fn build(opts: &Options) -> Report {
         report.measures = site.measures.len();
         report.pages = site.pages.len();
     }
-    let outputs = site.as_ref().filter(|_| !findings.has_errors()).and_then(|site| match render(site) {
-        Ok(o) => Some(o),
-        Err(f) => {
-            findings.extend(f);
-            None
-        }
-    });
+    let outputs = site
+        .as_ref()
+        .filter(|_| !findings.has_errors())
+        .and_then(|site| match render(site) {
+            Ok(o) => Some(o),
+            Err(f) => {
+                findings.extend(f);
+                None
+            }
+        });
     if let Some(outputs) = outputs.filter(|_| !findings.has_errors()) {
         match write(&opts.out_dir(), &outputs) {
             Ok(stats) => report.written = Some(stats),
@@ -114,7 +117,11 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
         }
     };
     if let Some(url) = base_url {
-        config.base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+        config.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
     }
     let (files, found) = content::discover(root);
     findings.extend(found);
@@ -125,7 +132,12 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
             Err(f) => (None, vec![f]),
         })
         .collect();
-    let mut site = Site { root: root.to_path_buf(), config, measures: Vec::new(), pages: Vec::new() };
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        measures: Vec::new(),
+        pages: Vec::new(),
+    };
     for (doc, f) in parsed {
         findings.extend(f);
         match doc {
@@ -141,8 +153,15 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
 /// Parses one file and renders its Markdown body.
 fn load_doc(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, Vec<Finding>) {
     let (mut doc, mut findings) = measure::parse(file, config, root);
-    let depth_root = if file.kind == content::Kind::Measure { "../../" } else { "../" };
-    let settings = markdown::Settings { root: depth_root, allow_html: config.allow_html };
+    let depth_root = if file.kind == content::Kind::Measure {
+        "../../"
+    } else {
+        "../"
+    };
+    let settings = markdown::Settings {
+        root: depth_root,
+        allow_html: config.allow_html,
+    };
     let (html, md_findings) = markdown::render(&file.src, file.body.start, &settings);
     findings.extend(md_findings);
     match &mut doc {
@@ -169,13 +188,25 @@ pub fn check(site: &Site) -> Vec<Finding> {
     for p in &site.pages {
         if RESERVED.contains(&p.slug.as_str()) {
             findings.push(
-                Finding::error(&p.source, format!("the page address `{}/` is used by the site itself", p.slug))
-                    .help(format!("rename the file; these names are taken: {}", RESERVED.join(", "))),
+                Finding::error(
+                    &p.source,
+                    format!("the page address `{}/` is used by the site itself", p.slug),
+                )
+                .help(format!(
+                    "rename the file; these names are taken: {}",
+                    RESERVED.join(", ")
+                )),
             );
         } else if let Some(first) = seen.insert(&p.slug, &p.source) {
             findings.push(
-                Finding::error(&p.source, format!("`{}` gives the same web address ({}/) as `{first}`", p.source, p.slug))
-                    .help("rename one of the two files"),
+                Finding::error(
+                    &p.source,
+                    format!(
+                        "`{}` gives the same web address ({}/) as `{first}`",
+                        p.source, p.slug
+                    ),
+                )
+                .help("rename one of the two files"),
             );
         }
     }
@@ -186,19 +217,32 @@ pub fn check(site: &Site) -> Vec<Finding> {
 pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let renderer = Renderer::new(&site.root, &site.config)?;
     let mut outputs = render::render_all(site, &renderer)?;
-    outputs.extend(theme::STATIC.iter().map(|(name, bytes)| Output { path: format!("static/{name}"), bytes: bytes.to_vec() }));
+    outputs.extend(theme::STATIC.iter().map(|(name, bytes)| Output {
+        path: format!("static/{name}"),
+        bytes: bytes.to_vec(),
+    }));
     let mut findings = Vec::new();
     let own_static = site.root.join("static");
     if own_static.is_dir() {
-        for entry in walkdir::WalkDir::new(&own_static).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&own_static)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.file_type().is_file() {
                 let rel = crate::diag::display_path(&own_static, entry.path());
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
                         outputs.retain(|o| o.path != format!("static/{rel}"));
-                        outputs.push(Output { path: format!("static/{rel}"), bytes });
+                        outputs.push(Output {
+                            path: format!("static/{rel}"),
+                            bytes,
+                        });
                     }
-                    Err(e) => findings.push(Finding::error(format!("static/{rel}"), format!("cannot read: {e}"))),
+                    Err(e) => findings.push(Finding::error(
+                        format!("static/{rel}"),
+                        format!("cannot read: {e}"),
+                    )),
                 }
             }
         }
@@ -212,22 +256,39 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         .collect();
     for path in attachments {
         match std::fs::read(site.root.join("content").join(path)) {
-            Ok(bytes) => outputs.push(Output { path: path.to_string(), bytes }),
-            Err(e) => findings.push(Finding::error(format!("content/{path}"), format!("cannot read attachment: {e}"))),
+            Ok(bytes) => outputs.push(Output {
+                path: path.to_string(),
+                bytes,
+            }),
+            Err(e) => findings.push(Finding::error(
+                format!("content/{path}"),
+                format!("cannot read attachment: {e}"),
+            )),
         }
     }
-    outputs.push(Output { path: MARKER.into(), bytes: MARKER_TEXT.as_bytes().to_vec() });
+    outputs.push(Output {
+        path: MARKER.into(),
+        bytes: MARKER_TEXT.as_bytes().to_vec(),
+    });
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    if findings.is_empty() { Ok(outputs) } else { Err(findings) }
+    if findings.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(findings)
+    }
 }
 
 /// A file in every output folder, so prongsai never replaces a folder it did not make.
 pub const MARKER: &str = ".prongsai-build";
-const MARKER_TEXT: &str = "This folder is written by prongsai; every build replaces its contents.\n";
+const MARKER_TEXT: &str =
+    "This folder is written by prongsai; every build replaces its contents.\n";
 
 /// The back buffer beside `out`: `.NAME.prongsai`.
 pub fn back_buffer(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     out.with_file_name(format!(".{name}.prongsai"))
 }
 
@@ -298,7 +359,11 @@ fn sync(dir: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
     for d in stale_dirs {
         let _ = std::fs::remove_dir(d);
     }
-    Ok(WriteStats { files: outputs.len(), written, removed: stale.len() })
+    Ok(WriteStats {
+        files: outputs.len(),
+        written,
+        removed: stale.len(),
+    })
 }
 
 /// Swaps the contents of two folder names in one step where the OS allows it.
@@ -324,7 +389,10 @@ mod tests {
     use super::*;
 
     fn out(path: &str, text: &str) -> Output {
-        Output { path: path.into(), bytes: text.as_bytes().to_vec() }
+        Output {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     fn marker() -> Output {
@@ -341,7 +409,10 @@ mod tests {
         write(&public, &outputs).unwrap(); // fills the back buffer
         let stats = write(&public, &outputs).unwrap();
         assert_eq!(stats.written, 0);
-        assert_eq!(std::fs::read_to_string(public.join("m/x/index.html")).unwrap(), "b");
+        assert_eq!(
+            std::fs::read_to_string(public.join("m/x/index.html")).unwrap(),
+            "b"
+        );
     }
 
     // Removed pages disappear from the output, with their folders.
@@ -349,11 +420,22 @@ mod tests {
     fn removed_outputs_are_deleted() {
         let dir = tempfile::tempdir().unwrap();
         let public = dir.path().join("public");
-        write(&public, &[marker(), out("index.html", "a"), out("m/x/index.html", "b")]).unwrap();
-        write(&public, &[marker(), out("index.html", "a"), out("m/x/index.html", "b")]).unwrap();
+        write(
+            &public,
+            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
+        )
+        .unwrap();
+        write(
+            &public,
+            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
+        )
+        .unwrap();
         write(&public, &[marker(), out("index.html", "a2")]).unwrap();
         assert!(!public.join("m/x").exists());
-        assert_eq!(std::fs::read_to_string(public.join("index.html")).unwrap(), "a2");
+        assert_eq!(
+            std::fs::read_to_string(public.join("index.html")).unwrap(),
+            "a2"
+        );
     }
 
     // A folder prongsai did not make is never replaced.
@@ -364,6 +446,9 @@ mod tests {
         std::fs::create_dir(&public).unwrap();
         std::fs::write(public.join("letter.txt"), "keep me").unwrap();
         assert!(write(&public, &[marker(), out("index.html", "a")]).is_err());
-        assert_eq!(std::fs::read_to_string(public.join("letter.txt")).unwrap(), "keep me");
+        assert_eq!(
+            std::fs::read_to_string(public.join("letter.txt")).unwrap(),
+            "keep me"
+        );
     }
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// A copy of a site folder in a temp dir, so builds never write into the repository.
@@ -28,7 +30,12 @@ fn copy_site(from: &Path) -> tempfile::TempDir {
 }
 
 fn prongsai(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prongsai")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn stderr(o: &Output) -> String {
@@ -45,7 +52,12 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -53,7 +65,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn assert_internal_links_resolve(public: &Path) {
     let mut checked = 0;
     for (rel, bytes) in snapshot(public) {
-        if rel.extension().and_then(|e| e.to_str()) != Some("html") || rel == Path::new("404.html") {
+        if rel.extension().and_then(|e| e.to_str()) != Some("html") || rel == Path::new("404.html")
+        {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
@@ -78,8 +91,17 @@ fn assert_internal_links_resolve(public: &Path) {
                 if url.ends_with('/') || target.is_dir() {
                     target.push("index.html");
                 }
-                assert!(target.starts_with(public), "{}: link {url} leaves the site", rel.display());
-                assert!(target.is_file(), "{}: link {url} -> {} does not exist", rel.display(), target.display());
+                assert!(
+                    target.starts_with(public),
+                    "{}: link {url} leaves the site",
+                    rel.display()
+                );
+                assert!(
+                    target.is_file(),
+                    "{}: link {url} -> {} does not exist",
+                    rel.display(),
+                    target.display()
+                );
                 checked += 1;
             }
         }
@@ -92,12 +114,12 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        if b[i] == b'%'
+            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(b[i]);
         i += 1;
@@ -177,7 +199,11 @@ fn minimal_site_builds_every_page_type() {
     let site = copy_site(&fixture("minimal"));
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("built 2 measures and 1 pages"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("built 2 measures and 1 pages"),
+        "{}",
+        stderr(&out)
+    );
     let p = site.path().join("public");
     for page in [
         "index.html",
@@ -203,18 +229,31 @@ fn minimal_site_builds_every_page_type() {
     }
     let m = read(&p.join("measures/การใช้ทรัพย์สิน/index.html"));
     assert!(m.contains("๙๕.๖๐ คะแนน"), "score in Thai digits");
-    assert!(m.contains("๑๐ มีนาคม ๒๕๖๖"), "Thai date");
-    assert!(m.contains(r#"<h2 id="ปัญหาและอุปสรรค">"#), "Thai heading anchor");
-    assert!(m.contains(r#"href="../../report/""#), "root link made relative");
+    assert!(m.contains("๑๐ มีนาคม พ.ศ. ๒๕๖๖"), "Thai date");
+    assert!(
+        m.contains(r#"<h2 id="ปัญหาและอุปสรรค">"#),
+        "Thai heading anchor"
+    );
+    assert!(
+        m.contains(r#"href="../../report/""#),
+        "root link made relative"
+    );
     assert!(m.contains("<div class=\"table-wrap\"><table>"));
     assert!(m.contains("O43"), "oit code normalised");
     assert!(m.contains(r#"href="../../files/คู่มือ.pdf""#));
     let unit = read(&p.join("units/สำนักปลัด/index.html"));
-    assert!(unit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง") && unit.contains("การปรับปรุงคุณภาพการให้บริการ"));
+    assert!(
+        unit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง") && unit.contains("การปรับปรุงคุณภาพการให้บริการ")
+    );
     let eit = read(&p.join("assessment/eit/index.html"));
-    assert!(eit.contains("การปรับปรุงคุณภาพการให้บริการ") && !eit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง"));
+    assert!(
+        eit.contains("การปรับปรุงคุณภาพการให้บริการ") && !eit.contains("การใช้ทรัพย์สินของราชการอย่างถูกต้อง")
+    );
     let notfound = read(&p.join("404.html"));
-    assert!(notfound.contains(r#"href="/ita/static/style.css""#), "404 links from base_url path");
+    assert!(
+        notfound.contains(r#"href="/ita/static/style.css""#),
+        "404 links from base_url path"
+    );
     assert_internal_links_resolve(&p);
 }
 
@@ -247,7 +286,10 @@ fn bad_inputs_fail_with_their_message_and_leave_public_untouched() {
         let out = prongsai(&["build"], site.path());
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{name}: exit code\n{err}");
-        for line in read(&case.join("expected.txt")).lines().filter(|l| !l.is_empty()) {
+        for line in read(&case.join("expected.txt"))
+            .lines()
+            .filter(|l| !l.is_empty())
+        {
             assert!(err.contains(line), "{name}: expected `{line}` in:\n{err}");
         }
         assert!(err.contains("left as it was"), "{name}: {err}");
@@ -266,11 +308,23 @@ fn bad_inputs_fail_with_their_message_and_leave_public_untouched() {
 fn raw_html_is_a_warning_not_an_error() {
     let site = copy_site(&fixture("minimal"));
     let path = site.path().join("content/pages/contact.md");
-    std::fs::write(&path, "---\ntitle: ติดต่อ\n---\n\nสวัสดี\n\n<script>alert(1)</script>\n").unwrap();
+    std::fs::write(
+        &path,
+        "---\ntitle: ติดต่อ\n---\n\nสวัสดี\n\n<script>alert(1)</script>\n",
+    )
+    .unwrap();
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("content/pages/contact.md:7:1"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("raw HTML is shown as text"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/pages/contact.md:7:1"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("raw HTML is shown as text"),
+        "{}",
+        stderr(&out)
+    );
     let html = read(&site.path().join("public/contact/index.html"));
     assert!(html.contains("&lt;script&gt;") && !html.contains("<script>alert"));
 }
@@ -286,9 +340,17 @@ fn front_matter_values_are_escaped() {
     .unwrap();
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    for page in ["index.html", "measures/index.html", "measures/windows/index.html", "report/index.html"] {
+    for page in [
+        "index.html",
+        "measures/index.html",
+        "measures/windows/index.html",
+        "report/index.html",
+    ] {
         let html = read(&site.path().join("public").join(page));
-        assert!(!html.contains("<img src=x") && !html.contains("<b>unit</b>"), "{page} not escaped");
+        assert!(
+            !html.contains("<img src=x") && !html.contains("<b>unit</b>"),
+            "{page} not escaped"
+        );
     }
 }
 
@@ -300,16 +362,29 @@ fn rebuilds_write_only_what_changed() {
         assert!(prongsai(&["build"], site.path()).status.success());
     }
     let out = prongsai(&["build"], site.path());
-    assert!(stderr(&out).contains(" 0 written, 0 removed"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(" 0 written, 0 removed"),
+        "{}",
+        stderr(&out)
+    );
     let path = site.path().join("content/measures/eit-1.md");
     std::fs::write(&path, read(&path).replace("ลดขั้นตอน", "ลดขั้นตอนการให้บริการ")).unwrap();
     let out = prongsai(&["build"], site.path());
-    assert!(stderr(&out).contains(" 1 written, 0 removed"), "{}", stderr(&out));
-    assert!(read(&site.path().join("public/measures/eit-1/index.html")).contains("ลดขั้นตอนการให้บริการ"));
+    assert!(
+        stderr(&out).contains(" 1 written, 0 removed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        read(&site.path().join("public/measures/eit-1/index.html")).contains("ลดขั้นตอนการให้บริการ")
+    );
     std::fs::remove_file(&path).unwrap();
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success());
-    assert!(!site.path().join("public/measures/eit-1").exists(), "deleted measure's page is gone");
+    assert!(
+        !site.path().join("public/measures/eit-1").exists(),
+        "deleted measure's page is gone"
+    );
 }
 
 // --out and --base-url work; a folder prongsai did not make is never replaced.
@@ -317,7 +392,16 @@ fn rebuilds_write_only_what_changed() {
 fn out_folder_and_base_url_flags() {
     let site = copy_site(&fixture("minimal"));
     let out_dir = site.path().join("dist");
-    let out = prongsai(&["build", "--out", "dist", "--base-url", "https://other.go.th/x"], site.path());
+    let out = prongsai(
+        &[
+            "build",
+            "--out",
+            "dist",
+            "--base-url",
+            "https://other.go.th/x",
+        ],
+        site.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&out_dir.join("404.html")).contains("href=\"/x/static/style.css\""));
     let docs = site.path().join("docs");
@@ -325,7 +409,11 @@ fn out_folder_and_base_url_flags() {
     std::fs::write(docs.join("letter.txt"), "keep").unwrap();
     let out = prongsai(&["build", "--out", "docs"], site.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("was not made by prongsai"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("was not made by prongsai"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(read(&docs.join("letter.txt")), "keep");
 }
 
@@ -365,7 +453,11 @@ fn init_and_new_measure_make_buildable_files() {
     let out = prongsai(&["build"], &root);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&root.join("public/measures/measure-2/index.html")).contains("การเปิดเผยข้อมูล"));
-    assert_eq!(prongsai(&["init", "site"], dir.path()).status.code(), Some(2), "init refuses a non-empty folder");
+    assert_eq!(
+        prongsai(&["init", "site"], dir.path()).status.code(),
+        Some(2),
+        "init refuses a non-empty folder"
+    );
 }
 
 fn measure_keys() -> &'static [&'static str] {
@@ -376,9 +468,18 @@ fn measure_keys() -> &'static [&'static str] {
 #[test]
 fn every_command_has_help() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [&["--help"][..], &["build", "--help"], &["check", "--help"], &["init", "--help"], &["new", "measure", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["check", "--help"],
+        &["init", "--help"],
+        &["new", "measure", "--help"],
+    ] {
         let out = prongsai(args, dir.path());
         assert!(out.status.success(), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: prongsai"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage: prongsai"),
+            "{args:?}"
+        );
     }
 }
