@@ -136,7 +136,11 @@ fn main() -> ExitCode {
             }
             let (site, mut findings) = site::load(&root, None);
             if let Some(list) = site.as_ref().and_then(|s| s.oit.as_ref().map(|l| (l, s))) {
-                findings.extend(prongsai::oit::report(list.0, strict, list.1.config.thai_digits()));
+                findings.extend(prongsai::oit::report(
+                    list.0,
+                    strict,
+                    list.1.config.thai_digits(),
+                ));
             }
             findings.sort();
             match format {

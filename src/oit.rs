@@ -171,37 +171,60 @@ impl Criteria {
         let mut seen = HashSet::new();
         let at_code = |code: &str, nth: usize| {
             let needle = format!("code: {code}");
-            let off = text.match_indices(&needle).nth(nth).map_or(0, |(i, _)| i + 6);
+            let off = text
+                .match_indices(&needle)
+                .nth(nth)
+                .map_or(0, |(i, _)| i + 6);
             (off, code.len())
         };
         for ind in &criteria.indicators {
             if !(9..=10).contains(&ind.number) {
                 let off = text.find(&format!("number: {}", ind.number)).unwrap_or(0);
                 findings.push(
-                    Finding::at(&src, off, 10, format!("indicator {} is not an OIT indicator", ind.number))
-                        .help("OIT has indicators 9 (การเปิดเผยข้อมูล) and 10 (การป้องกันการทุจริต)"),
+                    Finding::at(
+                        &src,
+                        off,
+                        10,
+                        format!("indicator {} is not an OIT indicator", ind.number),
+                    )
+                    .help("OIT has indicators 9 (การเปิดเผยข้อมูล) and 10 (การป้องกันการทุจริต)"),
                 );
             }
             for sub in &ind.sub_indicators {
                 if sub.items.is_empty() {
                     let (off, len) = at_code(&format!("'{}'", sub.code), 0);
                     findings.push(
-                        Finding::at(&src, off, len, format!("sub-indicator {} has no items", sub.code))
-                            .help("list its items under `items:` or delete the sub-indicator"),
+                        Finding::at(
+                            &src,
+                            off,
+                            len,
+                            format!("sub-indicator {} has no items", sub.code),
+                        )
+                        .help("list its items under `items:` or delete the sub-indicator"),
                     );
                 }
                 for item in &sub.items {
                     if !is_code(&item.code) {
                         let (off, len) = at_code(&item.code, 0);
                         findings.push(
-                            Finding::at(&src, off, len, format!("`{}` is not an OIT item code", item.code))
-                                .help("write codes like O1, O42"),
+                            Finding::at(
+                                &src,
+                                off,
+                                len,
+                                format!("`{}` is not an OIT item code", item.code),
+                            )
+                            .help("write codes like O1, O42"),
                         );
                     } else if !seen.insert(item.code.clone()) {
                         let (off, len) = at_code(&item.code, 1);
                         findings.push(
-                            Finding::at(&src, off, len, format!("item {} is listed twice", item.code))
-                                .help("each item code appears once in a year's criteria"),
+                            Finding::at(
+                                &src,
+                                off,
+                                len,
+                                format!("item {} is listed twice", item.code),
+                            )
+                            .help("each item code appears once in a year's criteria"),
                         );
                     }
                 }
@@ -235,8 +258,13 @@ impl Criteria {
                 let src = diag::source(&rel, Arc::from(text.as_str()));
                 let (off, len) = content::key_span(&text, 0, "year").unwrap_or((0, 1));
                 return Err(vec![
-                    Finding::at(&src, off, len, format!("the file is named for {year} but says `year: {}`", c.year))
-                        .help(format!("write `year: {year}`, or rename the file")),
+                    Finding::at(
+                        &src,
+                        off,
+                        len,
+                        format!("the file is named for {year} but says `year: {}`", c.year),
+                    )
+                    .help(format!("write `year: {year}`, or rename the file")),
                 ]);
             }
             return Ok(Some((c, rel)));
@@ -431,7 +459,9 @@ impl Checklist {
 
 /// The mean of some scores (0 for none).
 fn mean(xs: impl IntoIterator<Item = f64>) -> f64 {
-    let (sum, n) = xs.into_iter().fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    let (sum, n) = xs
+        .into_iter()
+        .fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
     if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
@@ -471,10 +501,26 @@ pub fn check(
         findings: Vec::new(),
     };
     for m in measures {
-        ev.front_matter(&m.source, &m.title, &format!("measures/{}/", m.slug), Kind::Measure, &m.oit, m.date, &m.attachments);
+        ev.front_matter(
+            &m.source,
+            &m.title,
+            &format!("measures/{}/", m.slug),
+            Kind::Measure,
+            &m.oit,
+            m.date,
+            &m.attachments,
+        );
     }
     for p in pages {
-        ev.front_matter(&p.source, &p.title, &format!("{}/", p.slug), Kind::Page, &p.oit, p.date, &p.attachments);
+        ev.front_matter(
+            &p.source,
+            &p.title,
+            &format!("{}/", p.slug),
+            Kind::Page,
+            &p.oit,
+            p.date,
+            &p.attachments,
+        );
     }
     ev.disclosures();
     let Collector {
@@ -625,9 +671,16 @@ pub fn report(list: &Checklist, strict: bool, thai_digits: bool) -> Vec<Finding>
             let msg = format!(
                 "{code}: evidence `{}` is of fiscal year {fy}, the item asks for {req}{}",
                 e.title,
-                if item.status == Status::NeedsAttention { " (the item needs attention and scores 0)" } else { "" }
+                if item.status == Status::NeedsAttention {
+                    " (the item needs attention and scores 0)"
+                } else {
+                    ""
+                }
             );
-            let help = format!("link the document of ปีงบประมาณ {} (or set `fiscal_year:` on the entry if the date is not the year it covers)", d(req));
+            let help = format!(
+                "link the document of ปีงบประมาณ {} (or set `fiscal_year:` on the entry if the date is not the year it covers)",
+                d(req)
+            );
             let mut f = match &e.at {
                 Some((src, off, len)) => Finding::at(src, *off, *len, msg),
                 None => Finding::error(&e.source, msg),
@@ -690,7 +743,11 @@ impl Collector<'_> {
 
     /// Severity for a code the criteria do not know: an error, unless the list is known to be partial.
     fn unknown(&self, f: Finding) -> Finding {
-        if self.criteria.complete { f } else { f.warning() }
+        if self.criteria.complete {
+            f
+        } else {
+            f.warning()
+        }
     }
 
     /// Evidence from a page's or measure's `oit:` list, with its attachments.
@@ -713,7 +770,9 @@ impl Collector<'_> {
             let f = file.as_ref()?;
             let (off, len) = content::key_span(f.text(), f.front_matter.start, key)?;
             if let Some(n) = needle {
-                let line_end = f.text()[off..].find("\n").map_or(f.text().len(), |i| off + i);
+                let line_end = f.text()[off..]
+                    .find("\n")
+                    .map_or(f.text().len(), |i| off + i);
                 let hay = f.text()[off..line_end].to_ascii_uppercase();
                 if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
                     return Some((f.src.clone(), off + i, n.len()));
@@ -790,12 +849,19 @@ impl Collector<'_> {
                         .help("write one item code per line followed by its documents, e.g.\nO1:\n  - url: https://www.example.go.th/structure\n    title: โครงสร้าง\n    date: 2023-01-10"),
                 );
             }
-            Err(e) => return self.findings.push(content::yaml_finding(&src, 0, &e, ENTRY_KEYS)),
+            Err(e) => {
+                return self
+                    .findings
+                    .push(content::yaml_finding(&src, 0, &e, ENTRY_KEYS));
+            }
         };
         for (key, value) in map {
             let raw = match &key {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
             };
             let (key_off, key_len) = top_key(&text, &raw).unwrap_or((0, 1));
             let code = normalize_code(&raw);
@@ -805,7 +871,8 @@ impl Collector<'_> {
                 } else {
                     format!("`{raw}` is not an OIT item code")
                 };
-                let f = Finding::at(&src, key_off, key_len, msg).help(self.unknown_code_help(&code));
+                let f =
+                    Finding::at(&src, key_off, key_len, msg).help(self.unknown_code_help(&code));
                 let f = if is_code(&code) { self.unknown(f) } else { f };
                 self.findings.push(f);
                 continue;
@@ -832,7 +899,13 @@ impl Collector<'_> {
     }
 
     /// One `- url: ...` entry of disclosures.yaml.
-    fn entry(&mut self, src: &Source, loc: &EntryLoc, code: &str, value: Value) -> Option<Evidence> {
+    fn entry(
+        &mut self,
+        src: &Source,
+        loc: &EntryLoc,
+        code: &str,
+        value: Value,
+    ) -> Option<Evidence> {
         let value = match value {
             Value::String(url) => {
                 let mut m = serde_yaml::Mapping::new();
@@ -846,13 +919,24 @@ impl Collector<'_> {
             Err(e) => {
                 let msg = e.to_string();
                 let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                let f = if let Some(field) = msg.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
-                    let (off, len) = loc.spans(field).map_or((loc.start, 1), |(k, _)| (k, field.len()));
+                let f = if let Some(field) = msg
+                    .strip_prefix("unknown field `")
+                    .and_then(|m| m.split('`').next())
+                {
+                    let (off, len) = loc
+                        .spans(field)
+                        .map_or((loc.start, 1), |(k, _)| (k, field.len()));
                     let help = match did_you_mean(field, ENTRY_KEYS.iter().copied()) {
                         Some(k) => format!("did you mean `{k}`?"),
                         None => format!("an entry takes: {}", ENTRY_KEYS.join(", ")),
                     };
-                    Finding::at(src, off, len, format!("unknown key `{field}` in the evidence of {code}")).help(help)
+                    Finding::at(
+                        src,
+                        off,
+                        len,
+                        format!("unknown key `{field}` in the evidence of {code}"),
+                    )
+                    .help(help)
                 } else {
                     Finding::at(src, loc.start, 1, format!("the evidence of {code} cannot be read: {msg}"))
                         .help("write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines")
@@ -864,9 +948,7 @@ impl Collector<'_> {
         let at = |field: &str| loc.field(field).unwrap_or((loc.start, 1));
         let url = raw.url.trim().to_string();
         let (uo, ul) = at("url");
-        let Some((internal, site_path)) = self.resolve(src, uo, ul, code, &url) else {
-            return None;
-        };
+        let (internal, site_path) = self.resolve(src, uo, ul, code, &url)?;
         let date = match raw.date {
             None => None,
             Some(s) => {
@@ -889,8 +971,13 @@ impl Collector<'_> {
             Some(y) => {
                 let (o, l) = at("fiscal_year");
                 self.findings.push(
-                    Finding::at(src, o, l, format!("{code}: fiscal_year {y} is not a Buddhist Era year"))
-                        .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
+                    Finding::at(
+                        src,
+                        o,
+                        l,
+                        format!("{code}: fiscal_year {y} is not a Buddhist Era year"),
+                    )
+                    .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
                 );
                 return None;
             }
@@ -903,11 +990,20 @@ impl Collector<'_> {
                 .map(|p| p.trim().to_string())
                 .filter(|p| !p.is_empty())
                 .collect(),
-            Some(Steps::Many(v)) => v.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            Some(Steps::Many(v)) => v
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
         };
         let (kind, bytes) = match &site_path {
             Some(p) if p.ends_with('/') || p.is_empty() => (Kind::Page, None),
-            Some(p) => (Kind::File, std::fs::metadata(self.root.join("content").join(p)).ok().map(|m| m.len())),
+            Some(p) => (
+                Kind::File,
+                std::fs::metadata(self.root.join("content").join(p))
+                    .ok()
+                    .map(|m| m.len()),
+            ),
             None => (Kind::Link, None),
         };
         let title = raw
@@ -919,7 +1015,11 @@ impl Collector<'_> {
         Some(Evidence {
             kind,
             title,
-            absolute: if internal { absolute(self.config, &url) } else { url.clone() },
+            absolute: if internal {
+                absolute(self.config, &url)
+            } else {
+                url.clone()
+            },
             url,
             internal,
             date,
@@ -937,10 +1037,20 @@ impl Collector<'_> {
 
     /// Reads an evidence address: `Some((true, Some(path)))` for a path inside the site,
     /// `Some((false, None))` for a good outside address, None (with a finding) otherwise.
-    fn resolve(&mut self, src: &Source, off: usize, len: usize, code: &str, url: &str) -> Option<(bool, Option<String>)> {
+    fn resolve(
+        &mut self,
+        src: &Source,
+        off: usize,
+        len: usize,
+        code: &str,
+        url: &str,
+    ) -> Option<(bool, Option<String>)> {
         let bad = |msg: String, help: &str| Finding::at(src, off, len, msg).help(help.to_string());
         if url.is_empty() {
-            self.findings.push(bad(format!("{code}: the evidence has an empty url"), "write the document's address after `url:`"));
+            self.findings.push(bad(
+                format!("{code}: the evidence has an empty url"),
+                "write the document's address after `url:`",
+            ));
             return None;
         }
         let own = self.config.base_url.as_str();
@@ -955,20 +1065,38 @@ impl Collector<'_> {
             return match check_url(url) {
                 Ok(()) => Some((false, None)),
                 Err(why) => {
-                    self.findings.push(bad(format!("{code}: malformed address `{url}`: {why}"), "write the full address as the browser shows it, starting with https://"));
+                    self.findings.push(bad(
+                        format!("{code}: malformed address `{url}`: {why}"),
+                        "write the full address as the browser shows it, starting with https://",
+                    ));
                     None
                 }
             };
         };
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        if first.starts_with("www.") || first.ends_with(".go.th") || first.ends_with(".com") || first.ends_with(".or.th") {
-            self.findings.push(bad(format!("{code}: malformed address `{url}`: it has no https://"), &format!("write https://{}", url.trim_start_matches('/'))));
+        if first.starts_with("www.")
+            || first.ends_with(".go.th")
+            || first.ends_with(".com")
+            || first.ends_with(".or.th")
+        {
+            self.findings.push(bad(
+                format!("{code}: malformed address `{url}`: it has no https://"),
+                &format!("write https://{}", url.trim_start_matches('/')),
+            ));
             return None;
         }
-        let path = path.split(['#', '?']).next().unwrap_or("").trim_start_matches("./").trim_start_matches('/');
+        let path = path
+            .split(['#', '?'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("./")
+            .trim_start_matches('/');
         let path = path.strip_suffix("index.html").unwrap_or(path).to_string();
         if path.split('/').any(|s| s == ".." || s == ".") {
-            self.findings.push(bad(format!("{code}: `{url}` leaves the site"), "write a path from the site's root, e.g. files/report.pdf or about/"));
+            self.findings.push(bad(
+                format!("{code}: `{url}` leaves the site"),
+                "write a path from the site's root, e.g. files/report.pdf or about/",
+            ));
             return None;
         }
         if self.targets.contains(&path) {
@@ -994,7 +1122,15 @@ impl Collector<'_> {
             Some(k) => format!("did you mean `{k}`? a path inside the site names a page (about/) or a file under content/ (files/report.pdf)"),
             None => "a path inside the site names a page (about/) or a file under content/ (files/report.pdf); an outside address starts with https://".to_string(),
         };
-        self.findings.push(Finding::at(src, off, len, format!("{code}: evidence `{url}` points to nothing the build makes")).help(help));
+        self.findings.push(
+            Finding::at(
+                src,
+                off,
+                len,
+                format!("{code}: evidence `{url}` points to nothing the build makes"),
+            )
+            .help(help),
+        );
         None
     }
 }
@@ -1005,7 +1141,9 @@ fn check_url(url: &str) -> Result<(), String> {
         return Err("ITAS takes web addresses (https://...)".into());
     };
     if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
-        return Err(format!("`{scheme}:` is not a web address; ITAS takes http:// or https://"));
+        return Err(format!(
+            "`{scheme}:` is not a web address; ITAS takes http:// or https://"
+        ));
     }
     if url.chars().any(char::is_whitespace) {
         return Err("it contains a space (copy the address from the browser's address bar)".into());
@@ -1013,11 +1151,21 @@ fn check_url(url: &str) -> Result<(), String> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let name = host.split(':').next().unwrap_or("");
-    if name.is_empty() || !name.contains('.') || name.starts_with('.') || name.ends_with('.') || name.contains("..") {
+    if name.is_empty()
+        || !name.contains('.')
+        || name.starts_with('.')
+        || name.ends_with('.')
+        || name.contains("..")
+    {
         return Err(format!("`{host}` is not a host name"));
     }
-    if !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
-        return Err(format!("the host `{host}` holds characters a host name cannot"));
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    {
+        return Err(format!(
+            "the host `{host}` holds characters a host name cannot"
+        ));
     }
     Ok(())
 }
@@ -1094,7 +1242,11 @@ struct EntryLoc<'a> {
 
 impl<'a> EntryLoc<'a> {
     fn find(text: &'a str, key_off: usize, n: usize) -> EntryLoc<'a> {
-        let fallback = EntryLoc { text, start: key_off, end: key_off };
+        let fallback = EntryLoc {
+            text,
+            start: key_off,
+            end: key_off,
+        };
         let Some(nl) = text[key_off..].find('\n') else {
             return fallback;
         };
@@ -1114,7 +1266,11 @@ impl<'a> EntryLoc<'a> {
             off += line.len();
         }
         match starts.get(n) {
-            Some(&s) => EntryLoc { text, start: s, end: starts.get(n + 1).copied().unwrap_or(end) },
+            Some(&s) => EntryLoc {
+                text,
+                start: s,
+                end: starts.get(n + 1).copied().unwrap_or(end),
+            },
             None => fallback,
         }
     }
@@ -1231,14 +1387,21 @@ mod tests {
             }
         }
         assert!(!Criteria::builtin(2568).unwrap().complete);
-        assert_eq!(Criteria::builtin(2564).unwrap().year, 2565, "2564 uses the 2565 list");
+        assert_eq!(
+            Criteria::builtin(2564).unwrap().year,
+            2565,
+            "2564 uses the 2565 list"
+        );
         assert!(Criteria::builtin(2570).is_none());
     }
 
     // The years differ where the ITA changed: 2566 adds the privacy policy as O10 and No Gift as O31.
     #[test]
     fn year_lists_differ_where_the_ita_changed() {
-        let (a, b) = (Criteria::builtin(2565).unwrap(), Criteria::builtin(2566).unwrap());
+        let (a, b) = (
+            Criteria::builtin(2565).unwrap(),
+            Criteria::builtin(2566).unwrap(),
+        );
         assert_eq!(a.item("O10").unwrap().title, "แผนดำเนินงานประจำปี");
         assert_eq!(b.item("O10").unwrap().title, "นโยบายคุ้มครองข้อมูลส่วนบุคคล");
         assert!(b.item("O31").unwrap().title.contains("No Gift"));
@@ -1284,7 +1447,10 @@ mod tests {
             "year: 2566\nindicators:\n- number: 9\n  title: t\n  sub_indicators:\n  - code: '9.1'\n    title: a\n    items:\n    - {code: O1, title: a}\n  - code: '9.2'\n    title: b\n    items:\n    - {code: O2, title: b}\n    - {code: O3, title: c}\n    - {code: O4, title: d}\n",
         )
         .unwrap();
-        let config = Config { fiscal_year: 2566, ..Config::default() };
+        let config = Config {
+            fiscal_year: 2566,
+            ..Config::default()
+        };
         let ev = |code: &str| Evidence {
             kind: Kind::Link,
             title: code.into(),
@@ -1299,7 +1465,10 @@ mod tests {
             fresh: true,
             at: None,
         };
-        let mut claims = BTreeMap::from([("O1".to_string(), vec![ev("O1")]), ("O2".to_string(), vec![ev("O2")])]);
+        let mut claims = BTreeMap::from([
+            ("O1".to_string(), vec![ev("O1")]),
+            ("O2".to_string(), vec![ev("O2")]),
+        ]);
         let list = score(&c, 2566, &config, &mut claims);
         assert!((list.indicators[0].score - 200.0 / 3.0).abs() < 1e-9);
         assert_eq!((list.disclosed, list.missing), (2, 2));

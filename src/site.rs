@@ -21,8 +21,8 @@ use crate::config::Config;
 use crate::content::{self, SourceFile};
 use crate::diag::{Finding, Findings};
 use crate::markdown;
-use crate::oit;
 use crate::measure::{self, Doc, Measure, Page};
+use crate::oit;
 use crate::render::{self, Output, RESERVED, Renderer};
 use crate::theme;
 
@@ -260,7 +260,11 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         .flat_map(|m| &m.attachments)
         .chain(site.pages.iter().flat_map(|p| &p.attachments))
         .map(|a| a.path.as_str())
-        .chain(site.oit.iter().flat_map(|c| c.files.iter().map(String::as_str)))
+        .chain(
+            site.oit
+                .iter()
+                .flat_map(|c| c.files.iter().map(String::as_str)),
+        )
         .collect();
     for path in attachments {
         match std::fs::read(site.root.join("content").join(path)) {

@@ -69,7 +69,11 @@ fn fixture_scores_are_the_hand_derived_ones() {
     assert_eq!(list["pass"], false);
     // 9 + 1 + 2 + 2 + 2 = 16 disclosed, O26 needs attention, 43 - 17 = 26 missing.
     assert_eq!(
-        (&list["disclosed"], &list["needs_attention"], &list["missing"]),
+        (
+            &list["disclosed"],
+            &list["needs_attention"],
+            &list["missing"]
+        ),
         (&Value::from(16), &Value::from(1), &Value::from(26))
     );
     assert_eq!(item(&list, "O26")["status"], "needs_attention");
@@ -82,7 +86,11 @@ fn fixture_scores_are_the_hand_derived_ones() {
 fn switching_the_year_switches_the_item_list() {
     let site = copy_site(&fixture("oit-scores"));
     let yaml = site.path().join("site.yaml");
-    std::fs::write(&yaml, read(&yaml).replace("fiscal_year: 2566", "fiscal_year: 2565")).unwrap();
+    std::fs::write(
+        &yaml,
+        read(&yaml).replace("fiscal_year: 2566", "fiscal_year: 2565"),
+    )
+    .unwrap();
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let list = checklist(&site.path().join("public"), 2565);
@@ -119,18 +127,27 @@ fn checklist_page_is_structured_as_the_assessment() {
     assert!(at("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน") < at(r#"<tr id="O1">"#));
     assert!(page.contains("ไม่ใช่คะแนนอย่างเป็นทางการ"));
     assert!(page.contains("<svg"), "inline SVG bars");
-    assert!(page.contains("คะแนน OIT 31.50"), "Arabic digits as site.yaml asks");
+    assert!(
+        page.contains("คะแนน OIT 31.50"),
+        "Arabic digits as site.yaml asks"
+    );
     assert!(page.contains("เกณฑ์ผ่าน 85 คะแนน: ต่ำกว่าเกณฑ์"));
     assert!(page.contains("เปิดเผยแล้ว 9 จาก 10 ข้อ = 90.00 คะแนน"));
     assert!(page.contains("ตัวชี้วัดที่ 9 = (90.00 + 12.50 + 0.00 + 50.00 + 0.00) ÷ 5 = 30.50"));
     assert!(page.contains(r#"href="../oit/o26/""#) || page.contains(r#"href="../oit/o26/"#));
-    assert!(page.contains("measures.pdf</a>\n    (100 ไบต์)"), "attachment size");
+    assert!(
+        page.contains("measures.pdf</a>\n    (100 ไบต์)"),
+        "attachment size"
+    );
     let o26 = read(&public.join("oit/o26/index.html"));
     assert!(o26.contains("ต้องตรวจสอบ") && o26.contains("https://example.go.th/ita/oit/o26/"));
     assert!(o26.contains("นอกปีงบประมาณที่ข้อนี้กำหนด"));
     let o5 = read(&public.join("oit/o5/index.html"));
     assert!(o5.contains("วิธีเข้าถึง: หน้าหลัก › ติดต่อเรา"), "how to reach it");
-    assert!(read(&public.join("index.html")).contains(r#"href="oit/""#), "home links the checklist");
+    assert!(
+        read(&public.join("index.html")).contains(r#"href="oit/""#),
+        "home links the checklist"
+    );
     assert!(internal_links_resolve(&public) > 100);
 }
 
@@ -165,7 +182,10 @@ fn csv_cells_are_safe_from_formula_injection() {
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = read(&site.path().join("public/oit/ita-2566.csv"));
-    assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "{csv}");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
+        "{csv}"
+    );
 }
 
 // check: the clean fixture passes with warnings; --strict makes "needs attention" an error.
@@ -177,7 +197,10 @@ fn strict_check_makes_needs_attention_an_error() {
     let err = stderr(&out);
     assert!(err.contains("content/disclosures.yaml:35:11"), "{err}");
     assert!(err.contains("O26: evidence"), "{err}");
-    assert!(err.contains("O10 นโยบายคุ้มครองข้อมูลส่วนบุคคล: no evidence"), "{err}");
+    assert!(
+        err.contains("O10 นโยบายคุ้มครองข้อมูลส่วนบุคคล: no evidence"),
+        "{err}"
+    );
     // 26 missing items and one stale piece of evidence.
     assert!(err.contains("0 error(s), 27 warning(s)"), "{err}");
     let out = prongsai(&["check", "--strict", "--format", "json"], site.path());
@@ -269,7 +292,10 @@ fn example_site_checklist_scores_as_the_readme_derives() {
     assert!(page.contains("ผ่านเกณฑ์"));
     for code in ["O10", "O17", "O41", "O26"] {
         let box_end = page.find("id=\"scores\"").unwrap();
-        assert!(page[..box_end].contains(&format!(">{code} ")), "{code} in the missing box");
+        assert!(
+            page[..box_end].contains(&format!(">{code} ")),
+            "{code} in the missing box"
+        );
     }
     // The No Gift announcement named only by disclosures.yaml is copied into the site.
     assert!(public.join("files/no-gift-policy-2566.pdf").is_file());
@@ -289,7 +315,10 @@ fn seed_site_checklist_shows_o42_o43_and_the_rest_missing() {
     // indicator 9 = 0 -> OIT = 10.
     assert_eq!(subs(&list, 1), [0.0, 40.0]);
     assert!(close(&list["score"], 10.0));
-    assert_eq!((list["disclosed"].as_u64(), list["missing"].as_u64()), (Some(2), Some(41)));
+    assert_eq!(
+        (list["disclosed"].as_u64(), list["missing"].as_u64()),
+        (Some(2), Some(41))
+    );
     // O43 is claimed by all three measures.
     assert_eq!(item(&list, "O43")["evidence"].as_array().unwrap().len(), 3);
 }
