@@ -531,6 +531,17 @@ pub fn check(
     } = ev;
     findings.extend(found);
     let mut list = score(&criteria, year, config, &mut claims);
+    for ind in &mut list.indicators {
+        for e in ind
+            .sub_indicators
+            .iter_mut()
+            .flat_map(|s| &mut s.items)
+            .flat_map(|i| &mut i.evidence)
+            .filter(|e| !e.fresh && e.at.is_none())
+        {
+            e.at = spot(root, &e.source, "date", None);
+        }
+    }
     list.criteria_from = from;
     list.files = files.into_iter().collect();
     (Some(list), findings)
@@ -765,26 +776,11 @@ impl Collector<'_> {
         if codes.is_empty() {
             return;
         }
-        let file = content::read(self.root, &self.root.join(source), content::Kind::Page).ok();
-        let spot = |key: &str, needle: Option<&str>| -> Option<(Source, usize, usize)> {
-            let f = file.as_ref()?;
-            let (off, len) = content::key_span(f.text(), f.front_matter.start, key)?;
-            if let Some(n) = needle {
-                let line_end = f.text()[off..]
-                    .find("\n")
-                    .map_or(f.text().len(), |i| off + i);
-                let hay = f.text()[off..line_end].to_ascii_uppercase();
-                if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
-                    return Some((f.src.clone(), off + i, n.len()));
-                }
-            }
-            Some((f.src.clone(), off, len))
-        };
         for code in codes {
             if self.criteria.item(code).is_none() {
                 let msg = format!("`{code}` is not an OIT item of ITA {}", self.criteria.year);
                 let help = self.unknown_code_help(code);
-                let f = match spot("oit", Some(code)) {
+                let f = match spot(self.root, source, "oit", Some(code)) {
                     Some((src, off, len)) => Finding::at(&src, off, len, msg),
                     None => Finding::error(source, msg),
                 };
@@ -793,7 +789,8 @@ impl Collector<'_> {
                 continue;
             }
             let fy = date.map(Date::fiscal_year);
-            let at = spot("date", None);
+            // Placed lazily: only evidence found stale needs a caret (see `check`).
+            let at = None;
             let base = Evidence {
                 kind,
                 title: title.to_string(),
@@ -1107,7 +1104,7 @@ impl Collector<'_> {
             return Some((true, Some(as_dir)));
         }
         let file = self.root.join("content").join(&path);
-        let is_md = path.ends_with(".md");
+        let is_md = [".md", ".yaml", ".yml"].iter().any(|x| path.ends_with(x));
         if !path.is_empty() && !is_md && !RESERVED.contains(&first) && file.is_file() {
             self.files.insert(path.clone());
             return Some((true, Some(path)));
@@ -1133,6 +1130,28 @@ impl Collector<'_> {
         );
         None
     }
+}
+
+/// The spot of front-matter `key` in the content file `source` (of `needle` within its line, when
+/// given), for a caret; the file is read again, which only findings pay for.
+fn spot(
+    root: &Path,
+    source: &str,
+    key: &str,
+    needle: Option<&str>,
+) -> Option<(Source, usize, usize)> {
+    let f = content::read(root, &root.join(source), content::Kind::Page).ok()?;
+    let (off, len) = content::key_span(f.text(), f.front_matter.start, key)?;
+    if let Some(n) = needle {
+        let line_end = f.text()[off..]
+            .find('\n')
+            .map_or(f.text().len(), |i| off + i);
+        let hay = f.text()[off..line_end].to_ascii_uppercase();
+        if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
+            return Some((f.src.clone(), off + i, n.len()));
+        }
+    }
+    Some((f.src.clone(), off, len))
 }
 
 /// Why an outside address is not one an assessor can open, if it is not.

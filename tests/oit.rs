@@ -240,12 +240,14 @@ fn check_finds_every_planted_fault() {
         "content/disclosures.yaml:12:11: O5: date `31 ก.พ. 66`",
         // a date outside the year (a warning without --strict)
         "content/disclosures.yaml:15:11: O6: evidence `https://www.example.go.th/laws` is of fiscal year 2564, the item asks for 2566",
+        // a page whose date is outside the year
+        "content/pages/qa.md:4:7: O8: evidence `ถาม-ตอบ` is of fiscal year 2563, the item asks for 2566",
         "7 error(s)",
     ] {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
     let out = prongsai(&["check", "--strict"], site.path());
-    assert!(stderr(&out).contains("8 error(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("9 error(s)"), "{}", stderr(&out));
     let out = prongsai(&["build"], site.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(!site.path().join("public").exists());
