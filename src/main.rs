@@ -135,12 +135,11 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let (site, mut findings) = site::load(&root, None);
-            if let Some(list) = site.as_ref().and_then(|s| s.oit.as_ref().map(|l| (l, s))) {
-                findings.extend(prongsai::oit::report(
-                    list.0,
-                    strict,
-                    list.1.config.thai_digits(),
-                ));
+            if let Some(site) = &site
+                && let Some(list) = &site.oit
+            {
+                let thai = site.config.thai_digits();
+                findings.extend(prongsai::oit::report(list, &root, strict, thai));
             }
             findings.sort();
             match format {

@@ -537,17 +537,6 @@ pub fn check(
     } = ev;
     findings.extend(found);
     let mut list = score(&criteria, year, config, &mut claims);
-    for ind in &mut list.indicators {
-        for e in ind
-            .sub_indicators
-            .iter_mut()
-            .flat_map(|s| &mut s.items)
-            .flat_map(|i| &mut i.evidence)
-            .filter(|e| !e.fresh && e.at.is_none())
-        {
-            e.at = spot(root, &e.source, "date", None);
-        }
-    }
     list.criteria_from = from;
     list.files = files.into_iter().collect();
     (Some(list), findings)
@@ -660,7 +649,8 @@ fn score(
 
 /// The per-item findings of `prongsai check`: items with no evidence (warnings) and evidence dated
 /// outside the year its item asks for (warnings; errors with `strict`).
-pub fn report(list: &Checklist, strict: bool, thai_digits: bool) -> Vec<Finding> {
+/// A page's stale date is placed by reading its file again, which only `check` pays for.
+pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !list.has_evidence() {
         return findings;
@@ -698,8 +688,9 @@ pub fn report(list: &Checklist, strict: bool, thai_digits: bool) -> Vec<Finding>
                 "link the document of ปีงบประมาณ {} (or set `fiscal_year:` on the entry if the date is not the year it covers)",
                 d(req)
             );
-            let mut f = match &e.at {
-                Some((src, off, len)) => Finding::at(src, *off, *len, msg),
+            let at = e.at.clone().or_else(|| spot(root, &e.source, "date", None));
+            let mut f = match at {
+                Some((src, off, len)) => Finding::at(&src, off, len, msg),
                 None => Finding::error(&e.source, msg),
             }
             .help(help);
@@ -795,7 +786,7 @@ impl Collector<'_> {
                 continue;
             }
             let fy = date.map(Date::fiscal_year);
-            // Placed lazily: only evidence found stale needs a caret (see `check`).
+            // Placed lazily: only evidence found stale needs a caret (see `report`).
             let at = None;
             let base = Evidence {
                 kind,
