@@ -1425,6 +1425,25 @@ mod tests {
         assert_eq!(a.item("O12").unwrap().year, YearRule::Previous);
     }
 
+    // A site's criteria file with a repeated code or a misspelt key is refused at the spot.
+    #[test]
+    fn faulty_criteria_files_are_reported_where_the_fault_is() {
+        let head = "year: 2570\nindicators:\n- number: 9\n  title: t\n  sub_indicators:\n  - code: '9.1'\n    title: a\n    items:\n";
+        let twice =
+            format!("{head}    - code: O1\n      title: a\n    - code: O1\n      title: b\n");
+        let errs = Criteria::parse("criteria/ita-2570.yaml", &twice).unwrap_err();
+        assert!(
+            errs[0].message.contains("O1 is listed twice"),
+            "{}",
+            errs[0]
+        );
+        assert_eq!((errs[0].line, errs[0].col), (11, 13));
+        let typo = format!("{head}    - code: O1\n      titel: a\n");
+        let errs = Criteria::parse("criteria/ita-2570.yaml", &typo).unwrap_err();
+        assert!(errs[0].message.contains("titel"), "{}", errs[0]);
+        assert_eq!(errs[0].line, 10, "{}", errs[0]);
+    }
+
     // Item codes written loosely read as the canonical code.
     #[test]
     fn item_codes_are_normalised() {
