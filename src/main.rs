@@ -40,6 +40,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Treat OIT evidence dated outside its fiscal year ("needs attention") as an error.
+        #[arg(long)]
+        strict: bool,
     },
     /// Create a new site in DIR with an example measure and instructions.
     Init {
@@ -119,7 +122,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, format } => {
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => {
             if !root.join("site.yaml").is_file() {
                 eprintln!(
                     "error: {} holds no site.yaml; run in a site folder or pass --root DIR",
@@ -127,7 +134,13 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let (_, mut findings) = site::load(&root, None);
+            let (site, mut findings) = site::load(&root, None);
+            if let Some(site) = &site
+                && let Some(list) = &site.oit
+            {
+                let thai = site.config.thai_digits();
+                findings.extend(prongsai::oit::report(list, &root, strict, thai));
+            }
             findings.sort();
             match format {
                 Format::Json => println!(

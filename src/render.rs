@@ -538,6 +538,7 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
             context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
         ));
     }
+    jobs.extend(oit_jobs(site));
     jobs.push((
         "404.html".into(),
         "404.html",
@@ -571,6 +572,40 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
     } else {
         Err(findings)
     }
+}
+
+/// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
+/// (`oit/o1/`), the stable address an assessor can be given.
+fn oit_jobs(site: &Site) -> Vec<(String, &'static str, String, Value)> {
+    let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
+    let list = site.oit.as_ref();
+    let mut jobs = vec![(
+        "oit/index.html".to_string(),
+        "oit.html",
+        "../".to_string(),
+        context! {
+            page => context! { title => title, kind => "oit", path => "oit/" },
+            oit => list.map(|l| Value::from(Serde(l))),
+        },
+    )];
+    for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
+        jobs.push((
+            format!("{}index.html", item.page),
+            "oit-item.html",
+            "../../".to_string(),
+            context! {
+                page => context! {
+                    title => format!("{} {}", item.item.code, item.item.title),
+                    kind => "oit-item",
+                    path => &item.page,
+                },
+                item => Value::from(Serde(item)),
+                year => l.year,
+                complete => l.complete,
+            },
+        ));
+    }
+    jobs
 }
 
 #[cfg(test)]

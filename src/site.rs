@@ -22,6 +22,7 @@ use crate::content::{self, SourceFile};
 use crate::diag::{Finding, Findings};
 use crate::markdown;
 use crate::measure::{self, Doc, Measure, Page};
+use crate::oit;
 use crate::render::{self, Output, RESERVED, Renderer};
 use crate::theme;
 
@@ -32,6 +33,8 @@ pub struct Site {
     pub config: Config,
     pub measures: Vec<Measure>,
     pub pages: Vec<Page>,
+    /// The OIT checklist of the fiscal year (None when there are no criteria for it).
+    pub oit: Option<oit::Checklist>,
 }
 
 /// What `build` was asked to do.
@@ -137,6 +140,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
         config,
         measures: Vec::new(),
         pages: Vec::new(),
+        oit: None,
     };
     for (doc, f) in parsed {
         findings.extend(f);
@@ -147,6 +151,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
         }
     }
     findings.extend(check(&site));
+    let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
+    site.oit = list;
+    findings.extend(found);
     (Some(site), findings)
 }
 
@@ -253,6 +260,11 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         .flat_map(|m| &m.attachments)
         .chain(site.pages.iter().flat_map(|p| &p.attachments))
         .map(|a| a.path.as_str())
+        .chain(
+            site.oit
+                .iter()
+                .flat_map(|c| c.files.iter().map(String::as_str)),
+        )
         .collect();
     for path in attachments {
         match std::fs::read(site.root.join("content").join(path)) {
@@ -265,6 +277,9 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
                 format!("cannot read attachment: {e}"),
             )),
         }
+    }
+    if let Some(list) = &site.oit {
+        outputs.extend(oit::exports(list));
     }
     outputs.push(Output {
         path: MARKER.into(),

@@ -12,7 +12,7 @@ macro_rules! files {
 /// Template name and source.
 pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
     "base.html", "macros.html", "index.html", "report.html", "list.html", "assessments.html",
-    "units.html", "measure.html", "page.html", "404.html",
+    "units.html", "measure.html", "page.html", "404.html", "oit.html", "oit-item.html",
 );
 
 /// Static file name (under `static/`) and bytes.

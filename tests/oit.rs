@@ -1,0 +1,326 @@
+//! The OIT checklist end to end: fixture sites with known evidence are built and checked by the real
+//! `prongsai` binary, and the scores, pages, exports and findings are compared with numbers derived
+//! by hand in the comments (criteria.md §2: item 0/100, sub-indicator = mean of its items,
+//! indicator = mean of its sub-indicators, OIT = mean of indicators 9 and 10).
+//!
+//! Fixtures: `oit-scores` (clean, one stale item), `oit-faults` (one planted fault per kind),
+//! `oit-override` (a site's own criteria for a year prongsai does not ship).
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_site, fixture, internal_links_resolve, prongsai, read, stderr};
+use serde_json::Value;
+
+/// The checklist JSON export of a built site.
+fn checklist(public: &Path, year: i32) -> Value {
+    serde_json::from_str(&read(&public.join(format!("oit/ita-{year}.json")))).unwrap()
+}
+
+fn close(a: &Value, b: f64) -> bool {
+    (a.as_f64().unwrap() - b).abs() < 1e-9
+}
+
+/// Sub-indicator scores of indicator `n`, in order.
+fn subs(list: &Value, n: usize) -> Vec<f64> {
+    list["indicators"][n]["sub_indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["score"].as_f64().unwrap())
+        .collect()
+}
+
+fn item<'a>(list: &'a Value, code: &str) -> &'a Value {
+    list["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["sub_indicators"].as_array().unwrap())
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .find(|i| i["code"] == code)
+        .unwrap_or_else(|| panic!("{code} not in the checklist"))
+}
+
+// The oit-scores fixture scores as derived by hand for ITA 2566.
+#[test]
+fn fixture_scores_are_the_hand_derived_ones() {
+    let site = copy_site(&fixture("oit-scores"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2566);
+    // 9.1 has 10 items (O1-O10); O1-O9 are listed undated, O10 is missing: 9/10 = 90.
+    // 9.2 has 8 items (O11-O18); only O11 (dated 1 Nov 2022, FY2566): 1/8 = 12.5.
+    // 9.3 has 4 items (O19-O22), none listed: 0.
+    // 9.4 has 4 items (O23-O26); O23 and O24 are dated in FY2566, O26 is dated
+    //     30 Sep 2022 = FY2565, so it needs attention and scores 0: 2/4 = 50.
+    // 9.5 has 4 items (O27-O30), none: 0.
+    assert_eq!(subs(&list, 0), [90.0, 12.5, 0.0, 50.0, 0.0]);
+    // Indicator 9 = (90 + 12.5 + 0 + 50 + 0) / 5 = 30.5 (a plain mean of items would be 12/33).
+    assert!(close(&list["indicators"][0]["score"], 30.5));
+    // 10.1 has 8 items (O31-O38); O31 is dated 5 Oct 2022 (FY2566) and O38, an annual-results
+    //      item, covers FY2565 as it must: 2/8 = 25.
+    // 10.2 has 5 items (O39-O43); O42 (a page) and O43 (a measure), both dated in FY2566: 2/5 = 40.
+    assert_eq!(subs(&list, 1), [25.0, 40.0]);
+    // Indicator 10 = (25 + 40) / 2 = 32.5; OIT = (30.5 + 32.5) / 2 = 31.5, below the pass mark 85.
+    assert!(close(&list["indicators"][1]["score"], 32.5));
+    assert!(close(&list["score"], 31.5));
+    assert_eq!(list["pass"], false);
+    // 9 + 1 + 2 + 2 + 2 = 16 disclosed, O26 needs attention, 43 - 17 = 26 missing.
+    assert_eq!(
+        (
+            &list["disclosed"],
+            &list["needs_attention"],
+            &list["missing"]
+        ),
+        (&Value::from(16), &Value::from(1), &Value::from(26))
+    );
+    assert_eq!(item(&list, "O26")["status"], "needs_attention");
+    assert_eq!(item(&list, "O10")["status"], "missing");
+    assert_eq!(item(&list, "O38")["required_year"], 2565);
+}
+
+// The same content scored with the 2565 criteria gives other items and other numbers.
+#[test]
+fn switching_the_year_switches_the_item_list() {
+    let site = copy_site(&fixture("oit-scores"));
+    let yaml = site.path().join("site.yaml");
+    std::fs::write(
+        &yaml,
+        read(&yaml).replace("fiscal_year: 2566", "fiscal_year: 2565"),
+    )
+    .unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2565);
+    // In 2565 O10 is the operating plan, not the privacy policy.
+    assert_eq!(item(&list, "O10")["title"], "แผนดำเนินงานประจำปี");
+    // 9.1 = O1-O9, all undated: 9/9 = 100.
+    // 9.2 = O10-O17; O11 is dated in FY2566, outside 2565: needs attention, 0.
+    // 9.3 = O18-O24; O23 and O24 are dated in FY2566: 0.
+    // 9.4 = O25-O28; O26 (FY2565) now counts: 1/4 = 25.
+    // 9.5 = O29-O33; O31 is dated in FY2566: 0.
+    assert_eq!(subs(&list, 0), [100.0, 0.0, 0.0, 25.0, 0.0]);
+    // 10.1 = O34-O41; O38 covers FY2565: 1/8 = 12.5. 10.2 = O42-O43, both FY2566: 0.
+    assert_eq!(subs(&list, 1), [12.5, 0.0]);
+    // Indicator 9 = 125 / 5 = 25; indicator 10 = 12.5 / 2 = 6.25; OIT = 31.25 / 2 = 15.625.
+    assert!(close(&list["indicators"][0]["score"], 25.0));
+    assert!(close(&list["indicators"][1]["score"], 6.25));
+    assert!(close(&list["score"], 15.625));
+    // O11, O23, O24, O31, O42, O43 need attention; 9 + 1 + 1 = 11 disclosed.
+    assert_eq!(list["needs_attention"], 6);
+    assert_eq!(list["disclosed"], 11);
+}
+
+// The checklist page: missing box first, indicator -> sub-indicator -> item, SVG bars, the
+// self-assessment statement, one page per item, attachments with their size, site digits.
+#[test]
+fn checklist_page_is_structured_as_the_assessment() {
+    let site = copy_site(&fixture("oit-scores"));
+    assert!(prongsai(&["build"], site.path()).status.success());
+    let public = site.path().join("public");
+    let page = read(&public.join("oit/index.html"));
+    let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("page lacks {s}"));
+    assert!(at("สิ่งที่ยังขาด") < at("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"));
+    assert!(at("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") < at("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน"));
+    assert!(at("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน") < at(r#"<tr id="O1">"#));
+    assert!(page.contains("ไม่ใช่คะแนนอย่างเป็นทางการ"));
+    assert!(page.contains("<svg"), "inline SVG bars");
+    assert!(
+        page.contains("คะแนน OIT 31.50"),
+        "Arabic digits as site.yaml asks"
+    );
+    assert!(page.contains("เกณฑ์ผ่าน 85 คะแนน: ต่ำกว่าเกณฑ์"));
+    assert!(page.contains("เปิดเผยแล้ว 9 จาก 10 ข้อ = 90.00 คะแนน"));
+    assert!(page.contains("ตัวชี้วัดที่ 9 = (90.00 + 12.50 + 0.00 + 50.00 + 0.00) ÷ 5 = 30.50"));
+    assert!(page.contains(r#"href="../oit/o26/""#) || page.contains(r#"href="../oit/o26/"#));
+    assert!(
+        page.contains("measures.pdf</a>\n    (100 ไบต์)"),
+        "attachment size"
+    );
+    let o26 = read(&public.join("oit/o26/index.html"));
+    assert!(o26.contains("ต้องตรวจสอบ") && o26.contains("https://example.go.th/ita/oit/o26/"));
+    assert!(o26.contains("นอกปีงบประมาณที่ข้อนี้กำหนด"));
+    let o5 = read(&public.join("oit/o5/index.html"));
+    assert!(o5.contains("วิธีเข้าถึง: หน้าหลัก › ติดต่อเรา"), "how to reach it");
+    assert!(
+        read(&public.join("index.html")).contains(r#"href="oit/""#),
+        "home links the checklist"
+    );
+    assert!(internal_links_resolve(&public) > 100);
+}
+
+// The CSV opens in Excel with readable Thai (UTF-8 BOM), one row per item with absolute URLs.
+#[test]
+fn csv_export_has_a_bom_and_absolute_urls() {
+    let site = copy_site(&fixture("oit-scores"));
+    assert!(prongsai(&["build"], site.path()).status.success());
+    let bytes = std::fs::read(site.path().join("public/oit/ita-2566.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM");
+    let text = String::from_utf8(bytes).unwrap();
+    // A header and 43 items; a cell with two URLs spans lines inside its quotes, so count rows by CRLF.
+    assert_eq!(text.matches("\r\n").count(), 44);
+    assert!(text.contains(
+        "\"O31\",\"ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่\",\"10.1\",\"เปิดเผยแล้ว\",\"100\",\"https://example.go.th/ita/about/\""
+    ));
+    assert!(text.contains(
+        "\"O42\",\"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\",\"10.2\",\"เปิดเผยแล้ว\",\"100\",\"https://example.go.th/ita/integrity-measures/\nhttps://example.go.th/ita/files/measures.pdf\""
+    ));
+}
+
+// A title that a spreadsheet would run as a formula is written as text.
+#[test]
+fn csv_cells_are_safe_from_formula_injection() {
+    let site = copy_site(&fixture("oit-scores"));
+    let path = site.path().join("content/disclosures.yaml");
+    let text = read(&path).replace(
+        "O1: https://www.example.go.th/structure",
+        "O1:\n  - url: https://www.example.go.th/structure\n    path: \"=HYPERLINK(\\\"http://evil\\\")\"",
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = read(&site.path().join("public/oit/ita-2566.csv"));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
+        "{csv}"
+    );
+}
+
+// check: the clean fixture passes with warnings; --strict makes "needs attention" an error.
+#[test]
+fn strict_check_makes_needs_attention_an_error() {
+    let site = copy_site(&fixture("oit-scores"));
+    let out = prongsai(&["check"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("content/disclosures.yaml:35:11"), "{err}");
+    assert!(err.contains("O26: evidence"), "{err}");
+    assert!(
+        err.contains("O10 นโยบายคุ้มครองข้อมูลส่วนบุคคล: no evidence"),
+        "{err}"
+    );
+    // 26 missing items and one stale piece of evidence.
+    assert!(err.contains("0 error(s), 27 warning(s)"), "{err}");
+    let out = prongsai(&["check", "--strict", "--format", "json"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<&Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert_eq!(errors[0]["line"], 35);
+}
+
+// check finds every planted fault, each at its file:line:col with a fix; build refuses the site.
+#[test]
+fn check_finds_every_planted_fault() {
+    let site = copy_site(&fixture("oit-faults"));
+    let out = prongsai(&["check"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        // an item code the year does not have, in disclosures.yaml and in front matter
+        "content/disclosures.yaml:1:1: `O44` is not an OIT item of ITA 2566",
+        "content/measures/a.md:6:12: `O999` is not an OIT item of ITA 2566",
+        "did you mean `O9`? ITA 2566 has items O1 to O43",
+        // malformed addresses
+        "content/disclosures.yaml:4:10: O1: malformed address `htps://www.example.go.th/structure`",
+        "content/disclosures.yaml:17:10: O7: malformed address `www.example.go.th/news`: it has no https://",
+        // a link to a page the build does not make
+        "content/disclosures.yaml:6:10: O2: evidence `abuot/` points to nothing the build makes",
+        "did you mean `about/`?",
+        // a misspelt key and an impossible date
+        "content/disclosures.yaml:9:5: unknown key `titel` in the evidence of O3",
+        "did you mean `title`?",
+        "content/disclosures.yaml:12:11: O5: date `31 ก.พ. 66`",
+        // a date outside the year (a warning without --strict)
+        "content/disclosures.yaml:15:11: O6: evidence `https://www.example.go.th/laws` is of fiscal year 2564, the item asks for 2566",
+        // a page whose date is outside the year
+        "content/pages/qa.md:4:7: O8: evidence `ถาม-ตอบ` is of fiscal year 2563, the item asks for 2566",
+        "7 error(s)",
+    ] {
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+    let out = prongsai(&["check", "--strict"], site.path());
+    assert!(stderr(&out).contains("9 error(s)"), "{}", stderr(&out));
+    let out = prongsai(&["build"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!site.path().join("public").exists());
+}
+
+// A site's criteria/ita-YYYY.yaml adds a year prongsai does not ship.
+#[test]
+fn site_criteria_override_the_shipped_ones() {
+    let site = copy_site(&fixture("oit-override"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2570);
+    assert_eq!(list["criteria_from"], "criteria/ita-2570.yaml");
+    // 9.1 has 3 items, O1 disclosed: 100/3; indicator 9 = 33.33...
+    // 10.1 has 1 item, O4, whose `year: any` accepts its 2020 date: indicator 10 = 100.
+    // OIT = (100/3 + 100) / 2 = 66.66...
+    assert!(close(&list["indicators"][0]["score"], 100.0 / 3.0));
+    assert!(close(&list["indicators"][1]["score"], 100.0));
+    assert!(close(&list["score"], (100.0 / 3.0 + 100.0) / 2.0));
+    // Without the file there are no criteria for 2570: a warning, and the page says so.
+    std::fs::remove_file(site.path().join("criteria/ita-2570.yaml")).unwrap();
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no OIT criteria for fiscal year 2570"));
+    assert!(read(&site.path().join("public/oit/index.html")).contains("ยังไม่มีเกณฑ์ OIT"));
+}
+
+// The example site's checklist: the numbers README derives by hand, in Thai digits.
+#[test]
+fn example_site_checklist_scores_as_the_readme_derives() {
+    let site = copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = prongsai(&["build", "--quiet"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let list = checklist(&public, 2566);
+    // 9.1: O10 missing, 9/10 = 90; 9.2: O17 missing, 7/8 = 87.5; 9.3: 4/4 = 100;
+    // 9.4: O26 dated in FY2565, 3/4 = 75; 9.5: 4/4 = 100 -> indicator 9 = 452.5 / 5 = 90.5.
+    assert_eq!(subs(&list, 0), [90.0, 87.5, 100.0, 75.0, 100.0]);
+    // 10.1: 8/8 = 100; 10.2: O41 missing, 4/5 = 80 -> indicator 10 = 90; OIT = (90.5 + 90) / 2 = 90.25.
+    assert_eq!(subs(&list, 1), [100.0, 80.0]);
+    assert!(close(&list["score"], 90.25));
+    let page = read(&public.join("oit/index.html"));
+    assert!(page.contains("คะแนน OIT ๙๐.๒๕"), "Thai digits");
+    assert!(page.contains("ผ่านเกณฑ์"));
+    for code in ["O10", "O17", "O41", "O26"] {
+        let box_end = page.find("id=\"scores\"").unwrap();
+        assert!(
+            page[..box_end].contains(&format!(">{code} ")),
+            "{code} in the missing box"
+        );
+    }
+    // The No Gift announcement named only by disclosures.yaml is copied into the site.
+    assert!(public.join("files/no-gift-policy-2566.pdf").is_file());
+    assert!(internal_links_resolve(&public) > 100);
+}
+
+// The seed site alone (no disclosures.yaml) claims O42 and O43 and shows the rest missing.
+#[test]
+fn seed_site_checklist_shows_o42_o43_and_the_rest_missing() {
+    let site = copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    std::fs::remove_file(site.path().join("content/disclosures.yaml")).unwrap();
+    std::fs::remove_file(site.path().join("content/pages/contact.md")).unwrap();
+    let out = prongsai(&["build", "--quiet"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2566);
+    // Only 10.2 has evidence: O42 and O43 of its 5 items = 40; 10.1 = 0 -> indicator 10 = 20;
+    // indicator 9 = 0 -> OIT = 10.
+    assert_eq!(subs(&list, 1), [0.0, 40.0]);
+    assert!(close(&list["score"], 10.0));
+    assert_eq!(
+        (list["disclosed"].as_u64(), list["missing"].as_u64()),
+        (Some(2), Some(41))
+    );
+    // O43 is claimed by all three measures.
+    assert_eq!(item(&list, "O43")["evidence"].as_array().unwrap().len(), 3);
+}
