@@ -173,10 +173,11 @@ impl Findings {
     }
 
     /// Sorts by file, line and column, so output does not depend on thread timing.
+    /// The sort is stable: findings at one place keep the order they were found in (the
+    /// checklist's item order, for example), which does not depend on threads either.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message))
-        });
+        self.0
+            .sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     }
 
     /// Every finding drawn with its snippet and caret, then a one-line summary.

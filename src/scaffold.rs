@@ -72,9 +72,24 @@ const HOWTO: &str = "# วิธีใช้ / How to use\n\n\
 - หนึ่งมาตรการต่อหนึ่งไฟล์ใน `content/measures/` / One file per measure in `content/measures/`.\n\
   เพิ่มมาตรการใหม่ด้วย / add one with: `prongsai new measure \"ชื่อมาตรการ\"`.\n\
 - หน้าอื่น ๆ ใน `content/pages/` / Other pages in `content/pages/`.\n\
-- ตรวจสอบไฟล์ / check the files: `prongsai check`\n\
+- หลักฐานแบบตรวจ OIT ที่อยู่นอกเว็บไซต์นี้ใน `content/disclosures.yaml`; หน้าในเว็บไซต์ระบุ `oit: [O1]` \
+  ใน front matter / OIT evidence that lives elsewhere goes in `content/disclosures.yaml`; a page of this \
+  site claims items with `oit: [O1]`. The checklist is `oit/` on the built site.\n\
+- ตรวจสอบไฟล์ / check the files: `prongsai check` (`--strict`: also fail on missing OIT items)\n\
 - สร้างเว็บไซต์ลงโฟลเดอร์ `public/` / build the site into `public/`: `prongsai build`\n\
 - อัปโหลดเนื้อหาในโฟลเดอร์ `public/` ขึ้นเว็บไซต์ / upload what is inside `public/` to the web host.\n";
+
+const DISCLOSURES: &str = "\
+# หลักฐานการเปิดเผยข้อมูลตามแบบตรวจ OIT ที่อยู่นอกเว็บไซต์นี้
+# Evidence for OIT items that lives outside this site's pages, one item code per block.
+# ลบเครื่องหมาย # หน้าบรรทัดตัวอย่างแล้วแก้ไข / remove the # before the example lines and edit them.
+#
+# O1:                                    # รหัสข้อ / item code
+#   - url: https://www.example.go.th/structure.php   # ที่อยู่เอกสาร หรือ path ในเว็บนี้ (files/x.pdf)
+#     title: แผนผังโครงสร้างองค์กร        # ชื่อเอกสาร / what the link says
+#     date: ๓ ต.ค. ๖๕                     # วันที่ของเอกสาร / date of the document
+#     path: หน้าหลัก > ข้อมูลหน่วยงาน > โครงสร้าง   # วิธีเข้าถึงจากหน้าแรก / how to reach it
+";
 
 /// Creates a new site in `dir` (which must be empty or missing); returns the files written.
 pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -91,6 +106,10 @@ pub fn init(dir: &Path) -> io::Result<Vec<PathBuf>> {
             measure_template("มาตรการตัวอย่าง", 2566),
         ),
         (dir.join("content/pages/about.md"), ABOUT.to_string()),
+        (
+            dir.join("content/disclosures.yaml"),
+            DISCLOSURES.to_string(),
+        ),
         (dir.join("HOWTO.md"), HOWTO.to_string()),
         (
             dir.join(".gitignore"),

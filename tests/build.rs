@@ -453,6 +453,19 @@ fn init_and_new_measure_make_buildable_files() {
     let out = prongsai(&["build"], &root);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&root.join("public/measures/measure-2/index.html")).contains("การเปิดเผยข้อมูล"));
+    // The commented example in disclosures.yaml is valid once the clerk removes the `# `.
+    let disclosures = root.join("content/disclosures.yaml");
+    let uncommented: String = read(&disclosures)
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with("O1:") || rest.starts_with("  ") => format!("{rest}\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&disclosures, uncommented).unwrap();
+    let out = prongsai(&["build"], &root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(&root.join("public/oit/o1/index.html")).contains("แผนผังโครงสร้างองค์กร"));
     assert_eq!(
         prongsai(&["init", "site"], dir.path()).status.code(),
         Some(2),
