@@ -4,7 +4,8 @@
 //! The pipeline runs one way: [`config`] reads `site.yaml`; [`content`] finds and splits the
 //! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
 //! bodies; [`render`] fills the [`theme`]'s templates in memory; [`site`] runs these steps and is the
-//! only code that writes `public/`. Every problem is a [`diag::Finding`] with file, line and a fix.
+//! only code that writes `public/`; [`serve`] re-runs the same steps on every change and serves the
+//! result. Every problem is a [`diag::Finding`] with file, line and a fix.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
 // every one would cost more readability than the bytes it saves.
@@ -17,6 +18,7 @@ pub mod markdown;
 pub mod measure;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod thai;
 pub mod theme;

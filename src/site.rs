@@ -74,29 +74,17 @@ pub struct WriteStats {
 /// Builds the site: every step, then the atomic write when nothing is in error.
 pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
-    let mut report = Report::default();
-    let (site, mut findings) = load(&opts.root, opts.base_url.as_deref());
-    if let Some(site) = &site {
-        report.measures = site.measures.len();
-        report.pages = site.pages.len();
-    }
-    let outputs = site
-        .as_ref()
-        .filter(|_| !findings.has_errors())
-        .and_then(|site| match render(site) {
-            Ok(o) => Some(o),
-            Err(f) => {
-                findings.extend(f);
-                None
-            }
-        });
-    if let Some(outputs) = outputs.filter(|_| !findings.has_errors()) {
-        match write(&opts.out_dir(), &outputs) {
+    let compiled = compile(opts, &mut Cache::default());
+    let mut report = Report {
+        measures: compiled.measures,
+        pages: compiled.pages,
+        ..Report::default()
+    };
+    let mut findings = compiled.findings;
+    if let Some(outputs) = &compiled.outputs {
+        match write(&opts.out_dir(), outputs) {
             Ok(stats) => report.written = Some(stats),
-            Err(e) => findings.push(
-                Finding::error(opts.out_dir().display().to_string(), format!("cannot write the site: {e}"))
-                    .help("check that the folder is writable and the disk is not full; the previous site is left as it was"),
-            ),
+            Err(e) => findings.push(write_finding(&opts.out_dir(), &e)),
         }
     }
     findings.sort();
@@ -105,9 +93,83 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
+/// The site rendered in memory, before anything is written.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    /// Every output file, sorted by path; None when there was an error.
+    pub outputs: Option<Vec<Output>>,
+    /// Findings of every step, sorted.
+    pub findings: Findings,
+    pub measures: usize,
+    pub pages: usize,
+}
+
+/// Loads, checks and renders the site without writing it: what `build` writes and `serve` serves.
+pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
+    let (site, mut findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
+    let mut compiled = Compiled::default();
+    if let Some(site) = &site {
+        compiled.measures = site.measures.len();
+        compiled.pages = site.pages.len();
+    }
+    compiled.outputs = site
+        .as_ref()
+        .filter(|_| !findings.has_errors())
+        .and_then(|site| match render(site) {
+            Ok(o) => Some(o),
+            Err(f) => {
+                findings.extend(f);
+                None
+            }
+        })
+        .filter(|_| !findings.has_errors());
+    findings.sort();
+    compiled.findings = findings;
+    compiled
+}
+
+/// The finding for an output folder that could not be written.
+pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
+    Finding::error(out.display().to_string(), format!("cannot write the site: {e}"))
+        .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
+}
+
+/// Parsed content files kept between builds, so a rebuild re-parses only the files whose bytes
+/// changed. `serve` keeps one; `build` starts from an empty one.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// The configuration the entries were parsed with (as JSON); another one empties the cache.
+    config: String,
+    docs: HashMap<PathBuf, Cached>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    /// The file as read (None when it could not be read).
+    bytes: Option<Vec<u8>>,
+    doc: Option<Doc>,
+    findings: Vec<Finding>,
+}
+
+impl Cache {
+    /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
+    pub fn clear(&mut self) {
+        self.docs.clear();
+    }
+}
+
 /// Reads site.yaml and every content file; returns the site (None when site.yaml is unusable)
 /// and all findings.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
+    load_cached(root, base_url, &mut Cache::default())
+}
+
+/// `load`, reusing the parse of every file whose bytes are the same as in `cache`.
+pub fn load_cached(
+    root: &Path,
+    base_url: Option<&str>,
+    cache: &mut Cache,
+) -> (Option<Site>, Findings) {
     let mut findings = Findings::default();
     let mut config = match Config::load(root) {
         Ok(c) => c,
@@ -123,13 +185,31 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
             format!("{url}/")
         };
     }
+    let key = serde_json::to_string(&config).unwrap_or_default();
+    if cache.config != key {
+        cache.docs.clear();
+        cache.config = key;
+    }
     let (files, found) = content::discover(root);
     findings.extend(found);
-    let parsed: Vec<(Option<Doc>, Vec<Finding>)> = files
+    let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
-        .map(|(path, kind)| match content::read(root, path, *kind) {
-            Ok(file) => load_doc(&file, &config, root),
-            Err(f) => (None, vec![f]),
+        .map(|(path, kind)| {
+            // Unreadable now: parse again, so the finding says why.
+            let bytes = std::fs::read(path).ok();
+            if bytes.is_some() && cache.docs.get(path).is_some_and(|c| c.bytes == bytes) {
+                return (path, None);
+            }
+            let (doc, findings) = match content::read(root, path, *kind) {
+                Ok(file) => load_doc(&file, &config, root),
+                Err(f) => (None, vec![f]),
+            };
+            let fresh = Cached {
+                bytes,
+                doc,
+                findings,
+            };
+            (path, Some(fresh))
         })
         .collect();
     let mut site = Site {
@@ -138,14 +218,21 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
         measures: Vec::new(),
         pages: Vec::new(),
     };
-    for (doc, f) in parsed {
-        findings.extend(f);
-        match doc {
-            Some(Doc::Measure(m)) => site.measures.push(*m),
-            Some(Doc::Page(p)) => site.pages.push(*p),
+    let mut docs = HashMap::with_capacity(parsed.len());
+    for (path, fresh) in parsed {
+        let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
+            continue;
+        };
+        findings.extend(c.findings.iter().cloned());
+        match &c.doc {
+            Some(Doc::Measure(m)) => site.measures.push((**m).clone()),
+            Some(Doc::Page(p)) => site.pages.push((**p).clone()),
             None => {}
         }
+        docs.insert(path.clone(), c);
     }
+    // Files that are gone leave the cache with this swap.
+    cache.docs = docs;
     findings.extend(check(&site));
     (Some(site), findings)
 }
