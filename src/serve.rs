@@ -219,7 +219,9 @@ struct Shared {
 
 impl Shared {
     fn current(&self) -> Arc<Served> {
-        self.served.read().map_or_else(|e| e.into_inner().clone(), |s| s.clone())
+        self.served
+            .read()
+            .map_or_else(|e| e.into_inner().clone(), |s| s.clone())
     }
 }
 
@@ -305,8 +307,7 @@ impl Builder {
 
     /// A Markdown file under content/: its change can only change its own parse.
     fn is_markdown(&self, path: &Path) -> bool {
-        path.starts_with(self.root.join("content"))
-            && path.extension().is_some_and(|e| e == "md")
+        path.starts_with(self.root.join("content")) && path.extension().is_some_and(|e| e == "md")
     }
 
     /// Compiles the site, swaps what is served, tells the pages, then writes public/.
@@ -321,7 +322,13 @@ impl Builder {
         let old = self.shared.current();
         let base = Config::load(&self.root)
             .map(|c| c.base_path())
-            .unwrap_or_else(|_| if old.base.is_empty() { "/".into() } else { old.base.clone() });
+            .unwrap_or_else(|_| {
+                if old.base.is_empty() {
+                    "/".into()
+                } else {
+                    old.base.clone()
+                }
+            });
         let printed = compiled.findings.render(self.color);
         eprint!("{printed}");
         let error = match &compiled.outputs {
@@ -360,7 +367,11 @@ impl Builder {
             error,
             version: version.clone(),
         });
-        *self.shared.served.write().unwrap_or_else(|e| e.into_inner()) = fresh.clone();
+        *self
+            .shared
+            .served
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = fresh.clone();
         self.shared.notice.send_replace(Notice { kind, version });
         let ms = start.elapsed().as_millis();
         match (&fresh.error, &fresh.outputs) {
@@ -444,7 +455,10 @@ impl Watcher {
             let _ = tx.send(msg);
         };
         let mut watcher = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+            // Poll compares whole seconds of mtime: hashing the contents too catches quick saves.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_EVERY)
+                .with_compare_contents(true);
             Watcher::Poll(
                 notify_debouncer_full::new_debouncer_opt(
                     DEBOUNCE,
@@ -509,7 +523,15 @@ fn counts(root: &Path, path: &Path) -> bool {
 /// Names editors give their swap, backup and save-through files.
 fn is_editor_temp(name: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "~", ".swp", ".swo", ".swx", ".swpx", ".tmp", ".crswap", ".kate-swp", ".part",
+        "~",
+        ".swp",
+        ".swo",
+        ".swx",
+        ".swpx",
+        ".tmp",
+        ".crswap",
+        ".kate-swp",
+        ".part",
     ];
     SUFFIXES.iter().any(|s| name.ends_with(s))
         || name.starts_with(".#")
@@ -780,7 +802,10 @@ mod tests {
     // Only plain paths under the base path become output keys.
     #[test]
     fn request_paths_resolve_to_output_keys() {
-        assert_eq!(resolve("/ita/", "/ita/"), Resolved::Key("index.html".into()));
+        assert_eq!(
+            resolve("/ita/", "/ita/"),
+            Resolved::Key("index.html".into())
+        );
         assert_eq!(
             resolve("/ita/measures/a/", "/ita/"),
             Resolved::Key("measures/a/index.html".into())
@@ -853,8 +878,14 @@ mod tests {
             ..Served::default()
         };
         let out = String::from_utf8(inject(b"<html><body>x</BODY></html>", &served)).unwrap();
-        assert!(out.starts_with("<html><body>x<!-- prongsai serve -->"), "{out}");
-        assert!(out.ends_with("<!-- /prongsai serve --></BODY></html>"), "{out}");
+        assert!(
+            out.starts_with("<html><body>x<!-- prongsai serve -->"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("<!-- /prongsai serve --></BODY></html>"),
+            "{out}"
+        );
         assert!(out.contains("a.md:1:1 &lt;bad&gt;"), "{out}");
     }
 }
