@@ -318,7 +318,19 @@ impl Builder {
             out: Some(self.out.clone()),
             base_url: None,
         };
-        let compiled = site::compile(&opts, &mut self.cache);
+        // A bug in a build step must not take the preview down: it becomes a failed build.
+        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            site::compile(&opts, &mut self.cache)
+        }))
+        .unwrap_or_else(|_| {
+            self.cache = Cache::default();
+            let mut compiled = site::Compiled::default();
+            compiled.findings.push(
+                crate::diag::Finding::error("prongsai", "the build crashed (a bug in prongsai)")
+                    .help("please report it with the file you were editing; save again to retry"),
+            );
+            compiled
+        });
         let old = self.shared.current();
         let base = Config::load(&self.root)
             .map(|c| c.base_path())
@@ -385,8 +397,13 @@ impl Builder {
             ),
             (None, Some(outputs)) if !same_outputs => match site::write(&self.out, outputs) {
                 Ok(w) if !self.quiet => eprintln!(
-                    "built {} measures and {} pages in {ms} ms ({} files, {} written, {} removed)",
-                    compiled.measures, compiled.pages, w.files, w.written, w.removed
+                    "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
+                    compiled.measures,
+                    compiled.pages,
+                    self.cache.parsed(),
+                    w.files,
+                    w.written,
+                    w.removed
                 ),
                 Ok(_) => {}
                 Err(e) => {

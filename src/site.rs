@@ -141,6 +141,8 @@ pub struct Cache {
     /// The configuration the entries were parsed with (as JSON); another one empties the cache.
     config: String,
     docs: HashMap<PathBuf, Cached>,
+    /// How many files the last load parsed (the others came from the cache).
+    parsed: usize,
 }
 
 #[derive(Debug)]
@@ -155,6 +157,11 @@ impl Cache {
     /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
     pub fn clear(&mut self) {
         self.docs.clear();
+    }
+
+    /// How many content files the last build parsed; the rest were reused.
+    pub fn parsed(&self) -> usize {
+        self.parsed
     }
 }
 
@@ -219,6 +226,7 @@ pub fn load_cached(
         pages: Vec::new(),
     };
     let mut docs = HashMap::with_capacity(parsed.len());
+    cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
     for (path, fresh) in parsed {
         let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
             continue;
@@ -523,6 +531,46 @@ mod tests {
             std::fs::read_to_string(public.join("index.html")).unwrap(),
             "a2"
         );
+    }
+
+    // A rebuild with a cache parses only the files whose bytes changed, and renders what a build
+    // without a cache renders.
+    #[test]
+    fn cached_rebuild_parses_only_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let opts = Options {
+            root: dir.path().to_path_buf(),
+            out: None,
+            base_url: None,
+        };
+        let mut cache = Cache::default();
+        let fresh = |cache: &mut Cache| compile(&opts, cache).outputs.unwrap();
+        fresh(&mut cache);
+        assert_eq!(cache.parsed(), 3);
+        fresh(&mut cache);
+        assert_eq!(cache.parsed(), 0);
+        let measure = dir.path().join("content/measures/eit-1.md");
+        let text = std::fs::read_to_string(&measure).unwrap();
+        std::fs::write(&measure, text.replace("score: 80", "score: 70")).unwrap();
+        let cached = fresh(&mut cache);
+        assert_eq!(cache.parsed(), 1);
+        assert_eq!(cached, fresh(&mut Cache::default()));
+        let config = dir.path().join("site.yaml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, text.replace("digits: thai", "digits: arabic")).unwrap();
+        let cached = fresh(&mut cache);
+        assert_eq!(cache.parsed(), 3, "a config change parses everything");
+        assert_eq!(cached, fresh(&mut Cache::default()));
     }
 
     // A folder prongsai did not make is never replaced.

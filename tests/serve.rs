@@ -56,7 +56,12 @@ impl Server {
     }
 
     fn start_with(root: &Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        // PRONGSAI_BIN lets `reload_latency` time a release build.
+        let bin = std::env::var_os("PRONGSAI_BIN").map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_prongsai")),
+            PathBuf::from,
+        );
+        let mut child = Command::new(bin)
             .arg("serve")
             .arg("--root")
             .arg(root)
@@ -784,4 +789,93 @@ fn poll_mode_sees_an_edit() {
     edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "ผ่านการสำรวจ");
     events.expect("reload");
     assert!(server.page(MEASURE_URL).text().contains("ผ่านการสำรวจ"));
+}
+
+// Folders removed and made again, content/ itself among them, are watched again.
+#[test]
+fn removed_and_recreated_folders_are_watched_again() {
+    let site = copy_site("minimal");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    let away = tempfile::tempdir_in(root.parent().unwrap()).unwrap();
+    std::fs::rename(root.join("content"), away.path().join("content")).unwrap();
+    events.expect("failed");
+    std::fs::rename(away.path().join("content"), root.join("content")).unwrap();
+    events.expect("reload");
+    edit(root, MEASURE, "score: 80", "score: 60");
+    events.expect("reload");
+    assert!(server.page(MEASURE_URL).text().contains("๖๐"));
+    std::fs::remove_dir_all(root.join("content/pages")).unwrap();
+    events.expect("reload");
+    assert_eq!(server.page("contact/").status, 404);
+    std::fs::create_dir(root.join("content/pages")).unwrap();
+    std::fs::write(
+        root.join("content/pages/contact.md"),
+        "---\ntitle: หน้าใหม่\n---\n",
+    )
+    .unwrap();
+    events.expect("reload");
+    edit(root, "content/pages/contact.md", "หน้าใหม่", "หน้าใหม่กว่า");
+    events.expect("reload");
+    assert!(server.page("contact/").text().contains("หน้าใหม่กว่า"));
+    assert_serves_fresh_build(&server, root);
+}
+
+// Not a check but a measurement: time from saving one measure to the reload event, on the example
+// site, or on the site in PRONGSAI_LATENCY_SITE (e.g. 1,000 measures from gen_corpus.py).
+// `cargo build --release; PRONGSAI_BIN=target/release/prongsai cargo test --test serve -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn reload_latency() {
+    let from = std::env::var_os("PRONGSAI_LATENCY_SITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let site = tempfile::tempdir().unwrap();
+    std::fs::copy(from.join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    for entry in walkdir::WalkDir::new(from.join("content")) {
+        let entry = entry.unwrap();
+        let to = site.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let measure = walkdir::WalkDir::new(site.path().join("content/measures"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let server = Server::start(site.path());
+    let mut events = server.events();
+    let original = std::fs::read_to_string(&measure).unwrap();
+    let mut times = Vec::new();
+    for i in 0..10 {
+        std::fs::write(&measure, format!("{original}\nแก้ไขครั้งที่ {i}\n")).unwrap();
+        let saved = Instant::now();
+        events.expect("reload");
+        times.push(saved.elapsed());
+    }
+    times.sort();
+    let measures = walkdir::WalkDir::new(site.path().join("content/measures"))
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == "md")
+        })
+        .count();
+    println!(
+        "{measures} measures: save -> reload event min {:?}, median {:?}, max {:?}",
+        times[0], times[5], times[9]
+    );
+    let log = server.log();
+    println!(
+        "{}",
+        log.lines().rev().take(2).collect::<Vec<_>>().join("\n")
+    );
 }
