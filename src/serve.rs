@@ -63,8 +63,8 @@ const PORT_TRIES: u16 = 20;
 /// Where pages listen for rebuilds (outside any base path, so it survives a base_url change).
 const EVENTS_PATH: &str = "/__prongsai/events";
 /// Comments around what serve adds to an HTML page, so tests can take it out again.
-pub const INJECTED_START: &str = "<!-- prongsai serve -->";
-pub const INJECTED_END: &str = "<!-- /prongsai serve -->";
+const INJECTED_START: &str = "<!-- prongsai serve -->";
+const INJECTED_END: &str = "<!-- /prongsai serve -->";
 
 /// Builds, serves and rebuilds until Ctrl-C; public/ then holds the last good build.
 pub fn run(opts: Options) -> io::Result<()> {
@@ -231,8 +231,7 @@ struct Served {
     /// The site's path, from base_url: `/` or e.g. `/ita/`.
     base: String,
     /// The last good build (None before the first one).
-    outputs: Option<Arc<Vec<Output>>>,
-    index: HashMap<String, usize>,
+    good: Option<Arc<Good>>,
     /// The findings as the CLI prints them, when the last build failed.
     error: Option<String>,
     /// Names this state; pages compare it with the one the event stream announces.
@@ -241,8 +240,27 @@ struct Served {
 
 impl Served {
     fn file(&self, path: &str) -> Option<&[u8]> {
-        let outputs = self.outputs.as_ref()?;
-        self.index.get(path).map(|&i| outputs[i].bytes.as_slice())
+        let good = self.good.as_ref()?;
+        good.index
+            .get(path)
+            .map(|&i| good.outputs[i].bytes.as_slice())
+    }
+}
+
+/// A build's outputs, with an index by path.
+struct Good {
+    outputs: Vec<Output>,
+    index: HashMap<String, usize>,
+}
+
+impl Good {
+    fn new(outputs: Vec<Output>) -> Good {
+        let index = outputs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.path.clone(), i))
+            .collect();
+        Good { outputs, index }
     }
 }
 
@@ -313,24 +331,7 @@ impl Builder {
     /// Compiles the site, swaps what is served, tells the pages, then writes public/.
     fn rebuild(&mut self) {
         let start = Instant::now();
-        let opts = site::Options {
-            root: self.root.clone(),
-            out: Some(self.out.clone()),
-            base_url: None,
-        };
-        // A bug in a build step must not take the preview down: it becomes a failed build.
-        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            site::compile(&opts, &mut self.cache)
-        }))
-        .unwrap_or_else(|_| {
-            self.cache = Cache::default();
-            let mut compiled = site::Compiled::default();
-            compiled.findings.push(
-                crate::diag::Finding::error("prongsai", "the build crashed (a bug in prongsai)")
-                    .help("please report it with the file you were editing; save again to retry"),
-            );
-            compiled
-        });
+        let compiled = self.compile();
         let old = self.shared.current();
         let base = Config::load(&self.root)
             .map(|c| c.base_path())
@@ -347,8 +348,8 @@ impl Builder {
             Some(_) => None,
             None => Some(compiled.findings.render(false)),
         };
-        let same_outputs = match (&compiled.outputs, &old.outputs) {
-            (Some(new), Some(old)) => new == old.as_ref(),
+        let same_outputs = match (&compiled.outputs, &old.good) {
+            (Some(new), Some(old)) => *new == old.outputs,
             (None, _) => true,
             _ => false,
         };
@@ -360,22 +361,14 @@ impl Builder {
         }
         self.builds += 1;
         let version = format!("{:x}-{}", self.run_id, self.builds);
-        let (outputs, index) = match compiled.outputs {
-            Some(new) if !same_outputs => {
-                let index = new
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| (o.path.clone(), i))
-                    .collect();
-                (Some(Arc::new(new)), index)
-            }
-            _ => (old.outputs.clone(), old.index.clone()),
+        let good = match compiled.outputs {
+            Some(new) if !same_outputs => Some(Arc::new(Good::new(new))),
+            _ => old.good.clone(),
         };
         let kind = if error.is_some() { "failed" } else { "reload" };
         let fresh = Arc::new(Served {
             base,
-            outputs,
-            index,
+            good,
             error,
             version: version.clone(),
         });
@@ -386,7 +379,7 @@ impl Builder {
             .unwrap_or_else(|e| e.into_inner()) = fresh.clone();
         self.shared.notice.send_replace(Notice { kind, version });
         let ms = start.elapsed().as_millis();
-        match (&fresh.error, &fresh.outputs) {
+        match (&fresh.error, &fresh.good) {
             (Some(_), Some(_)) => eprintln!(
                 "build failed: {} error(s); still serving the last good build, with the errors over every page",
                 compiled.findings.errors()
@@ -395,7 +388,7 @@ impl Builder {
                 "build failed: {} error(s); the preview shows them until they are fixed",
                 compiled.findings.errors()
             ),
-            (None, Some(outputs)) if !same_outputs => match site::write(&self.out, outputs) {
+            (None, Some(good)) if !same_outputs => match site::write(&self.out, &good.outputs) {
                 Ok(w) if !self.quiet => eprintln!(
                     "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
                     compiled.measures,
@@ -418,6 +411,30 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead
+    /// preview.
+    fn compile(&mut self) -> site::Compiled {
+        let opts = site::Options {
+            root: self.root.clone(),
+            out: Some(self.out.clone()),
+            base_url: None,
+        };
+        let cache = &mut self.cache;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site::compile(&opts, cache)))
+            .unwrap_or_else(|_| {
+                self.cache = Cache::default();
+                let mut compiled = site::Compiled::default();
+                compiled.findings.push(
+                    crate::diag::Finding::error(
+                        "prongsai",
+                        "the build crashed (a bug in prongsai)",
+                    )
+                    .help("please report it with the file you were editing; save again to retry"),
+                );
+                compiled
+            })
     }
 }
 
@@ -581,7 +598,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     };
     match found {
         Some((key, bytes)) => respond(&served, StatusCode::OK, &key, bytes),
-        None if served.outputs.is_none() => respond(
+        None if served.good.is_none() => respond(
             &served,
             StatusCode::SERVICE_UNAVAILABLE,
             "index.html",
