@@ -202,7 +202,7 @@ pub fn load_cached(
     let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
         .map(|(path, kind)| {
-            // Unreadable now: parse again, so the finding says why.
+            // A file that cannot be read is never taken from the cache, so its finding says why.
             let bytes = std::fs::read(path).ok();
             if bytes.is_some() && cache.docs.get(path).is_some_and(|c| c.bytes == bytes) {
                 return (path, None);
