@@ -637,13 +637,13 @@ enum Resolved {
 /// Maps a raw (still percent-encoded) request path to an output key, refusing anything that
 /// could name a file outside the build.
 fn resolve(raw: &str, base: &str) -> Resolved {
-    if (raw == "/" && base != "/") || raw == base.trim_end_matches('/') {
-        return Resolved::Redirect(base.to_string());
-    }
-    let Some(rest) = raw.strip_prefix(base) else {
+    let Some(path) = percent_decode(raw) else {
         return Resolved::Outside;
     };
-    let Some(rest) = percent_decode(rest) else {
+    if (path == "/" && base != "/") || path == base.trim_end_matches('/') {
+        return Resolved::Redirect(base.to_string());
+    }
+    let Some(rest) = path.strip_prefix(base) else {
         return Resolved::Outside;
     };
     let segments: Vec<&str> = rest.split('/').collect();
@@ -657,7 +657,7 @@ fn resolve(raw: &str, base: &str) -> Resolved {
     if rest.is_empty() || rest.ends_with('/') {
         return Resolved::Key(format!("{rest}index.html"));
     }
-    Resolved::Key(rest)
+    Resolved::Key(rest.to_string())
 }
 
 /// `%XX` escapes decoded once; None for a malformed escape or text that is not UTF-8.
@@ -700,7 +700,15 @@ fn respond(served: &Served, status: StatusCode, key: &str, bytes: &[u8]) -> Resp
 
 fn redirect(to: &str) -> Response {
     let mut res = plain(StatusCode::FOUND, "");
-    if let Ok(v) = HeaderValue::from_str(to) {
+    // A header is ASCII: a Thai base path goes out percent-encoded.
+    let to: String = to
+        .bytes()
+        .map(|b| match b {
+            b if b.is_ascii_graphic() => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&to) {
         res.headers_mut().insert(header::LOCATION, v);
     }
     res
@@ -851,6 +859,10 @@ mod tests {
         assert_eq!(resolve("/ita", "/ita/"), Resolved::Redirect("/ita/".into()));
         assert_eq!(resolve("/", "/ita/"), Resolved::Redirect("/ita/".into()));
         assert_eq!(
+            resolve("/%E0%B8%81/x.css", "/ก/"),
+            Resolved::Key("x.css".into())
+        );
+        assert_eq!(
             resolve("/ita/measures/a", "/ita/"),
             Resolved::Key("measures/a".into())
         );
@@ -870,6 +882,7 @@ mod tests {
             "/ita/C:/Windows/win.ini",
             "/ita/%00.html",
             "/ita/%zz",
+            "/ita%2f..%2fsite.yaml",
             "/etc/passwd",
         ] {
             assert_eq!(resolve(raw, "/ita/"), Resolved::Outside, "{raw}");
