@@ -848,6 +848,7 @@ mod tests {
             resolve("/ita/", "/ita/"),
             Resolved::Key("index.html".into())
         );
+        assert_eq!(resolve("/", "/"), Resolved::Key("index.html".into()));
         assert_eq!(
             resolve("/ita/measures/a/", "/ita/"),
             Resolved::Key("measures/a/index.html".into())

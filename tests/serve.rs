@@ -142,6 +142,11 @@ impl Server {
 
     /// Opens the live-reload event stream and reads its first (`hello`) event.
     fn events(&self) -> Events {
+        self.events_hello().0
+    }
+
+    /// The live-reload event stream and the version its `hello` event announced.
+    fn events_hello(&self) -> (Events, String) {
         let s = TcpStream::connect(&self.addr).unwrap();
         s.set_read_timeout(Some(Duration::from_millis(200)))
             .unwrap();
@@ -170,9 +175,9 @@ impl Server {
         }
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
         assert!(head.contains("text/event-stream"), "{head}");
-        let (kind, _) = events.next(DEADLINE);
+        let (kind, version) = events.next(DEADLINE);
         assert_eq!(kind, "hello");
-        events
+        (events, version)
     }
 
     /// Asks the server to stop as Ctrl-C does and waits for it to exit.
@@ -878,4 +883,16 @@ fn reload_latency() {
         "{}",
         log.lines().rev().take(2).collect::<Vec<_>>().join("\n")
     );
+}
+
+// A restarted server announces a new version, so pages left open reload once they reconnect.
+#[test]
+fn a_restarted_server_announces_a_new_version() {
+    let site = copy_site("minimal");
+    let first = Server::start(site.path());
+    let (_, before) = first.events_hello();
+    assert!(first.interrupt().success());
+    let second = Server::start(site.path());
+    let (_, after) = second.events_hello();
+    assert_ne!(before, after);
 }
