@@ -4,8 +4,9 @@
 //! The pipeline runs one way: [`config`] reads `site.yaml`; [`content`] finds and splits the
 //! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
 //! bodies; [`oit`] scores the OIT checklist against the evidence; [`render`] fills the [`theme`]'s
-//! templates in memory; [`site`] runs these steps and is the only code that writes `public/`.
-//! Every problem is a [`diag::Finding`] with file, line and a fix.
+//! templates in memory; [`site`] runs these steps and is the only code that writes `public/`;
+//! [`serve`] re-runs the same steps on every change and serves the result. Every problem is a
+//! [`diag::Finding`] with file, line and a fix.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
 // every one would cost more readability than the bytes it saves.
@@ -19,6 +20,7 @@ pub mod measure;
 pub mod oit;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod thai;
 pub mod theme;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use prongsai::{scaffold, site};
+use prongsai::{scaffold, serve, site};
 
 /// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
 #[derive(Parser)]
@@ -43,6 +43,24 @@ enum Command {
         /// Treat OIT evidence dated outside its fiscal year ("needs attention") as an error.
         #[arg(long)]
         strict: bool,
+    },
+    /// Preview the site in a browser, rebuilding and reloading on every change (Ctrl-C stops).
+    Serve {
+        /// The site folder, holding site.yaml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; the next free one is used when it is taken.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but 127.0.0.1 shows the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of waiting for file system events (network drives, WSL on /mnt/c).
+        #[arg(long)]
+        poll: bool,
     },
     /// Create a new site in DIR with an example measure and instructions.
     Init {
@@ -162,6 +180,30 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            let opts = serve::Options {
+                root,
+                port,
+                bind,
+                open,
+                poll,
+                color,
+                quiet: cli.quiet,
+            };
+            match serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
             }
         }
         Command::Init { dir } => match scaffold::init(&dir) {

@@ -77,29 +77,17 @@ pub struct WriteStats {
 /// Builds the site: every step, then the atomic write when nothing is in error.
 pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
-    let mut report = Report::default();
-    let (site, mut findings) = load(&opts.root, opts.base_url.as_deref());
-    if let Some(site) = &site {
-        report.measures = site.measures.len();
-        report.pages = site.pages.len();
-    }
-    let outputs = site
-        .as_ref()
-        .filter(|_| !findings.has_errors())
-        .and_then(|site| match render(site) {
-            Ok(o) => Some(o),
-            Err(f) => {
-                findings.extend(f);
-                None
-            }
-        });
-    if let Some(outputs) = outputs.filter(|_| !findings.has_errors()) {
-        match write(&opts.out_dir(), &outputs) {
+    let compiled = compile(opts, &mut Cache::default());
+    let mut report = Report {
+        measures: compiled.measures,
+        pages: compiled.pages,
+        ..Report::default()
+    };
+    let mut findings = compiled.findings;
+    if let Some(outputs) = &compiled.outputs {
+        match write(&opts.out_dir(), outputs) {
             Ok(stats) => report.written = Some(stats),
-            Err(e) => findings.push(
-                Finding::error(opts.out_dir().display().to_string(), format!("cannot write the site: {e}"))
-                    .help("check that the folder is writable and the disk is not full; the previous site is left as it was"),
-            ),
+            Err(e) => findings.push(write_finding(&opts.out_dir(), &e)),
         }
     }
     findings.sort();
@@ -108,9 +96,90 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
+/// The site rendered in memory, before anything is written.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    /// Every output file, sorted by path; None when there was an error.
+    pub outputs: Option<Vec<Output>>,
+    /// Findings of every step, sorted.
+    pub findings: Findings,
+    pub measures: usize,
+    pub pages: usize,
+}
+
+/// Loads, checks and renders the site without writing it: what `build` writes and `serve` serves.
+pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
+    let (site, mut findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
+    let mut compiled = Compiled::default();
+    if let Some(site) = &site {
+        compiled.measures = site.measures.len();
+        compiled.pages = site.pages.len();
+    }
+    compiled.outputs = site
+        .as_ref()
+        .filter(|_| !findings.has_errors())
+        .and_then(|site| match render(site) {
+            Ok(o) => Some(o),
+            Err(f) => {
+                findings.extend(f);
+                None
+            }
+        })
+        .filter(|_| !findings.has_errors());
+    findings.sort();
+    compiled.findings = findings;
+    compiled
+}
+
+/// The finding for an output folder that could not be written.
+pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
+    Finding::error(out.display().to_string(), format!("cannot write the site: {e}"))
+        .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
+}
+
+/// Parsed content files kept between builds, so a rebuild re-parses only the files whose bytes
+/// changed. `serve` keeps one; `build` starts from an empty one.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// The configuration the entries were parsed with (as JSON); another one empties the cache.
+    config: String,
+    docs: HashMap<PathBuf, Cached>,
+    /// How many files the last load parsed (the others came from the cache).
+    parsed: usize,
+}
+
+#[derive(Debug)]
+struct Cached {
+    /// The file as read (None when it could not be read).
+    bytes: Option<Vec<u8>>,
+    doc: Option<Doc>,
+    findings: Vec<Finding>,
+}
+
+impl Cache {
+    /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
+    pub fn clear(&mut self) {
+        self.docs.clear();
+    }
+
+    /// How many content files the last build parsed; the rest were reused.
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+}
+
 /// Reads site.yaml and every content file; returns the site (None when site.yaml is unusable)
 /// and all findings.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
+    load_cached(root, base_url, &mut Cache::default())
+}
+
+/// `load`, reusing the parse of every file whose bytes are the same as in `cache`.
+pub fn load_cached(
+    root: &Path,
+    base_url: Option<&str>,
+    cache: &mut Cache,
+) -> (Option<Site>, Findings) {
     let mut findings = Findings::default();
     let mut config = match Config::load(root) {
         Ok(c) => c,
@@ -126,13 +195,31 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
             format!("{url}/")
         };
     }
+    let key = serde_json::to_string(&config).unwrap_or_default();
+    if cache.config != key {
+        cache.docs.clear();
+        cache.config = key;
+    }
     let (files, found) = content::discover(root);
     findings.extend(found);
-    let parsed: Vec<(Option<Doc>, Vec<Finding>)> = files
+    let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
-        .map(|(path, kind)| match content::read(root, path, *kind) {
-            Ok(file) => load_doc(&file, &config, root),
-            Err(f) => (None, vec![f]),
+        .map(|(path, kind)| {
+            // A file that cannot be read is never taken from the cache, so its finding says why.
+            let bytes = std::fs::read(path).ok();
+            if bytes.is_some() && cache.docs.get(path).is_some_and(|c| c.bytes == bytes) {
+                return (path, None);
+            }
+            let (doc, findings) = match content::read(root, path, *kind) {
+                Ok(file) => load_doc(&file, &config, root),
+                Err(f) => (None, vec![f]),
+            };
+            let fresh = Cached {
+                bytes,
+                doc,
+                findings,
+            };
+            (path, Some(fresh))
         })
         .collect();
     let mut site = Site {
@@ -142,14 +229,22 @@ pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
         pages: Vec::new(),
         oit: None,
     };
-    for (doc, f) in parsed {
-        findings.extend(f);
-        match doc {
-            Some(Doc::Measure(m)) => site.measures.push(*m),
-            Some(Doc::Page(p)) => site.pages.push(*p),
+    let mut docs = HashMap::with_capacity(parsed.len());
+    cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
+    for (path, fresh) in parsed {
+        let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
+            continue;
+        };
+        findings.extend(c.findings.iter().cloned());
+        match &c.doc {
+            Some(Doc::Measure(m)) => site.measures.push((**m).clone()),
+            Some(Doc::Page(p)) => site.pages.push((**p).clone()),
             None => {}
         }
+        docs.insert(path.clone(), c);
     }
+    // Files that are gone leave the cache with this swap.
+    cache.docs = docs;
     findings.extend(check(&site));
     let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
     site.oit = list;
@@ -451,6 +546,46 @@ mod tests {
             std::fs::read_to_string(public.join("index.html")).unwrap(),
             "a2"
         );
+    }
+
+    // A rebuild with a cache parses only the files whose bytes changed, and renders what a build
+    // without a cache renders.
+    #[test]
+    fn cached_rebuild_parses_only_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let opts = Options {
+            root: dir.path().to_path_buf(),
+            out: None,
+            base_url: None,
+        };
+        let mut cache = Cache::default();
+        let fresh = |cache: &mut Cache| compile(&opts, cache).outputs.unwrap();
+        fresh(&mut cache);
+        assert_eq!(cache.parsed(), 3);
+        fresh(&mut cache);
+        assert_eq!(cache.parsed(), 0);
+        let measure = dir.path().join("content/measures/eit-1.md");
+        let text = std::fs::read_to_string(&measure).unwrap();
+        std::fs::write(&measure, text.replace("score: 80", "score: 70")).unwrap();
+        let cached = fresh(&mut cache);
+        assert_eq!(cache.parsed(), 1);
+        assert_eq!(cached, fresh(&mut Cache::default()));
+        let config = dir.path().join("site.yaml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, text.replace("digits: thai", "digits: arabic")).unwrap();
+        let cached = fresh(&mut cache);
+        assert_eq!(cache.parsed(), 3, "a config change parses everything");
+        assert_eq!(cached, fresh(&mut Cache::default()));
     }
 
     // A folder prongsai did not make is never replaced.

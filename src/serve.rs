@@ -1,0 +1,939 @@
+//! `prongsai serve`: the preview server and the watch loop.
+//!
+//! Serve builds the site with the same steps as `prongsai build` ([`site::compile`], then
+//! [`site::write`] into `public/`), keeps the last good build in memory and serves it over HTTP
+//! under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
+//! folder to one rebuild thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files
+//! whose bytes changed. After a rebuild the open pages hear about it through Server-Sent Events and
+//! reload themselves; while the last build failed, every page carries an error box with the same
+//! findings the CLI prints.
+//!
+//! The live-reload script and the error box are added to HTML responses here, at serve time; they
+//! are never written into `public/`. Only files the build produced can be served: a request is a
+//! key into the build's outputs, never a path on disk, so `..`, encoded dots, backslashes,
+//! absolute paths and symlinks cannot reach outside the site.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, RwLock, mpsc};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, RecommendedCache};
+use tokio::sync::watch;
+
+use crate::config::Config;
+use crate::render::Output;
+use crate::site::{self, Cache};
+
+/// What `serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site folder (holding site.yaml and content/).
+    pub root: PathBuf,
+    /// First port to try; the next free one is taken when it is in use (0: any free port).
+    pub port: u16,
+    /// Address to listen on; anything but loopback shows the preview to the network.
+    pub bind: IpAddr,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// Look for changes by polling instead of file system events (network drives, WSL on /mnt/c).
+    pub poll: bool,
+    /// Colour in the findings printed to the terminal.
+    pub color: bool,
+    /// Print only errors and warnings.
+    pub quiet: bool,
+}
+
+/// How long the watcher waits for a burst of file events to settle.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How often `--poll` looks at the files.
+const POLL_EVERY: Duration = Duration::from_millis(500);
+/// How many ports after `--port` are tried when it is in use.
+const PORT_TRIES: u16 = 20;
+/// Where pages listen for rebuilds (outside any base path, so it survives a base_url change).
+const EVENTS_PATH: &str = "/__prongsai/events";
+/// Comments around what serve adds to an HTML page, so tests can take it out again.
+const INJECTED_START: &str = "<!-- prongsai serve -->";
+const INJECTED_END: &str = "<!-- /prongsai serve -->";
+
+/// Builds, serves and rebuilds until Ctrl-C; public/ then holds the last good build.
+pub fn run(opts: Options) -> io::Result<()> {
+    let root = std::path::absolute(&opts.root)?;
+    if !root.join("site.yaml").is_file() {
+        return Err(io::Error::other(format!(
+            "{} holds no site.yaml; run in a site folder or pass --root DIR",
+            root.display()
+        )));
+    }
+    let (notice_tx, _) = watch::channel(Notice::default());
+    let (stop_tx, _) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        served: RwLock::new(Arc::new(Served::default())),
+        notice: notice_tx,
+        stop: stop_tx,
+    });
+    let (tx, rx) = mpsc::channel();
+    let watcher = Watcher::start(&root, opts.poll, tx.clone())?;
+    let mut builder = Builder {
+        root: root.clone(),
+        out: root.join("public"),
+        color: opts.color,
+        quiet: opts.quiet,
+        cache: Cache::default(),
+        shared: shared.clone(),
+        watcher,
+        run_id: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64 & 0xffff_ffff),
+        builds: 0,
+    };
+    builder.rebuild();
+    let rebuilds = std::thread::Builder::new()
+        .name("prongsai rebuild".into())
+        .spawn(move || builder.run(rx))?;
+
+    let listener = bind(opts.bind, opts.port)?;
+    let addr = listener.local_addr()?;
+    if !opts.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}, so other computers on the network can open this preview, drafts included; \
+             leave out --bind to keep it on this computer (127.0.0.1)",
+            opts.bind
+        );
+    }
+    let url = format!("http://{}{}", shown_addr(addr), shared.current().base);
+    println!("serving {url}  (Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&url);
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let served = runtime.block_on(serve(listener, shared.clone()));
+    let _ = tx.send(Msg::Stop);
+    let _ = rebuilds.join();
+    if !opts.quiet {
+        eprintln!("stopped; public/ holds the last good build");
+    }
+    served
+}
+
+/// The HTTP server until Ctrl-C (or SIGTERM).
+async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let app = Router::new().fallback(handle).with_state(shared.clone());
+    let stop = shared.stop.clone();
+    let mut stopped = stop.subscribe();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    });
+    let server = tokio::spawn(async move { server.await });
+    // Ends the event streams first; a slow connection may not hold the process up for long.
+    let _ = stopped.wait_for(|s| *s).await;
+    match tokio::time::timeout(Duration::from_secs(3), server).await {
+        Ok(Ok(result)) => result,
+        _ => Ok(()),
+    }
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Listens on `port`, or on the next free one when it is taken.
+fn bind(ip: IpAddr, port: u16) -> io::Result<std::net::TcpListener> {
+    let mut port = port;
+    let last = port.saturating_add(PORT_TRIES);
+    loop {
+        match std::net::TcpListener::bind((ip, port)) {
+            Ok(l) => return Ok(l),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse && port != 0 && port < last => {
+                eprintln!("port {port} is in use; trying {}", port + 1);
+                port += 1;
+            }
+            Err(e) => {
+                return Err(io::Error::new(
+                    e.kind(),
+                    format!("cannot listen on {ip}:{port}: {e}; pass another --port"),
+                ));
+            }
+        }
+    }
+}
+
+/// The address to print: a wildcard bind is opened in a browser as localhost.
+fn shown_addr(addr: SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!("localhost:{}", addr.port())
+    } else {
+        addr.to_string()
+    }
+}
+
+fn open_browser(url: &str) {
+    let mut cmd = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if let Err(e) = cmd.arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+    }
+}
+
+/// State shared by the rebuild thread and the HTTP handlers.
+struct Shared {
+    served: RwLock<Arc<Served>>,
+    /// The latest state's version, for the event streams.
+    notice: watch::Sender<Notice>,
+    /// Set on Ctrl-C: ends the event streams so the server can stop.
+    stop: watch::Sender<bool>,
+}
+
+impl Shared {
+    fn current(&self) -> Arc<Served> {
+        self.served
+            .read()
+            .map_or_else(|e| e.into_inner().clone(), |s| s.clone())
+    }
+}
+
+/// What the server shows: the last good build and, while the last build failed, its findings.
+#[derive(Default)]
+struct Served {
+    /// The site's path, from base_url: `/` or e.g. `/ita/`.
+    base: String,
+    /// The last good build (None before the first one).
+    good: Option<Arc<Good>>,
+    /// The findings as the CLI prints them, when the last build failed.
+    error: Option<String>,
+    /// Names this state; pages compare it with the one the event stream announces.
+    version: String,
+}
+
+impl Served {
+    fn file(&self, path: &str) -> Option<&[u8]> {
+        let good = self.good.as_ref()?;
+        good.index
+            .get(path)
+            .map(|&i| good.outputs[i].bytes.as_slice())
+    }
+}
+
+/// A build's outputs, with an index by path.
+struct Good {
+    outputs: Vec<Output>,
+    index: HashMap<String, usize>,
+}
+
+impl Good {
+    fn new(outputs: Vec<Output>) -> Good {
+        let index = outputs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.path.clone(), i))
+            .collect();
+        Good { outputs, index }
+    }
+}
+
+/// What the event stream announces: `reload` after a good build, `failed` after a failed one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Notice {
+    kind: &'static str,
+    version: String,
+}
+
+/// Messages to the rebuild thread.
+enum Msg {
+    /// These paths changed (the watcher filtered out what does not count).
+    Changed(Vec<PathBuf>),
+    /// The watcher lost track (overflow, errors): everything is read again.
+    Rescan,
+    Stop,
+}
+
+/// Owns the build cache and the watcher; runs one rebuild at a time.
+struct Builder {
+    root: PathBuf,
+    out: PathBuf,
+    color: bool,
+    quiet: bool,
+    cache: Cache,
+    shared: Arc<Shared>,
+    watcher: Watcher,
+    run_id: u64,
+    builds: u64,
+}
+
+impl Builder {
+    fn run(mut self, rx: mpsc::Receiver<Msg>) {
+        while let Ok(msg) = rx.recv() {
+            let mut msgs = vec![msg];
+            msgs.extend(rx.try_iter());
+            let mut changed = Vec::new();
+            let mut everything = false;
+            for msg in msgs {
+                match msg {
+                    Msg::Stop => return,
+                    Msg::Rescan => everything = true,
+                    Msg::Changed(paths) => changed.extend(paths),
+                }
+            }
+            // A new top-level folder (templates/, static/, ...) is watched from now on.
+            for path in &changed {
+                if path.parent() == Some(self.root.as_path()) && path.is_dir() {
+                    self.watcher.watch(path, RecursiveMode::Recursive);
+                }
+            }
+            if everything || changed.iter().any(|p| !self.is_markdown(p)) {
+                self.cache.clear();
+            }
+            if !self.quiet {
+                eprintln!("{}", describe(&self.root, &changed, everything));
+            }
+            self.rebuild();
+        }
+    }
+
+    /// A Markdown file under content/: its change can only change its own parse.
+    fn is_markdown(&self, path: &Path) -> bool {
+        path.starts_with(self.root.join("content")) && path.extension().is_some_and(|e| e == "md")
+    }
+
+    /// Compiles the site, swaps what is served, tells the pages, then writes public/.
+    fn rebuild(&mut self) {
+        let start = Instant::now();
+        let compiled = self.compile();
+        let old = self.shared.current();
+        let base = Config::load(&self.root)
+            .map(|c| c.base_path())
+            .unwrap_or_else(|_| {
+                if old.base.is_empty() {
+                    "/".into()
+                } else {
+                    old.base.clone()
+                }
+            });
+        let printed = compiled.findings.render(self.color);
+        eprint!("{printed}");
+        let error = match &compiled.outputs {
+            Some(_) => None,
+            None => Some(compiled.findings.render(false)),
+        };
+        let same_outputs = match (&compiled.outputs, &old.good) {
+            (Some(new), Some(old)) => *new == old.outputs,
+            (None, _) => true,
+            _ => false,
+        };
+        if same_outputs && error == old.error && base == old.base {
+            if !self.quiet {
+                eprintln!("nothing changed ({} ms)", start.elapsed().as_millis());
+            }
+            return;
+        }
+        self.builds += 1;
+        let version = format!("{:x}-{}", self.run_id, self.builds);
+        let good = match compiled.outputs {
+            Some(new) if !same_outputs => Some(Arc::new(Good::new(new))),
+            _ => old.good.clone(),
+        };
+        let kind = if error.is_some() { "failed" } else { "reload" };
+        let fresh = Arc::new(Served {
+            base,
+            good,
+            error,
+            version: version.clone(),
+        });
+        *self
+            .shared
+            .served
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = fresh.clone();
+        self.shared.notice.send_replace(Notice { kind, version });
+        let ms = start.elapsed().as_millis();
+        match (&fresh.error, &fresh.good) {
+            (Some(_), Some(_)) => eprintln!(
+                "build failed: {} error(s); still serving the last good build, with the errors over every page",
+                compiled.findings.errors()
+            ),
+            (Some(_), None) => eprintln!(
+                "build failed: {} error(s); the preview shows them until they are fixed",
+                compiled.findings.errors()
+            ),
+            (None, Some(good)) if !same_outputs => match site::write(&self.out, &good.outputs) {
+                Ok(w) if !self.quiet => eprintln!(
+                    "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
+                    compiled.measures,
+                    compiled.pages,
+                    self.cache.parsed(),
+                    w.files,
+                    w.written,
+                    w.removed
+                ),
+                Ok(_) => {}
+                Err(e) => {
+                    let mut findings = crate::diag::Findings::default();
+                    findings.push(site::write_finding(&self.out, &e));
+                    eprint!("{}", findings.render(self.color));
+                }
+            },
+            _ => {
+                if !self.quiet {
+                    eprintln!("fixed; serving the last good build again ({ms} ms)");
+                }
+            }
+        }
+    }
+
+    /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead
+    /// preview.
+    fn compile(&mut self) -> site::Compiled {
+        let opts = site::Options {
+            root: self.root.clone(),
+            out: Some(self.out.clone()),
+            base_url: None,
+        };
+        let cache = &mut self.cache;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site::compile(&opts, cache)))
+            .unwrap_or_else(|_| {
+                self.cache = Cache::default();
+                let mut compiled = site::Compiled::default();
+                compiled.findings.push(
+                    crate::diag::Finding::error(
+                        "prongsai",
+                        "the build crashed (a bug in prongsai)",
+                    )
+                    .help("please report it with the file you were editing; save again to retry"),
+                );
+                compiled
+            })
+    }
+}
+
+/// One line on what triggered a rebuild.
+fn describe(root: &Path, changed: &[PathBuf], everything: bool) -> String {
+    if everything || changed.is_empty() {
+        return "change detected; rebuilding everything".into();
+    }
+    let first = crate::diag::display_path(root, &changed[0]);
+    match changed.len() {
+        1 => format!("{first} changed; rebuilding"),
+        n => format!("{first} and {} more changed; rebuilding", n - 1),
+    }
+}
+
+/// The file watcher: native events, or polling with `--poll`.
+enum Watcher {
+    Native(Debouncer<notify::RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<notify::PollWatcher, FileIdMap>),
+}
+
+impl Watcher {
+    /// Watches the site folder itself and every top-level folder but the output ones.
+    fn start(root: &Path, poll: bool, tx: mpsc::Sender<Msg>) -> io::Result<Watcher> {
+        let filter_root = root.to_path_buf();
+        let handler = move |result: DebounceEventResult| {
+            let msg = match result {
+                Ok(events) if events.iter().any(|e| e.need_rescan()) => Msg::Rescan,
+                Ok(events) => {
+                    // Reads (the build's own among them) change nothing.
+                    let mut paths: Vec<PathBuf> = events
+                        .iter()
+                        .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                        .flat_map(|e| e.paths.iter())
+                        .filter(|p| counts(&filter_root, p))
+                        .cloned()
+                        .collect();
+                    paths.sort();
+                    paths.dedup();
+                    if paths.is_empty() {
+                        return;
+                    }
+                    Msg::Changed(paths)
+                }
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("warning: watching files: {e}");
+                    }
+                    Msg::Rescan
+                }
+            };
+            let _ = tx.send(msg);
+        };
+        let mut watcher = if poll {
+            // Poll compares whole seconds of mtime: hashing the contents too catches quick saves.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_EVERY)
+                .with_compare_contents(true);
+            Watcher::Poll(
+                notify_debouncer_full::new_debouncer_opt(
+                    DEBOUNCE,
+                    None,
+                    handler,
+                    FileIdMap::new(),
+                    config,
+                )
+                .map_err(io::Error::other)?,
+            )
+        } else {
+            Watcher::Native(
+                notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler)
+                    .map_err(io::Error::other)?,
+            )
+        };
+        watcher.watch(root, RecursiveMode::NonRecursive);
+        for entry in std::fs::read_dir(root)?.flatten() {
+            let path = entry.path();
+            if path.is_dir() && counts(root, &path) {
+                watcher.watch(&path, RecursiveMode::Recursive);
+            }
+        }
+        Ok(watcher)
+    }
+
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) {
+        let result = match self {
+            Watcher::Native(d) => d.watch(path, mode),
+            Watcher::Poll(d) => d.watch(path, mode),
+        };
+        if let Err(e) = result {
+            eprintln!("warning: cannot watch {}: {e}", path.display());
+        }
+    }
+}
+
+/// Whether a change to `path` can change the site: not the output folders, hidden top-level
+/// folders (.git) or editor temp and swap files.
+fn counts(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components();
+    match parts.next() {
+        None => return false,
+        Some(Component::Normal(top)) => {
+            let top = top.to_string_lossy();
+            if top == "public" || top == "target" || top.starts_with('.') {
+                return false;
+            }
+        }
+        Some(_) => return false,
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !is_editor_temp(&name)
+}
+
+/// Names editors give their swap, backup and save-through files.
+fn is_editor_temp(name: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "~",
+        ".swp",
+        ".swo",
+        ".swx",
+        ".swpx",
+        ".tmp",
+        ".crswap",
+        ".kate-swp",
+        ".part",
+    ];
+    SUFFIXES.iter().any(|s| name.ends_with(s))
+        || name.starts_with(".#")
+        || name.starts_with(".~lock.")
+        || name.starts_with(".goutputstream-")
+        || name.starts_with("~$")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913" // vim checks that it may write the folder with this file
+}
+
+/// Every request: the event stream, or a file of the last good build.
+async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return plain(StatusCode::METHOD_NOT_ALLOWED, "GET only");
+    }
+    let path = req.uri().path().to_string();
+    if path == EVENTS_PATH {
+        return events(&shared).into_response();
+    }
+    let served = shared.current();
+    let base = served.base.as_str();
+    let found = match resolve(&path, base) {
+        Resolved::Redirect(to) => return redirect(&to),
+        // measures/x -> measures/x/ when that is a page: its relative links need the slash.
+        Resolved::Key(key) if served.file(&format!("{key}/index.html")).is_some() => {
+            return redirect(&format!("{path}/"));
+        }
+        Resolved::Key(key) => served.file(&key).map(|bytes| (key, bytes)),
+        Resolved::Outside => None,
+    };
+    match found {
+        Some((key, bytes)) => respond(&served, StatusCode::OK, &key, bytes),
+        None if served.good.is_none() => respond(
+            &served,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "index.html",
+            FIRST_FAILED.as_bytes(),
+        ),
+        None => match served.file("404.html").filter(|_| path.starts_with(base)) {
+            Some(page) => respond(&served, StatusCode::NOT_FOUND, "404.html", page),
+            None => {
+                let page = format!(
+                    "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\"><title>404</title><body>\
+                     <p>ไม่พบหน้านี้ / Not found. ตัวอย่างเว็บไซต์อยู่ที่ / The preview is at \
+                     <a href=\"{0}\">{0}</a></p></body></html>",
+                    escape(base)
+                );
+                respond(&served, StatusCode::NOT_FOUND, "404.html", page.as_bytes())
+            }
+        },
+    }
+}
+
+/// The page shown while there has never been a good build.
+const FIRST_FAILED: &str = "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\">\
+<title>prongsai: build failed</title><body></body></html>";
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    /// A key into the build's outputs (which may not exist).
+    Key(String),
+    /// The site's own address without its trailing slash, or `/` for a site under a sub-path.
+    Redirect(String),
+    /// Outside the site, or not a path a build can produce.
+    Outside,
+}
+
+/// Maps a raw (still percent-encoded) request path to an output key, refusing anything that
+/// could name a file outside the build.
+fn resolve(raw: &str, base: &str) -> Resolved {
+    let Some(path) = percent_decode(raw) else {
+        return Resolved::Outside;
+    };
+    if (path == "/" && base != "/") || path == base.trim_end_matches('/') {
+        return Resolved::Redirect(base.to_string());
+    }
+    let Some(rest) = path.strip_prefix(base) else {
+        return Resolved::Outside;
+    };
+    let segments: Vec<&str> = rest.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, s) in segments.iter().enumerate() {
+        let bad_char = s.contains(['\\', '\0', ':']);
+        if *s == ".." || *s == "." || (s.is_empty() && i != last) || bad_char {
+            return Resolved::Outside;
+        }
+    }
+    if rest.is_empty() || rest.ends_with('/') {
+        return Resolved::Key(format!("{rest}index.html"));
+    }
+    Resolved::Key(rest.to_string())
+}
+
+/// `%XX` escapes decoded once; None for a malformed escape or text that is not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A response for one file, with the live-reload script (and the error box) in HTML.
+fn respond(served: &Served, status: StatusCode, key: &str, bytes: &[u8]) -> Response {
+    let mime = mime_type(key);
+    let body = if mime.starts_with("text/html") {
+        Body::from(inject(bytes, served))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let mut res = Response::new(body);
+    *res.status_mut() = status;
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}
+
+fn redirect(to: &str) -> Response {
+    let mut res = plain(StatusCode::FOUND, "");
+    // A header is ASCII: a Thai base path goes out percent-encoded.
+    let to: String = to
+        .bytes()
+        .map(|b| match b {
+            b if b.is_ascii_graphic() => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&to) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    let mut res = (status, text).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The event stream: `hello` with the current version, then `reload` or `failed` per rebuild.
+fn events(shared: &Shared) -> Response {
+    // A new receiver has seen the current notice: `changed` waits for the next rebuild.
+    let rx = shared.notice.subscribe();
+    let stop = shared.stop.subscribe();
+    let hello = Notice {
+        kind: "hello",
+        version: shared.current().version.clone(),
+    };
+    let stream = futures_util::stream::unfold(
+        (rx, stop, Some(hello)),
+        |(mut rx, mut stop, hello)| async move {
+            if let Some(n) = hello {
+                let event = Event::default().event(n.kind).data(n.version);
+                return Some((Ok::<_, Infallible>(event), (rx, stop, None)));
+            }
+            if *stop.borrow() {
+                return None;
+            }
+            let changed = tokio::select! {
+                changed = rx.changed() => changed.is_ok(),
+                _ = stop.wait_for(|s| *s) => false,
+            };
+            if !changed {
+                return None;
+            }
+            let n = rx.borrow_and_update().clone();
+            let event = Event::default().event(n.kind).data(n.version);
+            Some((Ok(event), (rx, stop, None)))
+        },
+    );
+    let mut res = Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The page with the live-reload script, and the error box while the last build failed,
+/// before its closing `</body>`.
+fn inject(html: &[u8], served: &Served) -> Vec<u8> {
+    let mut add = String::from(INJECTED_START);
+    if let Some(error) = &served.error {
+        add.push_str(&format!(
+            "<div id=\"prongsai-error\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
+background:rgba(20,20,20,.93);color:#fff;padding:2rem;font:15px/1.5 sans-serif\">\
+<p style=\"font-size:1.3rem;margin:0 0 .5rem\"><b>สร้างเว็บไซต์ไม่สำเร็จ / Build failed</b></p>\
+<p style=\"margin:0 0 1rem\">แก้ไขไฟล์ตามข้อความด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง \
+/ Fix the file below and save; this page reloads by itself.</p>\
+<pre style=\"white-space:pre-wrap;font:14px/1.4 monospace;background:#000;color:#fdd;padding:1rem\">{}</pre>\
+<button onclick=\"this.parentNode.remove()\" style=\"font-size:1rem\">ปิด / Close</button></div>",
+            escape(error)
+        ));
+    }
+    add.push_str(&format!(
+        "<script>(function(){{var v=\"{}\";function go(){{var s=new EventSource(\"{EVENTS_PATH}\");\
+function check(e){{if(e.data!==v){{s.close();location.reload();}}}}\
+s.addEventListener(\"hello\",check);s.addEventListener(\"reload\",check);s.addEventListener(\"failed\",check);\
+s.onerror=function(){{s.close();setTimeout(go,1000);}};}}go();}})();</script>",
+        served.version
+    ));
+    add.push_str(INJECTED_END);
+    let at = find_last_ignore_case(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + add.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(add.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    (0..=hay.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The Content-Type for a file name.
+fn mime_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "zip" => "application/zip",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Only plain paths under the base path become output keys.
+    #[test]
+    fn request_paths_resolve_to_output_keys() {
+        assert_eq!(
+            resolve("/ita/", "/ita/"),
+            Resolved::Key("index.html".into())
+        );
+        assert_eq!(resolve("/", "/"), Resolved::Key("index.html".into()));
+        assert_eq!(
+            resolve("/ita/measures/a/", "/ita/"),
+            Resolved::Key("measures/a/index.html".into())
+        );
+        assert_eq!(
+            resolve("/ita/files/%E0%B8%81.pdf", "/ita/"),
+            Resolved::Key("files/ก.pdf".into())
+        );
+        assert_eq!(resolve("/ita", "/ita/"), Resolved::Redirect("/ita/".into()));
+        assert_eq!(resolve("/", "/ita/"), Resolved::Redirect("/ita/".into()));
+        assert_eq!(
+            resolve("/%E0%B8%81/x.css", "/ก/"),
+            Resolved::Key("x.css".into())
+        );
+        assert_eq!(
+            resolve("/ita/measures/a", "/ita/"),
+            Resolved::Key("measures/a".into())
+        );
+    }
+
+    // Dots, encoded dots, backslashes, empty segments and outside paths never become keys.
+    #[test]
+    fn traversal_attempts_resolve_to_nothing() {
+        for raw in [
+            "/ita/../site.yaml",
+            "/ita/%2e%2e/site.yaml",
+            "/ita/%2E%2E/%2e%2e/etc/passwd",
+            "/ita/static/..%2f..%2fsite.yaml",
+            "/ita/..%5csite.yaml",
+            "/ita/static%5c..%5c..%5csite.yaml",
+            "/ita//etc/passwd",
+            "/ita/C:/Windows/win.ini",
+            "/ita/%00.html",
+            "/ita/%zz",
+            "/ita%2f..%2fsite.yaml",
+            "/etc/passwd",
+        ] {
+            assert_eq!(resolve(raw, "/ita/"), Resolved::Outside, "{raw}");
+        }
+        // Double encoding decodes once, to a name no build writes.
+        assert_eq!(
+            resolve("/ita/%252e%252e/site.yaml", "/ita/"),
+            Resolved::Key("%2e%2e/site.yaml".into())
+        );
+    }
+
+    // Swap, backup and save-through files of common editors do not trigger a rebuild.
+    #[test]
+    fn editor_temp_files_do_not_count() {
+        let root = Path::new("/site");
+        for name in [
+            "content/measures/.a.md.swp",
+            "content/measures/a.md~",
+            "content/measures/4913",
+            "content/measures/.#a.md",
+            "content/measures/#a.md#",
+            "content/measures/a.md.tmp",
+            "public/index.html",
+            ".public.prongsai/index.html",
+            ".git/index",
+        ] {
+            assert!(!counts(root, &root.join(name)), "{name}");
+        }
+        for name in ["content/measures/a.md", "site.yaml", "templates/base.html"] {
+            assert!(counts(root, &root.join(name)), "{name}");
+        }
+    }
+
+    // The script and the error box go before </body>, whatever its case.
+    #[test]
+    fn script_goes_before_the_closing_body_tag() {
+        let served = Served {
+            version: "v1".into(),
+            error: Some("a.md:1:1 <bad>".into()),
+            ..Served::default()
+        };
+        let out = String::from_utf8(inject(b"<html><body>x</BODY></html>", &served)).unwrap();
+        assert!(
+            out.starts_with("<html><body>x<!-- prongsai serve -->"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("<!-- /prongsai serve --></BODY></html>"),
+            "{out}"
+        );
+        assert!(out.contains("a.md:1:1 &lt;bad&gt;"), "{out}");
+    }
+}
