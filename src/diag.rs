@@ -188,7 +188,10 @@ impl Findings {
         };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(if color { 100 } else { 1000 });
+            .with_width(if color { 100 } else { 1000 })
+            // Wrapping asks ICU4X for Thai word breaks, which it lacks: it would print
+            // "ICU4X data error" lines into the output. Terminals wrap long lines themselves.
+            .with_wrap_lines(false);
         let mut out = String::new();
         for f in &self.0 {
             if f.src.is_none() {

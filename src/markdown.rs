@@ -2,9 +2,18 @@
 //! keep Thai, root-relative links made relative so the site works under a sub-path, and raw HTML
 //! escaped (with a warning) unless the site allows it. `javascript:` and similar links are never emitted.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Finding, Source};
+
+/// Deepest nesting of blocks and inlines a body may have; more is refused (browsers flatten it,
+/// and deep trees only cost time and stack further down).
+pub const MAX_DEPTH: usize = 100;
+
+/// Warnings listed per body; further ones are counted in one line.
+const MAX_WARNINGS: usize = 20;
 
 /// How to render one body.
 pub struct Settings<'a> {
@@ -22,18 +31,39 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut findings: Vec<Finding> = Vec::new();
-    let mut warned_lines = Vec::new();
+    let mut warned_lines = HashSet::new();
+    let mut unwarned = 0;
     let mut warn = |offset: usize, len: usize, msg: &str, help: &str| {
+        // Placing a finding scans the file up to it: keep a hostile file from making that quadratic.
+        if warned_lines.len() >= MAX_WARNINGS {
+            unwarned += 1;
+            return;
+        }
         let f = Finding::at(src, body_start + offset, len, msg)
             .help(help)
             .warning();
-        if !warned_lines.contains(&f.line) {
-            warned_lines.push(f.line);
+        if warned_lines.insert(f.line) {
             findings.push(f);
         }
     };
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 16);
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            let f = Finding::at(
+                src,
+                body_start + range.start,
+                1,
+                format!("the text nests lists or quotes more than {MAX_DEPTH} levels deep"),
+            )
+            .help("browsers cannot show this much nesting: flatten the lists or quotes");
+            return (String::new(), vec![f]);
+        }
         let event = match event {
             Event::Html(h) | Event::InlineHtml(h) if !settings.allow_html => {
                 warn(
@@ -92,6 +122,15 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         };
         events.push(event);
     }
+    if unwarned > 0 {
+        findings.push(
+            Finding::error(
+                src.name(),
+                format!("{unwarned} more places with raw HTML or unsafe links are not listed"),
+            )
+            .warning(),
+        );
+    }
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let wrapped = events.into_iter().flat_map(|e| match e {
@@ -130,9 +169,16 @@ fn fix_url<'a>(url: CowStr<'a>, root: &str) -> Option<CowStr<'a>> {
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    // The next suffix to try for each base, so a page of identical headings stays linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for i in 0..events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
             let mut text = String::new();
             for e in &events[i + 1..] {
@@ -149,17 +195,16 @@ fn add_heading_ids(events: &mut [Event]) {
                 base
             };
             let mut id = base.clone();
-            let mut n = 1;
+            let n = next.entry(base.clone()).or_insert(1);
             while used.contains(&id) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
-            used.push(id.clone());
+            used.insert(id.clone());
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(id.into());
             }
         }
-        i += 1;
     }
 }
 

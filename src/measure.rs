@@ -200,6 +200,9 @@ fn ser_range<S: serde::Serializer>(r: &Option<MonthRange>, s: S) -> Result<S::Ok
     }
 }
 
+/// Items on the OIT checklist (O1 to O43 in the ITA 2566 manual).
+pub const OIT_ITEMS: u32 = 43;
+
 pub const MEASURE_KEYS: &[&str] = &[
     "title",
     "fiscal_year",
@@ -339,6 +342,13 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         .take::<List>("responsible")
         .map(List::into_vec)
         .unwrap_or_default();
+    if let Some(u) = responsible.iter().find(|u| slugify(u).is_empty()) {
+        f.error_at(
+            "responsible",
+            format!("the unit `{u}` has no letter or digit to make its web address from"),
+            "write the unit's name, e.g. กองคลัง",
+        );
+    }
     let period = f
         .take::<String>("period")
         .map(|p| p.trim().to_string())
@@ -457,6 +467,7 @@ impl Num {
         };
         match self.float()? {
             x if x.fract() == 0.0 && x.abs() < 1e12 => Ok(x as i64),
+            x if x.fract() == 0.0 => Err(format!("`{text}` is far too large")),
             _ => Err(format!("`{text}` is not a whole number")),
         }
     }
@@ -494,7 +505,7 @@ impl<'a> Fields<'a> {
     fn new(file: &'a SourceFile) -> Self {
         let mut findings = Vec::new();
         let yaml = file.front_matter_text();
-        let map = match serde_yaml::from_str::<Value>(yaml) {
+        let map = match crate::content::parse_yaml(yaml) {
             Ok(Value::Mapping(m)) => Some(m),
             Ok(Value::Null) => Some(Mapping::new()),
             Ok(_) => {
@@ -633,11 +644,17 @@ impl<'a> Fields<'a> {
         let mut out = Vec::new();
         for code in codes {
             let norm = thai::to_arabic_digits(&code.replace(' ', "")).to_ascii_uppercase();
-            let ok = norm.len() > 1
-                && norm.starts_with('O')
-                && norm[1..].chars().all(|c| c.is_ascii_digit())
-                && !norm[1..].starts_with('0');
-            if ok {
+            let number = norm
+                .strip_prefix('O')
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.starts_with('0'))
+                .and_then(|n| n.parse::<u32>().ok());
+            if number.is_some_and(|n| n > OIT_ITEMS) {
+                self.error_at(
+                    "oit",
+                    format!("`{code}` is not an OIT item: the checklist has O1 to O{OIT_ITEMS}"),
+                    "check the item number against the OIT checklist of the fiscal year",
+                );
+            } else if number.is_some() {
                 if !out.contains(&norm) {
                     out.push(norm);
                 }
@@ -673,6 +690,18 @@ impl<'a> Fields<'a> {
                 continue;
             }
             let full = content.join(&clean);
+            let inside = match (full.canonicalize(), content.canonicalize()) {
+                (Ok(file), Ok(content)) => file.starts_with(content),
+                _ => true, // missing: reported below
+            };
+            if !inside {
+                self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` is a link to a file outside content/"),
+                    "copy the file into content/files/ instead of linking to it",
+                );
+                continue;
+            }
             match std::fs::metadata(&full) {
                 Ok(m) if m.is_file() => out.push(Attachment {
                     name: clean.rsplit('/').next().unwrap_or(&clean).to_string(),
@@ -692,7 +721,9 @@ impl<'a> Fields<'a> {
     /// Every key nobody took is unknown.
     fn finish(&mut self, known: &[&str]) {
         let Some(map) = self.map.take() else { return };
-        for (k, _) in map {
+        let unknown = map.len();
+        // Placing each finding scans the front matter: list a few, count the rest.
+        for (k, _) in map.into_iter().take(MAX_UNKNOWN_KEYS) {
             let key = match &k {
                 Value::String(s) => s.clone(),
                 other => serde_yaml::to_string(other)
@@ -716,8 +747,23 @@ impl<'a> Fields<'a> {
                 .help(help),
             );
         }
+        if unknown > MAX_UNKNOWN_KEYS {
+            let more = unknown - MAX_UNKNOWN_KEYS;
+            self.findings.push(
+                Finding::at(
+                    &self.file.src,
+                    self.file.front_matter.start,
+                    1,
+                    format!("{more} more unknown keys are not listed"),
+                )
+                .help(format!("the keys are: {}", known.join(", "))),
+            );
+        }
     }
 }
+
+/// Unknown keys reported one by one per file.
+const MAX_UNKNOWN_KEYS: usize = 10;
 
 #[cfg(test)]
 mod tests {

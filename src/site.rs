@@ -271,6 +271,13 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         bytes: MARKER_TEXT.as_bytes().to_vec(),
     });
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    // Two outputs on one path would race in the parallel write; name the clash instead.
+    for pair in outputs.windows(2).filter(|p| p[0].path == p[1].path) {
+        findings.push(
+            Finding::error(&pair[0].path, "two files of the site would be written to this address")
+                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
+        );
+    }
     if findings.is_empty() {
         Ok(outputs)
     } else {
@@ -296,6 +303,12 @@ pub fn back_buffer(out: &Path) -> PathBuf {
 pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
+        if dir.exists() && !dir.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is a file, not a folder; move it away or choose another output folder (--out)",
+                dir.display()
+            )));
+        }
         if dir.exists() && !is_ours(dir)? {
             return Err(io::Error::other(format!(
                 "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
@@ -307,6 +320,11 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::create_dir_all(&stage)?;
+    // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
+    // the next build recognises as its own and finishes.
+    if !stage.join(MARKER).is_file() {
+        std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
+    }
     let stats = sync(&stage, outputs)?;
     if out.exists() {
         exchange(&stage, out)?;
