@@ -149,6 +149,18 @@ impl Config {
                 .help("write `language: th`"),
             );
         }
+        for (key, url) in [
+            ("website", &config.contact.website),
+            ("facebook", &config.contact.facebook),
+        ] {
+            let lower = url.trim().to_ascii_lowercase();
+            if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
+                findings.push(
+                    at_key(key, format!("contact {key} `{url}` is not a web address"))
+                        .help("write an address starting with https://, e.g. https://www.example.go.th/"),
+                );
+            }
+        }
         if config.short_name.is_empty() {
             config.short_name = config.name.clone();
         }

@@ -255,6 +255,61 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// Links in the built HTML (href, src) that point inside the site but to no file.
+fn broken_links(public: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (rel, bytes) in snapshot(public) {
+        if rel.extension().is_none_or(|e| e != "html") || rel == Path::new("404.html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').unwrap()];
+                let url = url.split('#').next().unwrap();
+                if url.is_empty() || url.contains(':') || url.starts_with("//") {
+                    continue;
+                }
+                let mut target = public.join(&rel).parent().unwrap().to_path_buf();
+                for seg in url.split('/') {
+                    match seg {
+                        "" | "." => {}
+                        ".." => {
+                            target.pop();
+                        }
+                        s => target.push(percent_decode(&s.replace("&amp;", "&").replace("&#39;", "'"))),
+                    }
+                }
+                if url.ends_with('/') {
+                    target.push("index.html");
+                }
+                if !target.starts_with(public) || !target.is_file() {
+                    broken.push(format!("{}: link {url} leads nowhere", rel.display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
 fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
@@ -358,6 +413,9 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
         }
         if public.join("measures/old/index.html").exists() {
             fail("the old site was not replaced".into());
+        }
+        for broken in broken_links(&public) {
+            fail(broken);
         }
     } else {
         if !err.contains("left as it was") {
