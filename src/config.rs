@@ -156,8 +156,9 @@ impl Config {
             let lower = url.trim().to_ascii_lowercase();
             if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
                 findings.push(
-                    at_key(key, format!("contact {key} `{url}` is not a web address"))
-                        .help("write an address starting with https://, e.g. https://www.example.go.th/"),
+                    at_key(key, format!("contact {key} `{url}` is not a web address")).help(
+                        "write an address starting with https://, e.g. https://www.example.go.th/",
+                    ),
                 );
             }
         }

@@ -100,8 +100,11 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         if !entry.file_type().is_file() {
             // A pipe or device would block or never end when read.
             findings.push(
-                Finding::error(diag::display_path(root, path), "not a regular file (a pipe, socket or device)")
-                    .help("content/ holds ordinary .md files: remove this entry"),
+                Finding::error(
+                    diag::display_path(root, path),
+                    "not a regular file (a pipe, socket or device)",
+                )
+                .help("content/ holds ordinary .md files: remove this entry"),
             );
             continue;
         }
@@ -195,8 +198,14 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a ZIP archive (a Word .docx or Excel .xlsx file?)"),
-        (b"\xD0\xCF\x11\xE0", "an old Word or Excel file (.doc, .xls)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a Word .docx or Excel .xlsx file?)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Word or Excel file (.doc, .xls)",
+        ),
         (b"\x7FELF", "a program"),
     ];
     MAGIC
@@ -236,7 +245,11 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             let col = std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
-            let thai_in = |s: &str| s.chars().filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c)).count();
+            let thai_in = |s: &str| {
+                s.chars()
+                    .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
+                    .count()
+            };
             // Thai already read as UTF-8 means a UTF-8 file with one broken spot, not another encoding.
             let utf8_thai_before = std::str::from_utf8(good).is_ok_and(|s| thai_in(s) > 0);
             let (decoded, _, had_errors) = encoding_rs::WINDOWS_874.decode(bytes);
@@ -245,14 +258,21 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
                 && thai_in(&decoded) * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
             let byte = bytes[e.valid_up_to()];
             let (message, help) = if looks_thai {
-                ("the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)".to_string(), SAVE_UTF8)
+                (
+                    "the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)"
+                        .to_string(),
+                    SAVE_UTF8,
+                )
             } else if utf8_thai_before {
                 (
                     format!("the file is UTF-8 but has a broken byte (0x{byte:02X}) here"),
                     "retype the text at this spot: a character was cut in half, often by copying from a PDF",
                 )
             } else {
-                (format!("the file is not UTF-8 text (byte 0x{byte:02X})"), SAVE_UTF8)
+                (
+                    format!("the file is not UTF-8 text (byte 0x{byte:02X})"),
+                    SAVE_UTF8,
+                )
             };
             let mut f = Finding::error(rel, message).help(help);
             (f.line, f.col) = (line, col);
@@ -469,7 +489,10 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
             if out.contains_key(&k) {
                 let key = match &k {
                     serde_yaml::Value::String(s) => format!("{s:?}"),
-                    other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
                 };
                 return Err(serde::de::Error::custom(format!(
                     "duplicate entry with key {key}"
@@ -552,7 +575,9 @@ pub fn yaml_finding(
     } else if msg.contains("YAML tags") {
         help = "remove the `!...` tag and write the plain value".into();
     } else if msg.contains("end of stream") {
-        help = "a quote or bracket opened here is never closed: add the closing `\"`, `'`, `]` or `}`".into();
+        help =
+            "a quote or bracket opened here is never closed: add the closing `\"`, `'`, `]` or `}`"
+                .into();
     } else if msg.contains("duplicate entry") || msg.contains("duplicate key") {
         help = "each key may appear once: delete or merge the repeated one".into();
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {

@@ -195,7 +195,10 @@ impl Renderer {
 pub fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
-        if c.is_ascii_alphanumeric() || "/-._~!$&'()*+,;=:@".contains(c) || !c.is_ascii() && !c.is_control() && !c.is_whitespace() {
+        if c.is_ascii_alphanumeric()
+            || "/-._~!$&'()*+,;=:@".contains(c)
+            || !c.is_ascii() && !c.is_control() && !c.is_whitespace()
+        {
             out.push(c);
         } else {
             let mut buf = [0; 4];

@@ -122,18 +122,38 @@ fn generate(case: &str, root: &Path) {
         "nested-emphasis" => write(
             root,
             A,
-            format!("{MEASURE}\n{}ลึก{}\n", "*_".repeat(5_000), "_*".repeat(5_000)),
+            format!(
+                "{MEASURE}\n{}ลึก{}\n",
+                "*_".repeat(5_000),
+                "_*".repeat(5_000)
+            ),
         ),
         "nested-brackets" => write(
             root,
             A,
-            format!("{MEASURE}\n{}x{}\n", "[".repeat(10_000), "](/)".repeat(10_000)),
+            format!(
+                "{MEASURE}\n{}x{}\n",
+                "[".repeat(10_000),
+                "](/)".repeat(10_000)
+            ),
         ),
-        "many-headings" => write(root, A, format!("{MEASURE}\n{}", "## หัวข้อ\n\n".repeat(50_000))),
-        "many-raw-html" => write(root, A, format!("{MEASURE}\n{}", "<b>x</b>\n\n".repeat(100_000))),
+        "many-headings" => write(
+            root,
+            A,
+            format!("{MEASURE}\n{}", "## หัวข้อ\n\n".repeat(50_000)),
+        ),
+        "many-raw-html" => write(
+            root,
+            A,
+            format!("{MEASURE}\n{}", "<b>x</b>\n\n".repeat(100_000)),
+        ),
         "many-unknown-keys" => {
             let keys: String = (0..20_000).map(|i| format!("k{i}: {i}\n")).collect();
-            write(root, A, MEASURE.replacen("---\n\n", &format!("{keys}---\n\n"), 1))
+            write(
+                root,
+                A,
+                MEASURE.replacen("---\n\n", &format!("{keys}---\n\n"), 1),
+            )
         }
         "quadratic-alias-bomb" => {
             // A wide anchor and many aliases to it: few jumps, each copying a big node.
@@ -190,11 +210,14 @@ fn generate(case: &str, root: &Path) {
         "unreadable-file" => {
             write(root, A, MEASURE);
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(root.join(A), std::fs::Permissions::from_mode(0o000))
-                .unwrap();
+            std::fs::set_permissions(root.join(A), std::fs::Permissions::from_mode(0o000)).unwrap();
         }
         "attachment-symlink-outside" => {
-            write(root, A, MEASURE.replacen("---\n\n", "attachments: [files/passwd]\n---\n\n", 1));
+            write(
+                root,
+                A,
+                MEASURE.replacen("---\n\n", "attachments: [files/passwd]\n---\n\n", 1),
+            );
             symlink(root, "/etc/passwd", "content/files/passwd");
         }
         _ => {}
@@ -216,7 +239,10 @@ fn expected(case: &Path) -> Expected {
         exit: 1,
         ..Default::default()
     };
-    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         if let Some(n) = line.strip_prefix("exit ") {
             e.exit = n.parse().unwrap();
         } else if let Some(p) = line.strip_prefix("page ") {
@@ -277,7 +303,9 @@ fn broken_links(public: &Path) -> Vec<String> {
                         ".." => {
                             target.pop();
                         }
-                        s => target.push(percent_decode(&s.replace("&amp;", "&").replace("&#39;", "'"))),
+                        s => target.push(percent_decode(
+                            &s.replace("&amp;", "&").replace("&#39;", "'"),
+                        )),
                     }
                 }
                 if url.ends_with('/') {
@@ -441,10 +469,7 @@ fn hostile_corpus() {
     assert!(cases.len() >= 40, "only {} cases", cases.len());
     let start = Instant::now();
     let results: Vec<(String, Vec<String>, Duration)> = std::thread::scope(|s| {
-        let handles: Vec<_> = cases
-            .iter()
-            .map(|c| s.spawn(move || run_case(c)))
-            .collect();
+        let handles: Vec<_> = cases.iter().map(|c| s.spawn(move || run_case(c))).collect();
         cases
             .iter()
             .zip(handles)

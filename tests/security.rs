@@ -135,7 +135,11 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
         let bad = unsafe_markup(html);
         assert!(bad.is_empty(), "{}: {bad:?}", rel.display());
         assert!(html.contains(csp), "{}: no CSP", rel.display());
-        assert!(!html.contains("looplooploop"), "{}: template ran", rel.display());
+        assert!(
+            !html.contains("looplooploop"),
+            "{}: template ran",
+            rel.display()
+        );
     }
     let measure = pages
         .iter()
@@ -144,8 +148,14 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
         .expect("the measure page, at an address without < > or =");
     // Template syntax in values and bodies is printed, not run.
     assert!(measure.contains("{{ 7*7 }} ก.พ."), "period");
-    assert!(measure.contains("{{ site.name }} {% raw %}x{% endraw %}"), "method");
-    assert!(measure.contains("{{ 7*7 }} {% if true %}template{% endif %}"), "body");
+    assert!(
+        measure.contains("{{ site.name }} {% raw %}x{% endraw %}"),
+        "method"
+    );
+    assert!(
+        measure.contains("{{ 7*7 }} {% if true %}template{% endif %}"),
+        "body"
+    );
     assert!(measure.contains("&lt;script&gt;alert(&#39;measure&#39;)&lt;/script&gt;"));
     // The attachment's odd name is encoded in its link, and the file is there.
     assert!(
@@ -162,7 +172,14 @@ fn theme_templates_have_no_inline_script_or_style() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap().to_ascii_lowercase();
-        for bad in ["<script", "<style", " style=", " onclick=", " onload=", "javascript:"] {
+        for bad in [
+            "<script",
+            "<style",
+            " style=",
+            " onclick=",
+            " onload=",
+            "javascript:",
+        ] {
             assert!(!text.contains(bad), "{}: {bad}", path.display());
         }
     }
@@ -193,5 +210,10 @@ fn the_checker_sees_live_markup() {
     assert!(!unsafe_markup(r#"<p><img src=x onerror="alert(1)"></p>"#).is_empty());
     assert!(!unsafe_markup(r#"<a href=" javascript:alert(1)">x</a>"#).is_empty());
     assert!(!unsafe_markup("<script>alert(1)</script>").is_empty());
-    assert!(unsafe_markup(r#"<p>&lt;script&gt; onerror=x</p><a title="a onerror=b" href="../x/">x</a>"#).is_empty());
+    assert!(
+        unsafe_markup(
+            r#"<p>&lt;script&gt; onerror=x</p><a title="a onerror=b" href="../x/">x</a>"#
+        )
+        .is_empty()
+    );
 }
