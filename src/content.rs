@@ -638,6 +638,85 @@ mod tests {
         assert_eq!(err.line, 2);
     }
 
+    // An alias bomb stops at the node budget, quickly, with an error that says so.
+    #[test]
+    fn alias_bombs_stop_at_the_node_budget() {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            yaml.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let start = std::time::Instant::now();
+        let err = parse_yaml(&yaml).unwrap_err();
+        assert!(err.to_string().contains("repetition limit"), "{err}");
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    // Duplicate keys and YAML tags are errors with a place in the file.
+    #[test]
+    fn duplicate_keys_and_tags_are_errors() {
+        let err = parse_yaml("title: a\ntitle: b\n").unwrap_err();
+        assert!(err.to_string().contains("duplicate entry"), "{err}");
+        assert!(err.location().is_some());
+        let err = parse_yaml("title: !shell rm\n").unwrap_err();
+        assert!(err.to_string().contains("YAML tags"), "{err}");
+    }
+
+    // Plain front matter reads as before: numbers, lists, nested maps, nulls.
+    #[test]
+    fn plain_yaml_reads_into_values() {
+        let v = parse_yaml("a: 1\nb: [x, 2.5]\nc: {d: ~}\ne: 99999999999999999999999\n").unwrap();
+        assert_eq!(v["a"], serde_yaml::Value::from(1));
+        assert_eq!(v["b"][1], serde_yaml::Value::from(2.5));
+        assert!(v["c"]["d"].is_null());
+        assert!(v["e"].is_f64());
+    }
+
+    // UTF-8 Thai with one broken byte is not mistaken for Windows-874.
+    #[test]
+    fn broken_utf8_thai_is_not_called_windows_874() {
+        let mut bytes = "---\ntitle: การใช้\n".as_bytes().to_vec();
+        bytes.extend([0xE0, b'x', b'\n']);
+        let err = decode("a.md", &bytes).unwrap_err();
+        assert!(err.message.contains("broken byte"), "{err}");
+        assert_eq!((err.line, err.col), (3, 1));
+    }
+
+    // A document renamed to .md is named for what it is.
+    #[test]
+    fn binary_files_are_named() {
+        let err = decode("a.md", b"%PDF-1.7\n\xE2\xE3").unwrap_err();
+        assert!(err.message.contains("PDF document"), "{err}");
+    }
+
+    // Oversized front matter is refused before YAML sees it.
+    #[test]
+    fn oversized_front_matter_is_refused() {
+        let text = format!("---\ntitle: {}\n---\n", "x".repeat(MAX_FRONT_MATTER_BYTES));
+        let err = from_bytes("a.md", "a", Kind::Measure, text.as_bytes()).unwrap_err();
+        assert!(err.message.contains("may be at most 256 KB"), "{err}");
+    }
+
+    proptest::proptest! {
+        // Any bytes give a split file or a finding, never a panic; ranges lie inside the text.
+        #[test]
+        fn any_bytes_split_or_give_a_finding(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            if let Ok(f) = from_bytes("a.md", "a", Kind::Page, &bytes) {
+                proptest::prop_assert!(f.front_matter.end <= f.body.start && f.body.end == f.text().len());
+            }
+        }
+
+        // Front matter written between fences comes back out byte for byte.
+        #[test]
+        fn front_matter_round_trips(yaml in "([a-z]{1,8}: [^\\n\\r\\u{FEFF}-]{0,20}\n){0,6}", body in "[^\\r\\u{FEFF}]{0,60}") {
+            let text = format!("---\n{yaml}---\n{body}");
+            let f = from_bytes("a.md", "a", Kind::Page, text.as_bytes());
+            if let Ok(f) = f {
+                proptest::prop_assert_eq!(f.front_matter_text(), yaml.as_str());
+            }
+        }
+    }
+
     // The value of a top-level key is located for carets.
     #[test]
     fn key_span_points_at_the_value() {

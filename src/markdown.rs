@@ -280,6 +280,37 @@ mod tests {
         assert_eq!(findings.len(), 1);
     }
 
+    // Ten thousand nested lists or quotes are refused with a place, not rendered into a tree that deep.
+    #[test]
+    fn deep_nesting_is_refused() {
+        for body in ["- ".repeat(10_000), ">".repeat(10_000)] {
+            let (html, findings) = md(&format!("{body}x\n"), false);
+            assert!(html.is_empty());
+            assert_eq!(findings.len(), 1);
+            assert!(findings[0].message.contains("more than 100 levels"));
+            assert_eq!(findings[0].severity, crate::diag::Severity::Error);
+        }
+    }
+
+    // Many identical headings get unique ids in linear time.
+    #[test]
+    fn identical_headings_get_unique_ids_quickly() {
+        let start = std::time::Instant::now();
+        let (html, _) = md(&"## a\n\n".repeat(20_000), false);
+        assert!(html.contains(r#"<h2 id="a-19999">"#));
+        assert!(start.elapsed().as_secs() < 10);
+        let (html, _) = md("## b {#b-1}\n\n## b\n\n## b\n", false);
+        assert_eq!(html.matches(r#"id="b-1""#).count(), 1, "{html}");
+    }
+
+    // A file full of raw HTML lists a few warnings and counts the rest.
+    #[test]
+    fn warnings_are_capped_per_file() {
+        let (_, findings) = md(&"<b>x</b>\n\n".repeat(1000), false);
+        assert_eq!(findings.len(), MAX_WARNINGS + 1);
+        assert!(findings.last().unwrap().message.contains("more places"));
+    }
+
     // Tables get a wrapper that scrolls on narrow screens.
     #[test]
     fn tables_are_wrapped_for_scrolling() {

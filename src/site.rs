@@ -456,6 +456,34 @@ mod tests {
         );
     }
 
+    // A first build killed while filling the back buffer leaves one the next build accepts.
+    #[test]
+    fn killed_first_build_is_finished_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let stage = back_buffer(&public);
+        std::fs::create_dir_all(stage.join("m")).unwrap();
+        std::fs::write(stage.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(stage.join("m/half.html"), "half").unwrap();
+        write(&public, &[marker(), out("index.html", "a")]).unwrap();
+        assert!(!public.join("m/half.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(public.join("index.html")).unwrap(),
+            "a"
+        );
+    }
+
+    // An output path that is a file is an error, and the file is kept.
+    #[test]
+    fn output_that_is_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        std::fs::write(&public, "keep").unwrap();
+        let err = write(&public, &[marker()]).unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+        assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
+    }
+
     // A folder prongsai did not make is never replaced.
     #[test]
     fn foreign_output_folder_is_refused() {
