@@ -141,6 +141,7 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
             rel.display()
         );
     }
+    other_outputs_are_inert(&public);
     let measure = pages
         .iter()
         .find(|(p, _)| p.starts_with("measures/img-srcx-onerroralert1"))
@@ -163,6 +164,38 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
         "attachment link"
     );
     assert!(public.join("files/<x onerror=alert(1)>.pdf").is_file());
+}
+
+/// JSON, CSV and XML outputs (search index, exports, sitemap, as the site grows) hold the same
+/// values: JSON must parse, XML must have no live markup, no CSV cell may start a formula.
+fn other_outputs_are_inert(public: &Path) {
+    for e in walkdir::WalkDir::new(public) {
+        let e = e.unwrap();
+        let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !["json", "csv", "xml"].contains(&ext) {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let at = e.path().display();
+        match ext {
+            "json" => {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|err| panic!("{at}: not JSON: {err}"));
+            }
+            "xml" => assert!(unsafe_markup(&text).is_empty(), "{at}: live markup"),
+            _ => {
+                for line in text.lines() {
+                    for cell in line.split(',') {
+                        let cell = cell.trim().trim_start_matches('"');
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@']),
+                            "{at}: formula cell {cell}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 // The theme needs no inline script or style, so its CSP can forbid both.
