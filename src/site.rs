@@ -8,7 +8,8 @@
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
 //! files whose bytes differ are written, and then the two folders are swapped in one rename
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
-//! never a mix, and no build deletes and rewrites thousands of files.
+//! never a mix, and no build deletes and rewrites thousands of files. A lock on the output's
+//! parent folder lets one build write at a time.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -316,9 +317,14 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
             )));
         }
     }
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    // One writer at a time (a build while the preview server rebuilds): two syncing one back
+    // buffer would swap in a mix of both.
+    let _lock = lock(parent)?;
     std::fs::create_dir_all(&stage)?;
     // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
     // the next build recognises as its own and finishes.
@@ -332,6 +338,23 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
         std::fs::rename(&stage, out)?;
     }
     Ok(stats)
+}
+
+/// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
+/// kernel releases it when a holder dies, so a killed build never leaves it locked.
+/// (Linux only; elsewhere builds into one folder must not overlap.)
+fn lock(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    #[cfg(target_os = "linux")]
+    {
+        let file = std::fs::File::open(dir)?;
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+        Ok(Some(file))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = dir;
+        Ok(None)
+    }
 }
 
 fn is_ours(dir: &Path) -> io::Result<bool> {

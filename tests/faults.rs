@@ -299,3 +299,43 @@ fn output_path_through_a_file_is_a_clear_error() {
         "a file, not a folder"
     );
 }
+
+// Two builds into one folder at once (a manual build while the preview server rebuilds): each
+// waits for the other, and public/ ends as one whole build, never pages of both.
+#[test]
+fn concurrent_builds_never_mix() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 300);
+    let out = dir.path().join("out/public");
+    assert!(build(&root, &out).0);
+    let files = paths(&out);
+    for round in 0..6 {
+        // Two site folders sharing the output, with different names on every page.
+        let names = [format!("อบต.ก{round}"), format!("อบต.ข{round}")];
+        let roots: Vec<PathBuf> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let r = dir.path().join(format!("site{i}"));
+                if !r.exists() {
+                    make_site(&r, 300);
+                }
+                set_name(&r, name);
+                r
+            })
+            .collect();
+        let children: Vec<_> = roots
+            .iter()
+            .map(|r| prongsai(r, &out).spawn().unwrap())
+            .collect();
+        for c in children {
+            let o = c.wait_with_output().unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        assert!(
+            names.iter().any(|n| is_build_of(&out, n, &files)),
+            "round {round}: public/ mixes two builds"
+        );
+    }
+}
