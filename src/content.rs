@@ -69,10 +69,25 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         );
         return (files, findings);
     }
-    for entry in WalkDir::new(&content)
+    // Links are followed only while they stay inside content/: one to / would walk the whole
+    // disk, one to a key file would print its first line in a message.
+    let inside = content.canonicalize().unwrap_or_else(|_| content.clone());
+    let mut outside = Vec::new();
+    let walk = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter()
+        .filter_entry(|e| {
+            let leaves = e.path_is_symlink()
+                && e.path()
+                    .canonicalize()
+                    .is_ok_and(|real| !real.starts_with(&inside));
+            if leaves {
+                outside.push(e.path().to_path_buf());
+            }
+            !leaves
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -108,7 +123,13 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
             );
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
+        let Some(name) = entry.file_name().to_str() else {
+            findings.push(
+                Finding::error(diag::display_path(root, path), "the file name is not UTF-8 text")
+                    .help("rename the file (names unpacked from an old Thai Windows zip often look like this)"),
+            );
+            continue;
+        };
         if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
             continue; // editor backups and hidden files
         }
@@ -118,6 +139,15 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
             Kind::Page
         };
         files.push((path.to_path_buf(), kind));
+    }
+    for path in outside {
+        findings.push(
+            Finding::error(
+                diag::display_path(root, &path),
+                "a link to a place outside content/: not followed",
+            )
+            .help("copy the files into content/ instead of linking to them"),
+        );
     }
     (files, findings)
 }

@@ -29,6 +29,9 @@ pub fn source(name: &str, text: Arc<str>) -> Source {
     Arc::new(NamedSource::new(name, text))
 }
 
+/// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
+const MAX_SNIPPET_BYTES: usize = 4096;
+
 /// One problem in one place.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -66,6 +69,16 @@ impl Finding {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let end = floor_char_boundary(text, (offset + len).min(text.len()));
         let (line, col) = line_col(text, offset);
+        // The snippet shows the line and one on each side; a megabyte-long line would flood the
+        // terminal, so then the finding keeps only its file:line:col.
+        let from = text[..offset]
+            .rfind('\n')
+            .map_or(0, |i| text[..i].rfind('\n').map_or(0, |j| j + 1));
+        let to = text[offset..]
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| offset + i);
+        let snippet = to - from <= MAX_SNIPPET_BYTES;
         Finding {
             severity: Severity::Error,
             file: src.name().to_string(),
@@ -73,8 +86,8 @@ impl Finding {
             col,
             message: message.into(),
             help: None,
-            src: Some(src.clone()),
-            span: Some(SourceSpan::new(offset.into(), end - offset)),
+            src: snippet.then(|| src.clone()),
+            span: snippet.then(|| SourceSpan::new(offset.into(), end - offset)),
         }
     }
 

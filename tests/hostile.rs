@@ -199,6 +199,30 @@ fn generate(case: &str, root: &Path) {
             write(root, A, MEASURE);
             symlink(root, "..", "content/measures/loop");
         }
+        "symlink-to-root" => {
+            write(root, A, MEASURE);
+            symlink(root, "/", "content/measures/everything");
+        }
+        "symlink-to-usr" => {
+            write(root, A, MEASURE);
+            symlink(root, "/usr", "content/pages/usr");
+        }
+        "symlink-file-outside" => {
+            write(root, A, MEASURE);
+            symlink(root, "/etc/passwd", "content/pages/secret.md");
+        }
+        "non-utf8-file-name" => {
+            use std::os::unix::ffi::OsStrExt;
+            let (name, _, _) = encoding_rs::WINDOWS_874.encode("การใช้ทรัพย์สิน.md");
+            let dir = root.join("content/measures");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(std::ffi::OsStr::from_bytes(&name)), MEASURE).unwrap();
+        }
+        "long-line" => write(
+            root,
+            A,
+            format!("{MEASURE}\n<b>{}</b>\n", "ยาว".repeat(1 << 20)),
+        ),
         "self-symlink" => symlink(root, "self.md", "content/measures/self.md"),
         "dangling-symlink" => symlink(root, "missing.md", "content/measures/gone.md"),
         "fifo" => {
@@ -419,6 +443,10 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
     let mut fail = |msg: String| fails.push(format!("{name}: {msg}\n--- output ---\n{err}"));
     if code != want.exit {
         fail(format!("exit code {code}, expected {}", want.exit));
+    }
+    if err.len() > 100_000 {
+        fails.push(format!("{name}: {} bytes of messages", err.len()));
+        return (fails, took);
     }
     if err.contains("panicked") || err.contains("RUST_BACKTRACE") {
         fail("panicked".into());
