@@ -366,10 +366,10 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
-/// Runs `prongsai build` in `root`, killing it after [`CASE_TIMEOUT`]; None when it hung.
-fn build(root: &Path, as_nobody: bool) -> Option<(i32, String)> {
+/// Runs `prongsai <command>` in `root`, killing it after [`CASE_TIMEOUT`]; None when it hung.
+fn run(command: &str, root: &Path, as_nobody: bool) -> Option<(i32, String)> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prongsai"));
-    cmd.arg("build")
+    cmd.arg(command)
         .current_dir(root)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
@@ -427,7 +427,7 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
         }
     }
     let start = Instant::now();
-    let Some((code, err)) = build(&root, as_nobody) else {
+    let Some((code, err)) = run("build", &root, as_nobody) else {
         return (
             vec![format!("{name}: still running after {CASE_TIMEOUT:?}")],
             start.elapsed(),
@@ -479,6 +479,16 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
         }
         if snapshot(&public) != before {
             fail("public/ changed".into());
+        }
+        // check finds the same trouble without writing (errors found only while rendering or
+        // writing, like two outputs on one path, are build's alone).
+        match run("check", &root, as_nobody) {
+            None => fail("check hung".into()),
+            Some((_, out)) if out.contains("panicked") => fail(format!("check panicked: {out}")),
+            Some((code, out)) if code != 1 && !err.contains("two files of the site") => {
+                fail(format!("check exit code {code}: {out}"))
+            }
+            Some(_) => {}
         }
     }
     (fails, took)
