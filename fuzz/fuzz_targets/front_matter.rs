@@ -9,11 +9,19 @@ use prongsai::diag::Findings;
 use prongsai::measure;
 
 fuzz_target!(|data: &[u8]| {
-    let kind = if data.first().is_some_and(|b| b & 1 == 0) { Kind::Measure } else { Kind::Page };
+    let kind = if data.first().is_some_and(|b| b & 1 == 0) {
+        Kind::Measure
+    } else {
+        Kind::Page
+    };
     let mut findings = Findings::default();
     match content::from_bytes("content/measures/fuzz.md", "fuzz", kind, data) {
         Ok(file) => {
-            let (_, found) = measure::parse(&file, &Config::default(), std::path::Path::new("/nonexistent"));
+            let (_, found) = measure::parse(
+                &file,
+                &Config::default(),
+                std::path::Path::new("/nonexistent"),
+            );
             findings.extend(found);
         }
         Err(f) => findings.push(f),
