@@ -422,9 +422,35 @@ pub fn key_span(text: &str, fm_start: usize, key: &str) -> Option<(usize, usize)
 /// large node, so a quadratic bomb still gets through its limit.)
 pub const MAX_YAML_NODES: usize = 100_000;
 
+/// Deepest run of unclosed `[` and `{` the YAML may hold. libyaml's scanner takes time
+/// quadratic in flow nesting (120,000 levels: over a minute), and serde stops at 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 100;
+
+/// Byte offset of the bracket where `[` and `{` nest deeper than [`MAX_FLOW_DEPTH`], if they do.
+/// Counted on raw characters, quoted or not: legitimate text never opens 100 brackets in a row.
+pub fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in yaml.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_FLOW_DEPTH {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Parses YAML into a value, refusing tags and stopping at [`MAX_YAML_NODES`] nodes.
 pub fn parse_yaml(text: &str) -> Result<serde_yaml::Value, serde_yaml::Error> {
     use serde::de::DeserializeSeed;
+    if too_deep(text).is_some() {
+        return Err(serde::de::Error::custom(format!(
+            "brackets nest more than {MAX_FLOW_DEPTH} deep (recursion limit exceeded)"
+        )));
+    }
     let budget = std::cell::Cell::new(MAX_YAML_NODES);
     Bounded(&budget).deserialize(serde_yaml::Deserializer::from_str(text))
 }
@@ -680,6 +706,20 @@ mod tests {
         let err = parse_yaml(&yaml).unwrap_err();
         assert!(err.to_string().contains("repetition limit"), "{err}");
         assert!(start.elapsed().as_secs() < 5);
+    }
+
+    // Deep bracket nesting is refused before libyaml, whose time grows with its square.
+    #[test]
+    fn deep_brackets_are_refused_quickly() {
+        let yaml = format!("title: {}x{}\n", "[".repeat(120_000), "]".repeat(120_000));
+        let start = std::time::Instant::now();
+        assert_eq!(too_deep(&yaml), Some(7 + MAX_FLOW_DEPTH));
+        assert!(parse_yaml(&yaml).is_err());
+        assert!(start.elapsed().as_secs() < 2);
+        assert_eq!(
+            too_deep("title: \"[ข้อ 1] {ก}\"\nmethods: [[a], {b: c}]\n"),
+            None
+        );
     }
 
     // Duplicate keys and YAML tags are errors with a place in the file.

@@ -505,6 +505,25 @@ impl<'a> Fields<'a> {
     fn new(file: &'a SourceFile) -> Self {
         let mut findings = Vec::new();
         let yaml = file.front_matter_text();
+        if let Some(at) = crate::content::too_deep(yaml) {
+            findings.push(
+                Finding::at(
+                    &file.src,
+                    file.front_matter.start + at,
+                    1,
+                    format!(
+                        "invalid front matter: brackets nest more than {} deep",
+                        crate::content::MAX_FLOW_DEPTH
+                    ),
+                )
+                .help("write lists as `- item` lines; a run of `[` or `{` this long is a mistake"),
+            );
+            return Fields {
+                file,
+                map: None,
+                findings,
+            };
+        }
         let map = match crate::content::parse_yaml(yaml) {
             Ok(Value::Mapping(m)) => Some(m),
             Ok(Value::Null) => Some(Mapping::new()),

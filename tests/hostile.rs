@@ -117,6 +117,14 @@ fn generate(case: &str, root: &Path) {
             }
             write(root, A, s)
         }
+        "body-under-the-limit" => {
+            let mut s = String::from(MEASURE);
+            let para = "ย่อหน้าที่ยาวมาก **ตัวหนา** และ [ลิงก์](/report/) ซ้ำไปซ้ำมา\n\n";
+            while s.len() + para.len() < 15 << 20 {
+                s.push_str(para);
+            }
+            write(root, A, s)
+        }
         "nested-lists" => write(root, A, format!("{MEASURE}\n{}ลึก\n", "- ".repeat(10_000))),
         "nested-quotes" => write(root, A, format!("{MEASURE}\n{}ลึก\n", ">".repeat(10_000))),
         "nested-emphasis" => write(
@@ -172,6 +180,15 @@ fn generate(case: &str, root: &Path) {
                 "---\ntitle: {}x{}\n---\n",
                 "[".repeat(10_000),
                 "]".repeat(10_000)
+            ),
+        ),
+        "deep-flow-yaml" => write(
+            root,
+            A,
+            format!(
+                "---\ntitle: x\nmethods: {}x{}\n---\n",
+                "[".repeat(120_000),
+                "]".repeat(120_000)
             ),
         ),
         "thai-file-name" => {
