@@ -74,6 +74,27 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
                 );
                 Event::Text(h)
             }
+            // `{key=value}` after a heading becomes an attribute named by the author: `onclick`
+            // would run script. Only `{#id .class}` is kept (found by the markdown fuzz target).
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !settings.allow_html && !attrs.is_empty() => {
+                warn(
+                    range.start,
+                    range.len(),
+                    "heading attributes other than {#id .class} are dropped",
+                    "keep `{#id}` or `{.class}`; set `allow_html: true` in site.yaml if this markup is trusted",
+                );
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                })
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -309,6 +330,26 @@ mod tests {
         let (_, findings) = md(&"<b>x</b>\n\n".repeat(1000), false);
         assert_eq!(findings.len(), MAX_WARNINGS + 1);
         assert!(findings.last().unwrap().message.contains("more places"));
+    }
+
+    // Heading attributes cannot add event handlers (the markdown fuzz target's first find).
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        let (html, findings) = md(
+            "## ชื่อ {#top .big onclick=alert(1) onmouseover=\"x\"}\n",
+            false,
+        );
+        assert!(html.contains(r#"<h2 id="top" class="big">"#), "{html}");
+        assert!(
+            !html.contains("onclick") && !html.contains("onmouseover"),
+            "{html}"
+        );
+        assert_eq!(findings.len(), 1);
+        // The fuzzer's input: an attribute name full of control characters and `$`.
+        let crash =
+            "<sc\n\0\0;b\0ase64,AA \n\n## h {$$$$\u{f}\u{1}\0$$$$=x onerr)$$$$d}\n\n##\nUnih\n";
+        let (html, _) = md(crash, false);
+        assert!(!html.contains("onerr") && !html.contains("$$$$="), "{html}");
     }
 
     // Tables get a wrapper that scrolls on narrow screens.
