@@ -331,7 +331,17 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
     if !stage.join(MARKER).is_file() {
         std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
     }
-    let stats = sync(&stage, outputs)?;
+    let stats = match sync(&stage, outputs) {
+        Ok(s) => s,
+        Err(e) => {
+            // A half-written back buffer on a full disk would keep it full: free the space (the
+            // next build writes a whole new one).
+            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
+                let _ = std::fs::remove_dir_all(&stage);
+            }
+            return Err(e);
+        }
+    };
     if out.exists() {
         exchange(&stage, out)?;
     } else {

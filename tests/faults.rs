@@ -258,6 +258,18 @@ fn disk_full_keeps_the_previous_site() {
     assert!(err.contains("No space left on device"), "{err}");
     assert!(err.contains("the previous site is left as it was"), "{err}");
     assert_eq!(tree_hash(&out), before, "public/ changed");
+    assert!(
+        !out.with_file_name(".public.prongsai").exists(),
+        "the half-written back buffer still fills the disk"
+    );
+    // With room again, the next build goes through.
+    Command::new("mount")
+        .args(["-o", "remount,size=65536k"])
+        .arg(&disk.0)
+        .status()
+        .unwrap();
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
 }
 
 // The output folder is on a read-only file system: a clear error, and the previous site intact.
