@@ -722,6 +722,15 @@ impl<'a> Fields<'a> {
                 continue;
             }
             match std::fs::metadata(&full) {
+                Ok(m) if m.is_file() && m.len() > MAX_ATTACHMENT_BYTES => self.error_at(
+                    "attachments",
+                    format!(
+                        "attachment `{p}` is {} MB; attachments may be at most {} MB",
+                        m.len() >> 20,
+                        MAX_ATTACHMENT_BYTES >> 20
+                    ),
+                    "compress the scan (a PDF at 150 dpi is plenty), split it, or link to it on another server",
+                ),
                 Ok(m) if m.is_file() => out.push(Attachment {
                     name: clean.rsplit('/').next().unwrap_or(&clean).to_string(),
                     path: clean,
@@ -780,6 +789,9 @@ impl<'a> Fields<'a> {
         }
     }
 }
+
+/// Largest attachment a build copies: every build holds the site's files in memory.
+pub const MAX_ATTACHMENT_BYTES: u64 = 100 << 20;
 
 /// Unknown keys reported one by one per file.
 const MAX_UNKNOWN_KEYS: usize = 10;

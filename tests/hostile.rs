@@ -253,6 +253,17 @@ fn generate(case: &str, root: &Path) {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(root.join(A), std::fs::Permissions::from_mode(0o000)).unwrap();
         }
+        "attachment-too-big" => {
+            write(
+                root,
+                A,
+                MEASURE.replacen("---\n\n", "attachments: [files/scan.pdf]\n---\n\n", 1),
+            );
+            // Sparse: 200 MB long, no disk used.
+            std::fs::create_dir_all(root.join("content/files")).unwrap();
+            let f = std::fs::File::create(root.join("content/files/scan.pdf")).unwrap();
+            f.set_len(200 << 20).unwrap();
+        }
         "attachment-symlink-outside" => {
             write(
                 root,
