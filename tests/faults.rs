@@ -1,5 +1,5 @@
-//! Faults while writing: the build killed with SIGKILL at random moments, a full disk and a
-//! read-only output folder. In every case `public/` must be exactly the previous complete build
+//! Faults while writing: the build killed with SIGKILL at random moments, two builds at once, a
+//! full disk and a read-only output folder. In every case `public/` must be exactly the previous complete build
 //! or the new complete build (compared by a hash of the whole tree), never a mix.
 //!
 //! The disk tests mount a small tmpfs, which needs root (CAP_SYS_ADMIN); without it they say so
