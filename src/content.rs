@@ -567,6 +567,24 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
     }
 }
 
+/// Characters that look like YAML's own but are not, with their name and the fix.
+pub fn lookalike(c: char) -> Option<(&'static str, &'static str)> {
+    const SPACES: &str =
+        "replace it with an ordinary space (it was probably pasted from Word or LINE)";
+    Some(match c {
+        '\u{00A0}' => ("a non-breaking space", SPACES),
+        '\u{3000}' | '\u{2002}'..='\u{200A}' => ("a wide space", SPACES),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => (
+            "an invisible zero-width character",
+            "retype the text around it by hand",
+        ),
+        '\u{FF1A}' => ("a full-width colon `：`", "write the ordinary colon `:`"),
+        '\u{FF03}' => ("a full-width `＃`", "write the ordinary `#`"),
+        '\u{201C}' | '\u{201D}' => ("a curly quote", "write the straight double quote `\"`"),
+        _ => return None,
+    })
+}
+
 /// A YAML error from serde as a finding placed in the `.md` (or `.yaml`) file, with a fix.
 pub fn yaml_finding(
     src: &Source,
@@ -607,7 +625,43 @@ pub fn yaml_finding(
     let mut help =
         "check the indentation (spaces only) and put text with `:` or `#` in double quotes"
             .to_string();
-    if line.starts_with('\t')
+    // Text pasted from Word or LINE brings look-alike characters YAML does not know; libyaml
+    // notices a line late. Look on the error's line and the one before, and point at the culprit.
+    let prev_start = text[..line_start.saturating_sub(1).max(fm_start)]
+        .rfind('\n')
+        .map_or(fm_start, |i| i + 1)
+        .max(fm_start);
+    let nearby = &text[prev_start.min(line_start)..line_start + line.len()];
+    // Odd spaces count only where YAML wants its own: in the indentation or after a colon.
+    let suspicious = |i: usize, c: char| {
+        let before = &nearby[..i];
+        let line_before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        match lookalike(c) {
+            Some(("a non-breaking space" | "a wide space", _)) => {
+                line_before.trim_start().is_empty() || line_before.ends_with(':')
+            }
+            other => other.is_some(),
+        }
+    };
+    if let Some((i, c)) = nearby.char_indices().find(|&(i, c)| suspicious(i, c)) {
+        let at = prev_start.min(line_start) + i;
+        let (name, fix) = lookalike(c).unwrap_or_default();
+        return Finding::at(
+            src,
+            at,
+            c.len_utf8(),
+            format!("invalid front matter: {name} (U+{:04X}) here", c as u32),
+        )
+        .help(fix);
+    }
+    if msg.contains("mapping values are not allowed")
+        && let Some((key, value)) = line.split_once(": ")
+    {
+        help = format!(
+            "text holding `: ` must be in double quotes: {key}: \"{}\"",
+            value.trim()
+        );
+    } else if line.starts_with('\t')
         || line.contains(":\t")
         || text[fm_start..offset.min(text.len())]
             .lines()

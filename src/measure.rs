@@ -759,10 +759,13 @@ impl<'a> Fields<'a> {
                     .trim()
                     .to_string(),
             };
-            let help = match did_you_mean(&key, known.iter().copied()) {
+            let mut help = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys are: {}", known.join(", ")),
             };
+            if let Some((name, fix)) = key.chars().find_map(crate::content::lookalike) {
+                help = format!("the key holds {name}: {fix}; {help}");
+            }
             let (off, _) = self.span(&key);
             let off = self.file.text()[..off].rfind('\n').map_or(off, |i| i + 1);
             self.findings.push(
