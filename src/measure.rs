@@ -240,7 +240,7 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     }
     let doc = match file.kind {
         Kind::Measure => measure(&mut f, config, root, slug).map(|m| Doc::Measure(Box::new(m))),
-        Kind::Page => page(&mut f, root, slug).map(|p| Doc::Page(Box::new(p))),
+        Kind::Page => page(&mut f, config, root, slug).map(|p| Doc::Page(Box::new(p))),
     };
     f.finish(if file.kind == Kind::Measure {
         MEASURE_KEYS
@@ -373,7 +373,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         .filter(|s| !s.is_empty());
     let oit = f.oit();
     let date = f.date();
-    let attachments = f.attachments(root);
+    let attachments = f.attachments(root, config.allow_html);
     let (assessment, indicator) = (assessment?, indicator? as u8);
     Some(Measure {
         slug,
@@ -399,13 +399,13 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     })
 }
 
-fn page(f: &mut Fields, root: &Path, slug: String) -> Option<Page> {
+fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Page> {
     let title = f
         .require::<String>("title", "add `title: ชื่อหน้า`")
         .map(|t| t.trim().to_string());
     let oit = f.oit();
     let date = f.date();
-    let attachments = f.attachments(root);
+    let attachments = f.attachments(root, config.allow_html);
     let weight = f.take::<i64>("weight").unwrap_or(0);
     Some(Page {
         slug,
@@ -688,7 +688,7 @@ impl<'a> Fields<'a> {
         out
     }
 
-    fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
+    fn attachments(&mut self, root: &Path, allow_html: bool) -> Vec<Attachment> {
         let paths = self
             .take::<List>("attachments")
             .map(List::into_vec)
@@ -705,6 +705,16 @@ impl<'a> Fields<'a> {
                     "attachments",
                     format!("attachment `{p}` points outside content/"),
                     "write a path inside content/, e.g. files/report-2566.pdf",
+                );
+                continue;
+            }
+            let ext = clean.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if !allow_html && ext.is_some_and(|e| SCRIPTABLE.contains(&e.as_str())) {
+                // Served from the site's own address, such a file's script would run as the site.
+                self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` is a kind of file that can run script in the browser"),
+                    "attach a PDF or an image (PNG, JPEG) instead, or set `allow_html: true` in site.yaml if the file is trusted",
                 );
                 continue;
             }
@@ -792,6 +802,11 @@ impl<'a> Fields<'a> {
         }
     }
 }
+
+/// Attachment types a browser runs script in; refused unless the site allows raw HTML.
+const SCRIPTABLE: &[&str] = &[
+    "html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt",
+];
 
 /// Largest attachment a build copies: every build holds the site's files in memory.
 pub const MAX_ATTACHMENT_BYTES: u64 = 100 << 20;
