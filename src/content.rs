@@ -598,6 +598,13 @@ pub fn yaml_finding(
     let mut msg = full.clone();
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
+    } else if let Some((problem, at)) = full.split_once(" at position ") {
+        // Scanner errors before any line is counted give a byte position in the YAML.
+        let pos: String = at.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(pos) = pos.parse::<usize>() {
+            offset = (fm_start + pos).min(text.len());
+        }
+        msg = problem.to_string();
     }
     // libyaml adds where the construct began: "..., while scanning a quoted scalar at line 1 column 8".
     // When the problem is the end of the text, that beginning is the place to fix.
@@ -682,6 +689,9 @@ pub fn yaml_finding(
         if let Some((off, len)) = key_span(text, fm_start, &field).map(|(o, _)| (o, field.len())) {
             return Finding::at(src, off, len, msg).help(help);
         }
+    } else if msg.contains("control characters") {
+        help = "the line holds an invisible control character (an escape code?): retype the line"
+            .into();
     } else if msg.contains("YAML tags") {
         help = "remove the `!...` tag and write the plain value".into();
     } else if msg.contains("end of stream") {

@@ -26,7 +26,30 @@ pub type Source = Arc<NamedSource<Arc<str>>>;
 
 /// Wraps a file's (decoded) text so findings can point into it.
 pub fn source(name: &str, text: Arc<str>) -> Source {
-    Arc::new(NamedSource::new(name, text))
+    Arc::new(NamedSource::new(printable(name), text))
+}
+
+/// Characters a terminal would act on rather than show: controls (escape sequences) and the
+/// bidirectional overrides that make text display in another order than it is.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`unprintable`] character written as `\u{..}`.
+fn printable(s: &str) -> String {
+    if !s.chars().any(unprintable) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
@@ -78,7 +101,7 @@ impl Finding {
             .match_indices('\n')
             .nth(1)
             .map_or(text.len(), |(i, _)| offset + i);
-        let snippet = to - from <= MAX_SNIPPET_BYTES;
+        let snippet = to - from <= MAX_SNIPPET_BYTES && !text[from..to].chars().any(unprintable);
         Finding {
             severity: Severity::Error,
             file: src.name().to_string(),
@@ -207,6 +230,13 @@ impl Findings {
             .with_wrap_lines(false);
         let mut out = String::new();
         for f in &self.0 {
+            // Names and values come from the files: escape codes in them must not reach the terminal.
+            let f = &Finding {
+                file: printable(&f.file),
+                message: printable(&f.message),
+                help: f.help.as_deref().map(printable),
+                ..f.clone()
+            };
             if f.src.is_none() {
                 // Without a snippet miette would not print the file name at all.
                 let kind = if f.severity == Severity::Error {

@@ -240,6 +240,23 @@ fn generate(case: &str, root: &Path) {
             A,
             format!("{MEASURE}\n<b>{}</b>\n", "ยาว".repeat(1 << 20)),
         ),
+        "terminal-escapes" => {
+            // Escape codes that would clear the screen and retitle the terminal, and a
+            // right-to-left override, in a value, on its line, and in a file name.
+            write(
+                root,
+                A,
+                MEASURE.replace(
+                    "status: done",
+                    "status: \"\\e[2J\\e]0;pwned\\a\u{202e}enod\"",
+                ),
+            );
+            write(
+                root,
+                "content/measures/\u{1b}[31mred.md",
+                MEASURE.replace("done", "\u{1b}[2J"),
+            );
+        }
         "self-symlink" => symlink(root, "self.md", "content/measures/self.md"),
         "dangling-symlink" => symlink(root, "missing.md", "content/measures/gone.md"),
         "site-yaml-fifo" | "fifo" => {
@@ -480,6 +497,12 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
     if err.len() > 100_000 {
         fails.push(format!("{name}: {} bytes of messages", err.len()));
         return (fails, took);
+    }
+    if let Some(c) = err
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        fail(format!("the output holds the control character {c:?}"));
     }
     if err.contains("panicked") || err.contains("RUST_BACKTRACE") {
         fail("panicked".into());
