@@ -332,6 +332,28 @@ pub fn did_you_mean<'a>(
 mod tests {
     use super::*;
 
+    // Escape codes in a file's name, values or text are printed as text, never sent to the terminal.
+    #[test]
+    fn escape_codes_never_reach_the_terminal() {
+        let src = source("a\u{1b}[2J.md", Arc::from("---\nx: \u{1b}]0;t\u{7}\n---\n"));
+        let mut all = Findings::default();
+        all.push(Finding::at(&src, 7, 1, "bad \u{202e}value"));
+        let out = all.render(false);
+        assert!(!out.chars().any(unprintable), "{out:?}");
+        assert!(
+            out.contains("a\\u{1b}[2J.md:2:4") && out.contains("bad \\u{202e}value"),
+            "{out}"
+        );
+    }
+
+    // A line too long to show keeps its place but prints no snippet.
+    #[test]
+    fn megabyte_lines_print_no_snippet() {
+        let text = format!("---\n{}\n", "ก".repeat(1 << 20));
+        let f = Finding::at(&source("a.md", Arc::from(text)), 10, 1, "x");
+        assert_eq!((f.line, f.src.is_none()), (2, true));
+    }
+
     // Columns count characters, so a caret under Thai text lands where the clerk sees it.
     #[test]
     fn line_col_counts_thai_characters_not_bytes() {
