@@ -696,10 +696,19 @@ impl<'a> Fields<'a> {
         let content = root.join("content");
         let mut out = Vec::new();
         for p in paths {
-            let clean = p.replace('\\', "/");
-            let unsafe_path = clean.starts_with('/')
-                || clean.contains(':')
-                || clean.split('/').any(|c| c.starts_with('.'));
+            // One spelling per file: `files//a.pdf` and `files/a.pdf` must not become two outputs.
+            let clean = p
+                .replace('\\', "/")
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("/");
+            if out.iter().any(|a: &Attachment| a.path == clean) {
+                continue;
+            }
+            let absolute = p.starts_with('/') || p.starts_with('\\');
+            let unsafe_path =
+                absolute || clean.contains(':') || clean.split('/').any(|c| c.starts_with('.'));
             if unsafe_path {
                 self.error_at(
                     "attachments",

@@ -272,6 +272,18 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         bytes: MARKER_TEXT.as_bytes().to_vec(),
     });
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    // Every output stays inside the output folder (the steps above make sure; this is the last guard).
+    for o in &outputs {
+        let inside = Path::new(&o.path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || o.path.is_empty() {
+            findings.push(Finding::error(
+                &o.path,
+                "this output would be written outside the site folder",
+            ));
+        }
+    }
     // Two outputs on one path would race in the parallel write; name the clash instead.
     for pair in outputs.windows(2).filter(|p| p[0].path == p[1].path) {
         findings.push(
