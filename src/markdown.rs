@@ -350,6 +350,65 @@ mod tests {
             "<sc\n\0\0;b\0ase64,AA \n\n## h {$$$$\u{f}\u{1}\0$$$$=x onerr)$$$$d}\n\n##\nUnih\n";
         let (html, _) = md(crash, false);
         assert!(!html.contains("onerr") && !html.contains("$$$$="), "{html}");
+        assert!(live_markup(&html).is_none());
+        assert!(
+            live_markup(r#"<h2 id="a" onclick="alert(1)">"#).is_some(),
+            "the checker sees it"
+        );
+    }
+
+    /// Live markup in rendered HTML: every literal `<` opens a tag (text is escaped), so check each
+    /// tag's name, its attribute names outside quotes, and its URL values.
+    fn live_markup(html: &str) -> Option<String> {
+        for tag in html.split('<').skip(1) {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if [
+                "script", "iframe", "object", "embed", "style", "svg", "base", "form",
+            ]
+            .contains(&name.to_ascii_lowercase().as_str())
+            {
+                return Some(format!("<{name}>"));
+            }
+            let mut rest = tag;
+            while let Some(eq) = rest.find('=') {
+                let attr = rest[..eq]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let after = &rest[eq + 1..];
+                let (value, next) = match after.strip_prefix('"') {
+                    Some(v) => v.split_once('"').unwrap_or((v, "")),
+                    None => after.split_once(' ').unwrap_or((after, "")),
+                };
+                let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+                let v = v.to_ascii_lowercase();
+                if attr.starts_with("on")
+                    || ((attr == "href" || attr == "src")
+                        && ["javascript:", "vbscript:", "data:"]
+                            .iter()
+                            .any(|x| v.starts_with(x)))
+                {
+                    return Some(format!("{attr}={value}"));
+                }
+                rest = next;
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        // Whatever an author types from Markdown's own characters and script words, no live tag,
+        // event attribute or script URL comes out (the markdown fuzz target's check, in every test run).
+        #[test]
+        fn no_markdown_makes_live_markup(body in "([\\[\\]()<>!#*_`{}=\"' \n:/.|-]|javascript|onclick|script|img|src|href|data){0,40}") {
+            let (html, _) = md(&body, false);
+            proptest::prop_assert!(live_markup(&html).is_none(), "{:?} -> {}", body, html);
+        }
     }
 
     // Tables get a wrapper that scrolls on narrow screens.
