@@ -113,6 +113,13 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Vec<Finding>> {
         let path = root.join("site.yaml");
         let name = "site.yaml";
+        if path.exists() && !path.is_file() {
+            // A pipe would block the read forever; a folder cannot be read.
+            return Err(vec![
+                Finding::error(name, "site.yaml is not a regular file")
+                    .help("site.yaml must be an ordinary text file"),
+            ]);
+        }
         let bytes = std::fs::read(&path).map_err(|e| {
             vec![Finding::error(name, format!("cannot read site.yaml: {e}")).help(
                 "run prongsai in the site's folder (the one holding site.yaml), pass --root DIR, or create one with `prongsai init DIR`",
@@ -148,6 +155,19 @@ impl Config {
                 )
                 .help("write `language: th`"),
             );
+        }
+        for (key, url) in [
+            ("website", &config.contact.website),
+            ("facebook", &config.contact.facebook),
+        ] {
+            let lower = url.trim().to_ascii_lowercase();
+            if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
+                findings.push(
+                    at_key(key, format!("contact {key} `{url}` is not a web address")).help(
+                        "write an address starting with https://, e.g. https://www.example.go.th/",
+                    ),
+                );
+            }
         }
         if config.short_name.is_empty() {
             config.short_name = config.name.clone();

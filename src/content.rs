@@ -69,10 +69,25 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         );
         return (files, findings);
     }
-    for entry in WalkDir::new(&content)
+    // Links are followed only while they stay inside content/: one to / would walk the whole
+    // disk, one to a key file would print its first line in a message.
+    let inside = content.canonicalize().unwrap_or_else(|_| content.clone());
+    let mut outside = Vec::new();
+    let walk = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter()
+        .filter_entry(|e| {
+            let leaves = e.path_is_symlink()
+                && e.path()
+                    .canonicalize()
+                    .is_ok_and(|real| !real.starts_with(&inside));
+            if leaves {
+                outside.push(e.path().to_path_buf());
+            }
+            !leaves
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -94,10 +109,27 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
             }
         };
         let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("md") {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") || entry.file_type().is_dir() {
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() {
+            // A pipe or device would block or never end when read.
+            findings.push(
+                Finding::error(
+                    diag::display_path(root, path),
+                    "not a regular file (a pipe, socket or device)",
+                )
+                .help("content/ holds ordinary .md files: remove this entry"),
+            );
+            continue;
+        }
+        let Some(name) = entry.file_name().to_str() else {
+            findings.push(
+                Finding::error(diag::display_path(root, path), "the file name is not UTF-8 text")
+                    .help("rename the file (names unpacked from an old Thai Windows zip often look like this)"),
+            );
+            continue;
+        };
         if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
             continue; // editor backups and hidden files
         }
@@ -108,29 +140,108 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         };
         files.push((path.to_path_buf(), kind));
     }
+    for path in outside {
+        findings.push(
+            Finding::error(
+                diag::display_path(root, &path),
+                "a link to a place outside content/: not followed",
+            )
+            .help("copy the files into content/ instead of linking to them"),
+        );
+    }
     (files, findings)
 }
 
+/// Content files larger than this are refused before they are read: a measure page is text, and
+/// a file this big is a document or a mistake that would only slow every build.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Front matter larger than this is refused before it is parsed: it holds short fields.
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 << 10;
+
 /// Reads and splits one content file.
 pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding> {
+    use std::io::Read;
     let rel = diag::display_path(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Finding::error(&rel, format!("cannot read the file: {e}")))?;
-    let text: Arc<str> = decode(&rel, &bytes)?.into();
+    let cannot = |e: std::io::Error| Finding::error(&rel, format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(Finding::error(
+            &rel,
+            format!(
+                "the file is {}; content files may be at most {}",
+                mb(size),
+                mb(MAX_FILE_BYTES)
+            ),
+        )
+        .help("split the text into several pages, or put the document in content/files/ and link it under `attachments:`"));
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let src = diag::source(&rel, text);
+    from_bytes(&rel, &stem, kind, &bytes)
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+/// Decodes and splits a content file's bytes; `rel` names it in messages, `stem` is its file name
+/// without `.md`.
+pub fn from_bytes(rel: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Result<SourceFile, Finding> {
+    let text: Arc<str> = decode(rel, bytes)?.into();
+    let src = diag::source(rel, text);
     let (front_matter, body) = split(&src)?;
+    if front_matter.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(Finding::at(
+            &src,
+            0,
+            3,
+            format!(
+                "the front matter is {}; it may be at most {} KB",
+                mb(front_matter.len() as u64),
+                MAX_FRONT_MATTER_BYTES >> 10
+            ),
+        )
+        .help("front matter holds short fields (title, status, ...): move long text below the closing `---`, into the Markdown body"));
+    }
     Ok(SourceFile {
-        rel,
-        stem,
+        rel: rel.to_string(),
+        stem: stem.to_string(),
         kind,
         src,
         front_matter,
         body,
     })
+}
+
+/// Names well-known binary formats from their first bytes, so a renamed document is explained.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a Word .docx or Excel .xlsx file?)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Word or Excel file (.doc, .xls)",
+        ),
+        (b"\x7FELF", "a program"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
 }
 
 /// UTF-8 text from a file's bytes: a BOM is dropped and CRLF or lone CR become LF.
@@ -145,36 +256,63 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
         )
         .help(SAVE_UTF8));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(what) = binary_kind(bytes) {
+        return Err(Finding::error(
+            rel,
+            format!("the file is {what} with a .md name, not Markdown text"),
+        )
+        .help("put documents and images in content/files/ and list them under `attachments:`; content .md files are text"));
+    }
+    // One BOM is what Notepad writes; more come from pasting one file into another.
+    let mut bytes = bytes;
+    while let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        bytes = rest;
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
+            let thai_in = |s: &str| {
+                s.chars()
+                    .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
+                    .count()
+            };
+            // Thai already read as UTF-8 means a UTF-8 file with one broken spot, not another encoding.
+            let utf8_thai_before = std::str::from_utf8(good).is_ok_and(|s| thai_in(s) > 0);
             let (decoded, _, had_errors) = encoding_rs::WINDOWS_874.decode(bytes);
-            let thai = decoded
-                .chars()
-                .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
-                .count();
-            let looks_thai =
-                !had_errors && thai * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
-            let mut f = Finding::error(
-                rel,
-                if looks_thai {
-                    format!("line {line}: the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)")
-                } else {
-                    format!("line {line}: the file is not UTF-8 text (byte 0x{:02X})", bytes[e.valid_up_to()])
-                },
-            )
-            .help(SAVE_UTF8);
-            f.line = line;
+            let looks_thai = !utf8_thai_before
+                && !had_errors
+                && thai_in(&decoded) * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
+            let byte = bytes[e.valid_up_to()];
+            let (message, help) = if looks_thai {
+                (
+                    "the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)"
+                        .to_string(),
+                    SAVE_UTF8,
+                )
+            } else if utf8_thai_before {
+                (
+                    format!("the file is UTF-8 but has a broken byte (0x{byte:02X}) here"),
+                    "retype the text at this spot: a character was cut in half, often by copying from a PDF",
+                )
+            } else {
+                (
+                    format!("the file is not UTF-8 text (byte 0x{byte:02X})"),
+                    SAVE_UTF8,
+                )
+            };
+            let mut f = Finding::error(rel, message).help(help);
+            (f.line, f.col) = (line, col);
             return Err(f);
         }
     };
     if let Some(i) = text.find('\0') {
         let mut f = Finding::error(rel, "the file holds NUL bytes: it is a binary file, not Markdown text")
             .help("keep only text files with the .md ending in content/; put PDFs and images in content/files/");
-        f.line = diag::line_col(text, i).0;
+        (f.line, f.col) = diag::line_col(text, i);
         return Err(f);
     }
     Ok(if text.contains('\r') {
@@ -278,6 +416,175 @@ pub fn key_span(text: &str, fm_start: usize, key: &str) -> Option<(usize, usize)
     None
 }
 
+/// Most YAML nodes one front matter may expand to. Real front matter has a few dozen; the limit
+/// stops alias bombs ("billion laughs"), whose aliases multiply a small text into billions of
+/// nodes, after bounded time and memory. (yaml_serde limits alias jumps, but one jump may copy a
+/// large node, so a quadratic bomb still gets through its limit.)
+pub const MAX_YAML_NODES: usize = 100_000;
+
+/// Deepest run of unclosed `[` and `{` the YAML may hold. libyaml's scanner takes time
+/// quadratic in flow nesting (120,000 levels: over a minute), and serde stops at 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 100;
+
+/// Byte offset of the bracket where `[` and `{` nest deeper than [`MAX_FLOW_DEPTH`], if they do.
+/// Counted on raw characters, quoted or not: legitimate text never opens 100 brackets in a row.
+pub fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in yaml.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_FLOW_DEPTH {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Parses YAML into a value, refusing tags and stopping at [`MAX_YAML_NODES`] nodes.
+pub fn parse_yaml(text: &str) -> Result<serde_yaml::Value, serde_yaml::Error> {
+    use serde::de::DeserializeSeed;
+    if too_deep(text).is_some() {
+        return Err(serde::de::Error::custom(format!(
+            "brackets nest more than {MAX_FLOW_DEPTH} deep (recursion limit exceeded)"
+        )));
+    }
+    let budget = std::cell::Cell::new(MAX_YAML_NODES);
+    Bounded(&budget).deserialize(serde_yaml::Deserializer::from_str(text))
+}
+
+/// Builds a [`serde_yaml::Value`] node by node, spending one unit of the budget per node.
+struct Bounded<'a>(&'a std::cell::Cell<usize>);
+
+impl Bounded<'_> {
+    fn spend<E: serde::de::Error>(&self) -> Result<(), E> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(format!(
+                "the front matter expands to more than {MAX_YAML_NODES} values (repetition limit exceeded)"
+            ))),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Bounded<'_> {
+    type Value = serde_yaml::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
+    type Value = serde_yaml::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(b.into())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(n.into())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(n.into())
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, n: i128) -> Result<Self::Value, E> {
+        self.visit_f64(n as f64)
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, n: u128) -> Result<Self::Value, E> {
+        self.visit_f64(n as f64)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(x.into())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        self.spend()?;
+        Ok(s.into())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        self.spend()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(Bounded(self.0))? {
+            items.push(v);
+        }
+        Ok(serde_yaml::Value::Sequence(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        self.spend()?;
+        let mut out = serde_yaml::Mapping::new();
+        while let Some(k) = map.next_key_seed(Bounded(self.0))? {
+            if out.contains_key(&k) {
+                let key = match &k {
+                    serde_yaml::Value::String(s) => format!("{s:?}"),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                return Err(serde::de::Error::custom(format!(
+                    "duplicate entry with key {key}"
+                )));
+            }
+            let v = map.next_value_seed(Bounded(self.0))?;
+            out.insert(k, v);
+        }
+        Ok(serde_yaml::Value::Mapping(out))
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(serde::de::Error::custom(
+            "YAML tags (`!name value`) are not used in front matter",
+        ))
+    }
+}
+
+/// Characters that look like YAML's own but are not, with their name and the fix.
+pub fn lookalike(c: char) -> Option<(&'static str, &'static str)> {
+    const SPACES: &str =
+        "replace it with an ordinary space (it was probably pasted from Word or LINE)";
+    Some(match c {
+        '\u{00A0}' => ("a non-breaking space", SPACES),
+        '\u{3000}' | '\u{2002}'..='\u{200A}' => ("a wide space", SPACES),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => (
+            "an invisible zero-width character",
+            "retype the text around it by hand",
+        ),
+        '\u{FF1A}' => ("a full-width colon `：`", "write the ordinary colon `:`"),
+        '\u{FF03}' => ("a full-width `＃`", "write the ordinary `#`"),
+        '\u{201C}' | '\u{201D}' => ("a curly quote", "write the straight double quote `\"`"),
+        _ => return None,
+    })
+}
+
 /// A YAML error from serde as a finding placed in the `.md` (or `.yaml`) file, with a fix.
 pub fn yaml_finding(
     src: &Source,
@@ -286,10 +593,37 @@ pub fn yaml_finding(
     keys: &[&str],
 ) -> Finding {
     let text: &str = src.inner();
-    let offset = err.location().map_or(fm_start, |l| fm_start + l.index());
-    let mut msg = err.to_string();
+    let mut offset = err.location().map_or(fm_start, |l| fm_start + l.index());
+    let full = err.to_string();
+    let mut msg = full.clone();
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
+    } else if let Some((problem, at)) = full.split_once(" at position ") {
+        // Scanner errors before any line is counted give a byte position in the YAML.
+        let pos: String = at.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(pos) = pos.parse::<usize>() {
+            offset = (fm_start + pos).min(text.len());
+        }
+        msg = problem.to_string();
+    }
+    // libyaml adds where the construct began: "..., while scanning a quoted scalar at line 1 column 8".
+    // When the problem is the end of the text, that beginning is the place to fix.
+    if let Some((_, context)) = full.split_once(", while ") {
+        let (what, at) = context.split_once(" at line ").unwrap_or((context, ""));
+        msg = format!("{msg} while {}", what.trim());
+        let mut nums = at.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        if let (true, Some(Some(line)), Some(Some(col))) =
+            (msg.contains("end of stream"), nums.next(), nums.next())
+        {
+            let yaml = &text[fm_start..];
+            let start = diag::line_offset(yaml, line);
+            let col_bytes: usize = yaml[start..]
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
+            offset = (fm_start + start + col_bytes).min(text.len());
+        }
     }
     let line_start = text[..offset.min(text.len())]
         .rfind('\n')
@@ -298,7 +632,43 @@ pub fn yaml_finding(
     let mut help =
         "check the indentation (spaces only) and put text with `:` or `#` in double quotes"
             .to_string();
-    if line.starts_with('\t')
+    // Text pasted from Word or LINE brings look-alike characters YAML does not know; libyaml
+    // notices a line late. Look on the error's line and the one before, and point at the culprit.
+    let prev_start = text[..line_start.saturating_sub(1).max(fm_start)]
+        .rfind('\n')
+        .map_or(fm_start, |i| i + 1)
+        .max(fm_start);
+    let nearby = &text[prev_start.min(line_start)..line_start + line.len()];
+    // Odd spaces count only where YAML wants its own: in the indentation or after a colon.
+    let suspicious = |i: usize, c: char| {
+        let before = &nearby[..i];
+        let line_before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        match lookalike(c) {
+            Some(("a non-breaking space" | "a wide space", _)) => {
+                line_before.trim_start().is_empty() || line_before.ends_with(':')
+            }
+            other => other.is_some(),
+        }
+    };
+    if let Some((i, c)) = nearby.char_indices().find(|&(i, c)| suspicious(i, c)) {
+        let at = prev_start.min(line_start) + i;
+        let (name, fix) = lookalike(c).unwrap_or_default();
+        return Finding::at(
+            src,
+            at,
+            c.len_utf8(),
+            format!("invalid front matter: {name} (U+{:04X}) here", c as u32),
+        )
+        .help(fix);
+    }
+    if msg.contains("mapping values are not allowed")
+        && let Some((key, value)) = line.split_once(": ")
+    {
+        help = format!(
+            "text holding `: ` must be in double quotes: {key}: \"{}\"",
+            value.trim()
+        );
+    } else if line.starts_with('\t')
         || line.contains(":\t")
         || text[fm_start..offset.min(text.len())]
             .lines()
@@ -319,6 +689,15 @@ pub fn yaml_finding(
         if let Some((off, len)) = key_span(text, fm_start, &field).map(|(o, _)| (o, field.len())) {
             return Finding::at(src, off, len, msg).help(help);
         }
+    } else if msg.contains("control characters") {
+        help = "the line holds an invisible control character (an escape code?): retype the line"
+            .into();
+    } else if msg.contains("YAML tags") {
+        help = "remove the `!...` tag and write the plain value".into();
+    } else if msg.contains("end of stream") {
+        help =
+            "a quote or bracket opened here is never closed: add the closing `\"`, `'`, `]` or `}`"
+                .into();
     } else if msg.contains("duplicate entry") || msg.contains("duplicate key") {
         help = "each key may appear once: delete or merge the repeated one".into();
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
@@ -377,6 +756,99 @@ mod tests {
         let err = decode("a.md", &bytes).unwrap_err();
         assert!(err.message.contains("Windows-874"), "{err}");
         assert_eq!(err.line, 2);
+    }
+
+    // An alias bomb stops at the node budget, quickly, with an error that says so.
+    #[test]
+    fn alias_bombs_stop_at_the_node_budget() {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            yaml.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let start = std::time::Instant::now();
+        let err = parse_yaml(&yaml).unwrap_err();
+        assert!(err.to_string().contains("repetition limit"), "{err}");
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    // Deep bracket nesting is refused before libyaml, whose time grows with its square.
+    #[test]
+    fn deep_brackets_are_refused_quickly() {
+        let yaml = format!("title: {}x{}\n", "[".repeat(120_000), "]".repeat(120_000));
+        let start = std::time::Instant::now();
+        assert_eq!(too_deep(&yaml), Some(7 + MAX_FLOW_DEPTH));
+        assert!(parse_yaml(&yaml).is_err());
+        assert!(start.elapsed().as_secs() < 2);
+        assert_eq!(
+            too_deep("title: \"[ข้อ 1] {ก}\"\nmethods: [[a], {b: c}]\n"),
+            None
+        );
+    }
+
+    // Duplicate keys and YAML tags are errors with a place in the file.
+    #[test]
+    fn duplicate_keys_and_tags_are_errors() {
+        let err = parse_yaml("title: a\ntitle: b\n").unwrap_err();
+        assert!(err.to_string().contains("duplicate entry"), "{err}");
+        assert!(err.location().is_some());
+        let err = parse_yaml("title: !shell rm\n").unwrap_err();
+        assert!(err.to_string().contains("YAML tags"), "{err}");
+    }
+
+    // Plain front matter reads as before: numbers, lists, nested maps, nulls.
+    #[test]
+    fn plain_yaml_reads_into_values() {
+        let v = parse_yaml("a: 1\nb: [x, 2.5]\nc: {d: ~}\ne: 99999999999999999999999\n").unwrap();
+        assert_eq!(v["a"], serde_yaml::Value::from(1));
+        assert_eq!(v["b"][1], serde_yaml::Value::from(2.5));
+        assert!(v["c"]["d"].is_null());
+        assert!(v["e"].is_f64());
+    }
+
+    // UTF-8 Thai with one broken byte is not mistaken for Windows-874.
+    #[test]
+    fn broken_utf8_thai_is_not_called_windows_874() {
+        let mut bytes = "---\ntitle: การใช้\n".as_bytes().to_vec();
+        bytes.extend([0xE0, b'x', b'\n']);
+        let err = decode("a.md", &bytes).unwrap_err();
+        assert!(err.message.contains("broken byte"), "{err}");
+        assert_eq!((err.line, err.col), (3, 1));
+    }
+
+    // A document renamed to .md is named for what it is.
+    #[test]
+    fn binary_files_are_named() {
+        let err = decode("a.md", b"%PDF-1.7\n\xE2\xE3").unwrap_err();
+        assert!(err.message.contains("PDF document"), "{err}");
+    }
+
+    // Oversized front matter is refused before YAML sees it.
+    #[test]
+    fn oversized_front_matter_is_refused() {
+        let text = format!("---\ntitle: {}\n---\n", "x".repeat(MAX_FRONT_MATTER_BYTES));
+        let err = from_bytes("a.md", "a", Kind::Measure, text.as_bytes()).unwrap_err();
+        assert!(err.message.contains("may be at most 256 KB"), "{err}");
+    }
+
+    proptest::proptest! {
+        // Any bytes give a split file or a finding, never a panic; ranges lie inside the text.
+        #[test]
+        fn any_bytes_split_or_give_a_finding(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            if let Ok(f) = from_bytes("a.md", "a", Kind::Page, &bytes) {
+                proptest::prop_assert!(f.front_matter.end <= f.body.start && f.body.end == f.text().len());
+            }
+        }
+
+        // Front matter written between fences comes back out byte for byte.
+        #[test]
+        fn front_matter_round_trips(yaml in "([a-z]{1,8}: [^\\n\\r\\u{FEFF}-]{0,20}\n){0,6}", body in "[^\\r\\u{FEFF}]{0,60}") {
+            let text = format!("---\n{yaml}---\n{body}");
+            let f = from_bytes("a.md", "a", Kind::Page, text.as_bytes());
+            if let Ok(f) = f {
+                proptest::prop_assert_eq!(f.front_matter_text(), yaml.as_str());
+            }
+        }
     }
 
     // The value of a top-level key is located for carets.

@@ -26,8 +26,34 @@ pub type Source = Arc<NamedSource<Arc<str>>>;
 
 /// Wraps a file's (decoded) text so findings can point into it.
 pub fn source(name: &str, text: Arc<str>) -> Source {
-    Arc::new(NamedSource::new(name, text))
+    Arc::new(NamedSource::new(printable(name), text))
 }
+
+/// Characters a terminal would act on rather than show: controls (escape sequences) and the
+/// bidirectional overrides that make text display in another order than it is.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`unprintable`] character written as `\u{..}`.
+fn printable(s: &str) -> String {
+    if !s.chars().any(unprintable) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if unprintable(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
+const MAX_SNIPPET_BYTES: usize = 4096;
 
 /// One problem in one place.
 #[derive(Debug, Clone)]
@@ -66,6 +92,16 @@ impl Finding {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let end = floor_char_boundary(text, (offset + len).min(text.len()));
         let (line, col) = line_col(text, offset);
+        // The snippet shows the line and one on each side; a megabyte-long line would flood the
+        // terminal, so then the finding keeps only its file:line:col.
+        let from = text[..offset]
+            .rfind('\n')
+            .map_or(0, |i| text[..i].rfind('\n').map_or(0, |j| j + 1));
+        let to = text[offset..]
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| offset + i);
+        let snippet = to - from <= MAX_SNIPPET_BYTES && !text[from..to].chars().any(unprintable);
         Finding {
             severity: Severity::Error,
             file: src.name().to_string(),
@@ -73,8 +109,8 @@ impl Finding {
             col,
             message: message.into(),
             help: None,
-            src: Some(src.clone()),
-            span: Some(SourceSpan::new(offset.into(), end - offset)),
+            src: snippet.then(|| src.clone()),
+            span: snippet.then(|| SourceSpan::new(offset.into(), end - offset)),
         }
     }
 
@@ -189,9 +225,19 @@ impl Findings {
         };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(if color { 100 } else { 1000 });
+            .with_width(if color { 100 } else { 1000 })
+            // Wrapping asks ICU4X for Thai word breaks, which it lacks: it would print
+            // "ICU4X data error" lines into the output. Terminals wrap long lines themselves.
+            .with_wrap_lines(false);
         let mut out = String::new();
         for f in &self.0 {
+            // Names and values come from the files: escape codes in them must not reach the terminal.
+            let f = &Finding {
+                file: printable(&f.file),
+                message: printable(&f.message),
+                help: f.help.as_deref().map(printable),
+                ..f.clone()
+            };
             if f.src.is_none() {
                 // Without a snippet miette would not print the file name at all.
                 let kind = if f.severity == Severity::Error {
@@ -286,6 +332,28 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Escape codes in a file's name, values or text are printed as text, never sent to the terminal.
+    #[test]
+    fn escape_codes_never_reach_the_terminal() {
+        let src = source("a\u{1b}[2J.md", Arc::from("---\nx: \u{1b}]0;t\u{7}\n---\n"));
+        let mut all = Findings::default();
+        all.push(Finding::at(&src, 7, 1, "bad \u{202e}value"));
+        let out = all.render(false);
+        assert!(!out.chars().any(unprintable), "{out:?}");
+        assert!(
+            out.contains("a\\u{1b}[2J.md:2:4") && out.contains("bad \\u{202e}value"),
+            "{out}"
+        );
+    }
+
+    // A line too long to show keeps its place but prints no snippet.
+    #[test]
+    fn megabyte_lines_print_no_snippet() {
+        let text = format!("---\n{}\n", "ก".repeat(1 << 20));
+        let f = Finding::at(&source("a.md", Arc::from(text)), 10, 1, "x");
+        assert_eq!((f.line, f.src.is_none()), (2, true));
+    }
 
     // Columns count characters, so a caret under Thai text lands where the clerk sees it.
     #[test]

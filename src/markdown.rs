@@ -2,9 +2,18 @@
 //! keep Thai, root-relative links made relative so the site works under a sub-path, and raw HTML
 //! escaped (with a warning) unless the site allows it. `javascript:` and similar links are never emitted.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Finding, Source};
+
+/// Deepest nesting of blocks and inlines a body may have; more is refused (browsers flatten it,
+/// and deep trees only cost time and stack further down).
+pub const MAX_DEPTH: usize = 100;
+
+/// Warnings listed per body; further ones are counted in one line.
+const MAX_WARNINGS: usize = 20;
 
 /// How to render one body.
 pub struct Settings<'a> {
@@ -22,18 +31,39 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut findings: Vec<Finding> = Vec::new();
-    let mut warned_lines = Vec::new();
+    let mut warned_lines = HashSet::new();
+    let mut unwarned = 0;
     let mut warn = |offset: usize, len: usize, msg: &str, help: &str| {
+        // Placing a finding scans the file up to it: keep a hostile file from making that quadratic.
+        if warned_lines.len() >= MAX_WARNINGS {
+            unwarned += 1;
+            return;
+        }
         let f = Finding::at(src, body_start + offset, len, msg)
             .help(help)
             .warning();
-        if !warned_lines.contains(&f.line) {
-            warned_lines.push(f.line);
+        if warned_lines.insert(f.line) {
             findings.push(f);
         }
     };
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 16);
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            let f = Finding::at(
+                src,
+                body_start + range.start,
+                1,
+                format!("the text nests lists or quotes more than {MAX_DEPTH} levels deep"),
+            )
+            .help("browsers cannot show this much nesting: flatten the lists or quotes");
+            return (String::new(), vec![f]);
+        }
         let event = match event {
             Event::Html(h) | Event::InlineHtml(h) if !settings.allow_html => {
                 warn(
@@ -43,6 +73,27 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
                     "write it as Markdown, or set `allow_html: true` in site.yaml if this HTML is trusted",
                 );
                 Event::Text(h)
+            }
+            // `{key=value}` after a heading becomes an attribute named by the author: `onclick`
+            // would run script. Only `{#id .class}` is kept (found by the markdown fuzz target).
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !settings.allow_html && !attrs.is_empty() => {
+                warn(
+                    range.start,
+                    range.len(),
+                    "heading attributes other than {#id .class} are dropped",
+                    "keep `{#id}` or `{.class}`; set `allow_html: true` in site.yaml if this markup is trusted",
+                );
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                })
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -92,6 +143,15 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         };
         events.push(event);
     }
+    if unwarned > 0 {
+        findings.push(
+            Finding::error(
+                src.name(),
+                format!("{unwarned} more places with raw HTML or unsafe links are not listed"),
+            )
+            .warning(),
+        );
+    }
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     let wrapped = events.into_iter().flat_map(|e| match e {
@@ -130,9 +190,16 @@ fn fix_url<'a>(url: CowStr<'a>, root: &str) -> Option<CowStr<'a>> {
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    // The next suffix to try for each base, so a page of identical headings stays linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for i in 0..events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
             let mut text = String::new();
             for e in &events[i + 1..] {
@@ -149,17 +216,16 @@ fn add_heading_ids(events: &mut [Event]) {
                 base
             };
             let mut id = base.clone();
-            let mut n = 1;
+            let n = next.entry(base.clone()).or_insert(1);
             while used.contains(&id) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
-            used.push(id.clone());
+            used.insert(id.clone());
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(id.into());
             }
         }
-        i += 1;
     }
 }
 
@@ -233,6 +299,116 @@ mod tests {
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains(r#"href="https://x.go.th/""#), "{html}");
         assert_eq!(findings.len(), 1);
+    }
+
+    // Ten thousand nested lists or quotes are refused with a place, not rendered into a tree that deep.
+    #[test]
+    fn deep_nesting_is_refused() {
+        for body in ["- ".repeat(10_000), ">".repeat(10_000)] {
+            let (html, findings) = md(&format!("{body}x\n"), false);
+            assert!(html.is_empty());
+            assert_eq!(findings.len(), 1);
+            assert!(findings[0].message.contains("more than 100 levels"));
+            assert_eq!(findings[0].severity, crate::diag::Severity::Error);
+        }
+    }
+
+    // Many identical headings get unique ids in linear time.
+    #[test]
+    fn identical_headings_get_unique_ids_quickly() {
+        let start = std::time::Instant::now();
+        let (html, _) = md(&"## a\n\n".repeat(20_000), false);
+        assert!(html.contains(r#"<h2 id="a-19999">"#));
+        assert!(start.elapsed().as_secs() < 10);
+        let (html, _) = md("## b {#b-1}\n\n## b\n\n## b\n", false);
+        assert_eq!(html.matches(r#"id="b-1""#).count(), 1, "{html}");
+    }
+
+    // A file full of raw HTML lists a few warnings and counts the rest.
+    #[test]
+    fn warnings_are_capped_per_file() {
+        let (_, findings) = md(&"<b>x</b>\n\n".repeat(1000), false);
+        assert_eq!(findings.len(), MAX_WARNINGS + 1);
+        assert!(findings.last().unwrap().message.contains("more places"));
+    }
+
+    // Heading attributes cannot add event handlers (the markdown fuzz target's first find).
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        let (html, findings) = md(
+            "## ชื่อ {#top .big onclick=alert(1) onmouseover=\"x\"}\n",
+            false,
+        );
+        assert!(html.contains(r#"<h2 id="top" class="big">"#), "{html}");
+        assert!(
+            !html.contains("onclick") && !html.contains("onmouseover"),
+            "{html}"
+        );
+        assert_eq!(findings.len(), 1);
+        // The fuzzer's input: an attribute name full of control characters and `$`.
+        let crash =
+            "<sc\n\0\0;b\0ase64,AA \n\n## h {$$$$\u{f}\u{1}\0$$$$=x onerr)$$$$d}\n\n##\nUnih\n";
+        let (html, _) = md(crash, false);
+        assert!(!html.contains("onerr") && !html.contains("$$$$="), "{html}");
+        assert!(live_markup(&html).is_none());
+        assert!(
+            live_markup(r#"<h2 id="a" onclick="alert(1)">"#).is_some(),
+            "the checker sees it"
+        );
+    }
+
+    /// Live markup in rendered HTML: every literal `<` opens a tag (text is escaped), so check each
+    /// tag's name, its attribute names outside quotes, and its URL values.
+    fn live_markup(html: &str) -> Option<String> {
+        for tag in html.split('<').skip(1) {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if [
+                "script", "iframe", "object", "embed", "style", "svg", "base", "form",
+            ]
+            .contains(&name.to_ascii_lowercase().as_str())
+            {
+                return Some(format!("<{name}>"));
+            }
+            let mut rest = tag;
+            while let Some(eq) = rest.find('=') {
+                let attr = rest[..eq]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let after = &rest[eq + 1..];
+                let (value, next) = match after.strip_prefix('"') {
+                    Some(v) => v.split_once('"').unwrap_or((v, "")),
+                    None => after.split_once(' ').unwrap_or((after, "")),
+                };
+                let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+                let v = v.to_ascii_lowercase();
+                if attr.starts_with("on")
+                    || ((attr == "href" || attr == "src")
+                        && ["javascript:", "vbscript:", "data:"]
+                            .iter()
+                            .any(|x| v.starts_with(x)))
+                {
+                    return Some(format!("{attr}={value}"));
+                }
+                rest = next;
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        // Whatever an author types from Markdown's own characters and script words, no live tag,
+        // event attribute or script URL comes out (the markdown fuzz target's check, in every test run).
+        #[test]
+        fn no_markdown_makes_live_markup(body in "([\\[\\]()<>!#*_`{}=\"' \n:/.|-]|javascript|onclick|script|img|src|href|data){0,40}") {
+            let (html, _) = md(&body, false);
+            proptest::prop_assert!(live_markup(&html).is_none(), "{:?} -> {}", body, html);
+        }
     }
 
     // Tables get a wrapper that scrolls on narrow screens.

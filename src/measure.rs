@@ -237,7 +237,7 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     }
     let doc = match file.kind {
         Kind::Measure => measure(&mut f, config, root, slug).map(|m| Doc::Measure(Box::new(m))),
-        Kind::Page => page(&mut f, root, slug).map(|p| Doc::Page(Box::new(p))),
+        Kind::Page => page(&mut f, config, root, slug).map(|p| Doc::Page(Box::new(p))),
     };
     f.finish(if file.kind == Kind::Measure {
         MEASURE_KEYS
@@ -339,6 +339,13 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         .take::<List>("responsible")
         .map(List::into_vec)
         .unwrap_or_default();
+    if let Some(u) = responsible.iter().find(|u| slugify(u).is_empty()) {
+        f.error_at(
+            "responsible",
+            format!("the unit `{u}` has no letter or digit to make its web address from"),
+            "write the unit's name, e.g. กองคลัง",
+        );
+    }
     let period = f
         .take::<String>("period")
         .map(|p| p.trim().to_string())
@@ -363,7 +370,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         .filter(|s| !s.is_empty());
     let oit = f.oit();
     let date = f.date();
-    let attachments = f.attachments(root);
+    let attachments = f.attachments(root, config.allow_html);
     let (assessment, indicator) = (assessment?, indicator? as u8);
     Some(Measure {
         slug,
@@ -389,13 +396,13 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     })
 }
 
-fn page(f: &mut Fields, root: &Path, slug: String) -> Option<Page> {
+fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Page> {
     let title = f
         .require::<String>("title", "add `title: ชื่อหน้า`")
         .map(|t| t.trim().to_string());
     let oit = f.oit();
     let date = f.date();
-    let attachments = f.attachments(root);
+    let attachments = f.attachments(root, config.allow_html);
     let weight = f.take::<i64>("weight").unwrap_or(0);
     Some(Page {
         slug,
@@ -457,6 +464,7 @@ impl Num {
         };
         match self.float()? {
             x if x.fract() == 0.0 && x.abs() < 1e12 => Ok(x as i64),
+            x if x.fract() == 0.0 => Err(format!("`{text}` is far too large")),
             _ => Err(format!("`{text}` is not a whole number")),
         }
     }
@@ -494,7 +502,26 @@ impl<'a> Fields<'a> {
     fn new(file: &'a SourceFile) -> Self {
         let mut findings = Vec::new();
         let yaml = file.front_matter_text();
-        let map = match serde_yaml::from_str::<Value>(yaml) {
+        if let Some(at) = crate::content::too_deep(yaml) {
+            findings.push(
+                Finding::at(
+                    &file.src,
+                    file.front_matter.start + at,
+                    1,
+                    format!(
+                        "invalid front matter: brackets nest more than {} deep",
+                        crate::content::MAX_FLOW_DEPTH
+                    ),
+                )
+                .help("write lists as `- item` lines; a run of `[` or `{` this long is a mistake"),
+            );
+            return Fields {
+                file,
+                map: None,
+                findings,
+            };
+        }
+        let map = match crate::content::parse_yaml(yaml) {
             Ok(Value::Mapping(m)) => Some(m),
             Ok(Value::Null) => Some(Mapping::new()),
             Ok(_) => {
@@ -633,11 +660,11 @@ impl<'a> Fields<'a> {
         let mut out = Vec::new();
         for code in codes {
             let norm = thai::to_arabic_digits(&code.replace(' ', "")).to_ascii_uppercase();
-            let ok = norm.len() > 1
-                && norm.starts_with('O')
-                && norm[1..].chars().all(|c| c.is_ascii_digit())
-                && !norm[1..].starts_with('0');
-            if ok {
+            let number = norm
+                .strip_prefix('O')
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.starts_with('0'))
+                .and_then(|n| n.parse::<u32>().ok());
+            if number.is_some() {
                 if !out.contains(&norm) {
                     out.push(norm);
                 }
@@ -652,7 +679,7 @@ impl<'a> Fields<'a> {
         out
     }
 
-    fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
+    fn attachments(&mut self, root: &Path, allow_html: bool) -> Vec<Attachment> {
         let paths = self
             .take::<List>("attachments")
             .map(List::into_vec)
@@ -660,10 +687,19 @@ impl<'a> Fields<'a> {
         let content = root.join("content");
         let mut out = Vec::new();
         for p in paths {
-            let clean = p.replace('\\', "/");
-            let unsafe_path = clean.starts_with('/')
-                || clean.contains(':')
-                || clean.split('/').any(|c| c.starts_with('.'));
+            // One spelling per file: `files//a.pdf` and `files/a.pdf` must not become two outputs.
+            let clean = p
+                .replace('\\', "/")
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("/");
+            if out.iter().any(|a: &Attachment| a.path == clean) {
+                continue;
+            }
+            let absolute = p.starts_with('/') || p.starts_with('\\');
+            let unsafe_path =
+                absolute || clean.contains(':') || clean.split('/').any(|c| c.starts_with('.'));
             if unsafe_path {
                 self.error_at(
                     "attachments",
@@ -672,8 +708,39 @@ impl<'a> Fields<'a> {
                 );
                 continue;
             }
+            let ext = clean.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if !allow_html && ext.is_some_and(|e| SCRIPTABLE.contains(&e.as_str())) {
+                // Served from the site's own address, such a file's script would run as the site.
+                self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` is a kind of file that can run script in the browser"),
+                    "attach a PDF or an image (PNG, JPEG) instead, or set `allow_html: true` in site.yaml if the file is trusted",
+                );
+                continue;
+            }
             let full = content.join(&clean);
+            let inside = match (full.canonicalize(), content.canonicalize()) {
+                (Ok(file), Ok(content)) => file.starts_with(content),
+                _ => true, // missing: reported below
+            };
+            if !inside {
+                self.error_at(
+                    "attachments",
+                    format!("attachment `{p}` is a link to a file outside content/"),
+                    "copy the file into content/files/ instead of linking to it",
+                );
+                continue;
+            }
             match std::fs::metadata(&full) {
+                Ok(m) if m.is_file() && m.len() > MAX_ATTACHMENT_BYTES => self.error_at(
+                    "attachments",
+                    format!(
+                        "attachment `{p}` is {} MB; attachments may be at most {} MB",
+                        m.len() >> 20,
+                        MAX_ATTACHMENT_BYTES >> 20
+                    ),
+                    "compress the scan (a PDF at 150 dpi is plenty), split it, or link to it on another server",
+                ),
                 Ok(m) if m.is_file() => out.push(Attachment {
                     name: clean.rsplit('/').next().unwrap_or(&clean).to_string(),
                     path: clean,
@@ -692,7 +759,9 @@ impl<'a> Fields<'a> {
     /// Every key nobody took is unknown.
     fn finish(&mut self, known: &[&str]) {
         let Some(map) = self.map.take() else { return };
-        for (k, _) in map {
+        let unknown = map.len();
+        // Placing each finding scans the front matter: list a few, count the rest.
+        for (k, _) in map.into_iter().take(MAX_UNKNOWN_KEYS) {
             let key = match &k {
                 Value::String(s) => s.clone(),
                 other => serde_yaml::to_string(other)
@@ -700,10 +769,13 @@ impl<'a> Fields<'a> {
                     .trim()
                     .to_string(),
             };
-            let help = match did_you_mean(&key, known.iter().copied()) {
+            let mut help = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys are: {}", known.join(", ")),
             };
+            if let Some((name, fix)) = key.chars().find_map(crate::content::lookalike) {
+                help = format!("the key holds {name}: {fix}; {help}");
+            }
             let (off, _) = self.span(&key);
             let off = self.file.text()[..off].rfind('\n').map_or(off, |i| i + 1);
             self.findings.push(
@@ -716,8 +788,31 @@ impl<'a> Fields<'a> {
                 .help(help),
             );
         }
+        if unknown > MAX_UNKNOWN_KEYS {
+            let more = unknown - MAX_UNKNOWN_KEYS;
+            self.findings.push(
+                Finding::at(
+                    &self.file.src,
+                    self.file.front_matter.start,
+                    1,
+                    format!("{more} more unknown keys are not listed"),
+                )
+                .help(format!("the keys are: {}", known.join(", "))),
+            );
+        }
     }
 }
+
+/// Attachment types a browser runs script in; refused unless the site allows raw HTML.
+const SCRIPTABLE: &[&str] = &[
+    "html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt",
+];
+
+/// Largest attachment a build copies: every build holds the site's files in memory.
+pub const MAX_ATTACHMENT_BYTES: u64 = 100 << 20;
+
+/// Unknown keys reported one by one per file.
+const MAX_UNKNOWN_KEYS: usize = 10;
 
 #[cfg(test)]
 mod tests {

@@ -153,6 +153,7 @@ impl Renderer {
             INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or("")
         });
         env.add_filter("slug", |s: String| slugify(&s));
+        env.add_filter("url_path", |s: String| url_path(&s));
         env.add_filter("filesize", move |n: u64| {
             let (v, unit) = match n {
                 n if n >= 1 << 20 => (n as f64 / (1 << 20) as f64, "MB"),
@@ -183,6 +184,30 @@ impl Renderer {
                 .help("fix the template named here; `prongsai build` uses the built-in theme for templates your site does not override")
         })
     }
+}
+
+/// A file path as a URL path: characters that would end or change the URL (space, `#`, `?`, `%`,
+/// quotes, `\\`) are percent-encoded; Thai and other letters stay readable.
+///
+/// ```
+/// assert_eq!(prongsai::render::url_path("files/รายงาน #1?.pdf"), "files/รายงาน%20%231%3F.pdf");
+/// ```
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii_alphanumeric()
+            || "/-._~!$&'()*+,;=:@".contains(c)
+            || !c.is_ascii() && !c.is_control() && !c.is_whitespace()
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 fn template_finding(rel: &str, text: &str, e: &minijinja::Error) -> Finding {
@@ -336,10 +361,14 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         .iter()
         .filter(|m| m.fiscal_year == c.fiscal_year)
         .collect();
-    let mut units: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
+    // Units by address: names that differ only in case or spacing share one page (and one file).
+    let mut units: BTreeMap<String, (&str, Vec<&Measure>)> = BTreeMap::new();
     for m in &site.measures {
         for u in &m.responsible {
-            units.entry(u.as_str()).or_default().push(m);
+            let (_, of) = units.entry(slugify(u)).or_insert((u.as_str(), Vec::new()));
+            if !of.iter().any(|x| std::ptr::eq(*x, m)) {
+                of.push(m);
+            }
         }
     }
     let years: Vec<i32> = {
@@ -395,9 +424,9 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
             .collect(),
         units: units
             .iter()
-            .map(|(u, ms)| UnitCount {
-                name: u.to_string(),
-                slug: slugify(u),
+            .map(|(slug, (name, ms))| UnitCount {
+                name: name.to_string(),
+                slug: slug.clone(),
                 count: ms.len(),
             })
             .collect(),
@@ -492,8 +521,8 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         "../".into(),
         context! { page => page_ctx("ผู้รับผิดชอบ", "units", "units/") },
     ));
-    for unit in units.keys() {
-        let path = format!("units/{}/", slugify(unit));
+    for (slug, (unit, _)) in &units {
+        let path = format!("units/{slug}/");
         jobs.push((
             format!("{path}index.html"),
             "list.html",
@@ -501,7 +530,7 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
             context! {
                 page => page_ctx(unit, "unit", &path),
                 unit => *unit,
-                measures => pick(&|m| m.responsible.iter().any(|u| u == unit)),
+                measures => pick(&|m| m.responsible.iter().any(|u| slugify(u) == *slug)),
             },
         ));
     }

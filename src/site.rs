@@ -8,7 +8,8 @@
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
 //! files whose bytes differ are written, and then the two folders are swapped in one rename
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
-//! never a mix, and no build deletes and rewrites thousands of files.
+//! never a mix, and no build deletes and rewrites thousands of files. A lock on the output's
+//! parent folder lets one build write at a time.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -381,6 +382,25 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         bytes: MARKER_TEXT.as_bytes().to_vec(),
     });
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    // Every output stays inside the output folder (the steps above make sure; this is the last guard).
+    for o in &outputs {
+        let inside = Path::new(&o.path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || o.path.is_empty() {
+            findings.push(Finding::error(
+                &o.path,
+                "this output would be written outside the site folder",
+            ));
+        }
+    }
+    // Two outputs on one path would race in the parallel write; name the clash instead.
+    for pair in outputs.windows(2).filter(|p| p[0].path == p[1].path) {
+        findings.push(
+            Finding::error(&pair[0].path, "two files of the site would be written to this address")
+                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
+        );
+    }
     if findings.is_empty() {
         Ok(outputs)
     } else {
@@ -406,6 +426,12 @@ pub fn back_buffer(out: &Path) -> PathBuf {
 pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
+        if dir.exists() && !dir.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is a file, not a folder; move it away or choose another output folder (--out)",
+                dir.display()
+            )));
+        }
         if dir.exists() && !is_ours(dir)? {
             return Err(io::Error::other(format!(
                 "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
@@ -413,17 +439,54 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
             )));
         }
     }
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    // One writer at a time (a build while the preview server rebuilds): two syncing one back
+    // buffer would swap in a mix of both.
+    let _lock = lock(parent)?;
     std::fs::create_dir_all(&stage)?;
-    let stats = sync(&stage, outputs)?;
+    // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
+    // the next build recognises as its own and finishes.
+    if !stage.join(MARKER).is_file() {
+        std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
+    }
+    let stats = match sync(&stage, outputs) {
+        Ok(s) => s,
+        Err(e) => {
+            // A half-written back buffer on a full disk would keep it full: free the space (the
+            // next build writes a whole new one).
+            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
+                let _ = std::fs::remove_dir_all(&stage);
+            }
+            return Err(e);
+        }
+    };
     if out.exists() {
         exchange(&stage, out)?;
     } else {
         std::fs::rename(&stage, out)?;
     }
     Ok(stats)
+}
+
+/// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
+/// kernel releases it when a holder dies, so a killed build never leaves it locked.
+/// (Linux only; elsewhere builds into one folder must not overlap.)
+fn lock(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    #[cfg(target_os = "linux")]
+    {
+        let file = std::fs::File::open(dir)?;
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+        Ok(Some(file))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = dir;
+        Ok(None)
+    }
 }
 
 fn is_ours(dir: &Path) -> io::Result<bool> {
@@ -586,6 +649,34 @@ mod tests {
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 3, "a config change parses everything");
         assert_eq!(cached, fresh(&mut Cache::default()));
+    }
+
+    // A first build killed while filling the back buffer leaves one the next build accepts.
+    #[test]
+    fn killed_first_build_is_finished_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let stage = back_buffer(&public);
+        std::fs::create_dir_all(stage.join("m")).unwrap();
+        std::fs::write(stage.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(stage.join("m/half.html"), "half").unwrap();
+        write(&public, &[marker(), out("index.html", "a")]).unwrap();
+        assert!(!public.join("m/half.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(public.join("index.html")).unwrap(),
+            "a"
+        );
+    }
+
+    // An output path that is a file is an error, and the file is kept.
+    #[test]
+    fn output_that_is_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        std::fs::write(&public, "keep").unwrap();
+        let err = write(&public, &[marker()]).unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+        assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
     }
 
     // A folder prongsai did not make is never replaced.

@@ -14,10 +14,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A copy of a site folder in a temp dir, so builds never write into the repository.
+/// A copy of a site folder in a temp dir, so builds never write into the repository. From the
+/// repository itself, build output, git and the fuzzer's folder (written while it runs) are left out.
 fn copy_site(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(from) {
+    let skip = |e: &walkdir::DirEntry| {
+        e.depth() != 1
+            || !["target", "fuzz", ".git", "public"].contains(&&*e.file_name().to_string_lossy())
+    };
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(skip) {
         let entry = entry.unwrap();
         let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {

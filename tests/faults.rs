@@ -1,0 +1,353 @@
+//! Faults while writing: the build killed with SIGKILL at random moments, two builds at once, a
+//! full disk and a read-only output folder. In every case `public/` must be exactly the previous complete build
+//! or the new complete build (compared by a hash of the whole tree), never a mix.
+//!
+//! The disk tests mount a small tmpfs, which needs root (CAP_SYS_ADMIN); without it they say so
+//! and check only what needs no mount (an output path blocked by a file).
+
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Writes a site of `measures` measures; `name` is the organisation, which every page shows, so
+/// changing it changes every page.
+fn make_site(root: &Path, measures: usize) {
+    set_name(root, "องค์การบริหารส่วนตำบลหนึ่ง");
+    let dir = root.join("content/measures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..measures {
+        let indicator = i % 10 + 1;
+        let assessment =
+            ["IIT", "EIT", "OIT"][usize::from(indicator > 5) + usize::from(indicator > 8)];
+        let body = "รายละเอียดการดำเนินการตามมาตรการ ประชุมชี้แจงแนวทางปฏิบัติ\n\n".repeat(20);
+        std::fs::write(
+            dir.join(format!("m-{i:05}.md")),
+            format!(
+                "---\ntitle: มาตรการที่ {i}\nassessment: {assessment}\nindicator: {indicator}\nscore: {}.5\nstatus: done\nresponsible: [กอง{}]\nmethods: [จัดทำคู่มือ, ประชุมชี้แจง]\n---\n\n## ผลการดำเนินการ\n\n{body}",
+                80 + i % 20,
+                i % 40
+            ),
+        )
+        .unwrap();
+    }
+}
+
+fn set_name(root: &Path, name: &str) {
+    std::fs::create_dir_all(root).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        format!("name: {name}\nfiscal_year: 2566\n"),
+    )
+    .unwrap();
+}
+
+fn prongsai(root: &Path, out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_prongsai"));
+    cmd.args(["build", "--quiet", "--out"])
+        .arg(out)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+fn build(root: &Path, out: &Path) -> (bool, String) {
+    let o = prongsai(root, out).output().unwrap();
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// A hash of every path and its bytes under `dir` (None when `dir` is missing).
+fn tree_hash(dir: &Path) -> Option<u64> {
+    if !dir.exists() {
+        return None;
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        e.path().strip_prefix(dir).unwrap().hash(&mut h);
+        if e.file_type().is_file() {
+            std::fs::read(e.path()).unwrap().hash(&mut h);
+        }
+    }
+    Some(h.finish())
+}
+
+/// Random-looking numbers without a dependency; seeded from the clock, printed for replay.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+fn entries(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The files under `dir`, relative, sorted.
+fn paths(dir: &Path) -> BTreeSet<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect()
+}
+
+/// Whether `dir` is one complete build for the organisation `name`: exactly the site's files,
+/// and every page names `name` (pages of another build would name another).
+fn is_build_of(dir: &Path, name: &str, files: &BTreeSet<PathBuf>) -> bool {
+    paths(dir) == *files
+        && files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .all(|p| std::fs::read_to_string(dir.join(p)).unwrap().contains(name))
+}
+
+// Fifty builds of a 1,000-measure site killed with SIGKILL at random moments, each round with a
+// new organisation name so every page changes: public/ is always exactly the previous complete
+// build (same hash) or the whole new one, and the next build finishes the job.
+#[test]
+fn sigkill_at_random_moments_never_leaves_a_mixed_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 1000);
+    let out = dir.path().join("out/public");
+    let start = Instant::now();
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    let took = start.elapsed();
+    let files = paths(&out);
+    let back = out.with_file_name(".public.prongsai");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut rng = Lcg(seed);
+    let window = took.as_millis() as u64;
+    let mut published = tree_hash(&out);
+    let (mut old, mut new, mut mid_write) = (0, 0, 0);
+    for round in 0..50 {
+        let name = format!("องค์การบริหารส่วนตำบลรอบที่ {round}");
+        set_name(&root, &name);
+        let back_before = tree_hash(&back);
+        let mut child = prongsai(&root, &out).stderr(Stdio::null()).spawn().unwrap();
+        let at = rng.below(window);
+        std::thread::sleep(Duration::from_millis(at));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let now = tree_hash(&out);
+        if now == published {
+            old += 1;
+            if tree_hash(&back) != back_before {
+                mid_write += 1;
+            }
+        } else {
+            assert!(
+                is_build_of(&out, &name, &files),
+                "round {round} (seed {seed}, kill at {at} ms): public/ is neither build"
+            );
+            published = now;
+            new += 1;
+        }
+        // Nothing but the output and its back buffer beside it.
+        let beside = entries(out.parent().unwrap());
+        assert!(
+            beside
+                .iter()
+                .all(|n| n == "public" || n == ".public.prongsai"),
+            "round {round}: {beside:?}"
+        );
+    }
+    eprintln!(
+        "50 kills in a {window} ms window (seed {seed}): {old} left the previous site ({mid_write} of them while writing), {new} the new one"
+    );
+    // The next build completes, and swaps the previous site into the back buffer whole.
+    set_name(&root, "องค์การบริหารส่วนตำบลสุดท้าย");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, "องค์การบริหารส่วนตำบลสุดท้าย", &files));
+    assert_eq!(
+        tree_hash(&back),
+        published,
+        "the back buffer is not the previous complete build"
+    );
+}
+
+/// A tmpfs mounted for one test, unmounted when dropped; None without the right to mount.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &Path, kib: u64) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root); see tests/faults.rs");
+        }
+        ok.then(|| Tmpfs(at.to_path_buf()))
+    }
+
+    fn read_only(&self) {
+        let s = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(s.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// Bytes in use on the file system holding `dir`.
+fn used_bytes(dir: &Path) -> u64 {
+    let c = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).unwrap();
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::statvfs(c.as_ptr(), &mut st) }, 0);
+    (st.f_blocks - st.f_bfree) as u64 * st.f_frsize as u64
+}
+
+// The disk fills up while the new site is written: a clear error, and the previous site intact.
+#[test]
+fn disk_full_keeps_the_previous_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 200);
+    let Some(disk) = Tmpfs::mount(&dir.path().join("disk"), 64 << 10) else {
+        return;
+    };
+    let out = disk.0.join("public");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    let before = tree_hash(&out);
+    // Shrink the disk to one copy of the site and a half: no room for the second copy a build
+    // writes beside the first.
+    let kib = used_bytes(&disk.0) * 3 / 2 / 1024;
+    let s = Command::new("mount")
+        .args(["-o", &format!("remount,size={kib}k")])
+        .arg(&disk.0)
+        .status()
+        .unwrap();
+    assert!(s.success());
+    set_name(&root, "องค์การบริหารส่วนตำบลใหม่");
+    let (ok, err) = build(&root, &out);
+    assert!(!ok, "the second build cannot fit");
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(err.contains("the previous site is left as it was"), "{err}");
+    assert_eq!(tree_hash(&out), before, "public/ changed");
+    assert!(
+        !out.with_file_name(".public.prongsai").exists(),
+        "the half-written back buffer still fills the disk"
+    );
+    // With room again, the next build goes through.
+    Command::new("mount")
+        .args(["-o", "remount,size=65536k"])
+        .arg(&disk.0)
+        .status()
+        .unwrap();
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+}
+
+// The output folder is on a read-only file system: a clear error, and the previous site intact.
+#[test]
+fn read_only_output_keeps_the_previous_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 20);
+    let Some(disk) = Tmpfs::mount(&dir.path().join("disk"), 16 << 10) else {
+        return;
+    };
+    let out = disk.0.join("public");
+    assert!(build(&root, &out).0);
+    let before = tree_hash(&out);
+    disk.read_only();
+    set_name(&root, "องค์การบริหารส่วนตำบลใหม่");
+    let (ok, err) = build(&root, &out);
+    assert!(!ok);
+    assert!(err.contains("Read-only file system"), "{err}");
+    assert!(err.contains("was left as it was"), "{err}");
+    assert_eq!(tree_hash(&out), before, "public/ changed");
+}
+
+// An output path that runs through a file (no mount needed, and root cannot write there either).
+#[test]
+fn output_path_through_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 3);
+    std::fs::write(dir.path().join("blocker"), "a file, not a folder").unwrap();
+    let (ok, err) = build(&root, &dir.path().join("blocker/public"));
+    assert!(!ok);
+    assert!(err.contains("cannot write the site"), "{err}");
+    let (ok, err) = build(&root, &dir.path().join("blocker"));
+    assert!(!ok);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("blocker")).unwrap(),
+        "a file, not a folder"
+    );
+}
+
+// Two builds into one folder at once (a manual build while the preview server rebuilds): each
+// waits for the other, and public/ ends as one whole build, never pages of both.
+#[test]
+fn concurrent_builds_never_mix() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 300);
+    let out = dir.path().join("out/public");
+    assert!(build(&root, &out).0);
+    let files = paths(&out);
+    for round in 0..6 {
+        // Two site folders sharing the output, with different names on every page.
+        let names = [format!("อบต.ก{round}"), format!("อบต.ข{round}")];
+        let roots: Vec<PathBuf> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let r = dir.path().join(format!("site{i}"));
+                if !r.exists() {
+                    make_site(&r, 300);
+                }
+                set_name(&r, name);
+                r
+            })
+            .collect();
+        let children: Vec<_> = roots
+            .iter()
+            .map(|r| prongsai(r, &out).spawn().unwrap())
+            .collect();
+        for c in children {
+            let o = c.wait_with_output().unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        assert!(
+            names.iter().any(|n| is_build_of(&out, n, &files)),
+            "round {round}: public/ mixes two builds"
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! The security fixture: a site whose every value is markup, script URLs and template syntax
+//! (`tests/fixtures/security/`). The built HTML must hold none of it as live markup: no script,
+//! no event attribute, no `javascript:` link, no template evaluated, and the Content-Security-
+//! Policy of the theme on every page, which the theme satisfies with no inline script or style.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The fixture in a temp dir, with file names no Windows checkout could hold.
+fn attack_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/security");
+    copy_dir(&fixture, dir.path());
+    let content = dir.path().join("content");
+    std::fs::rename(
+        content.join("measures/attack.md"),
+        content.join("measures/<img src=x onerror=alert(1)>.md"),
+    )
+    .unwrap();
+    std::fs::rename(
+        content.join("pages/attack.md"),
+        content.join("pages/\"><svg onload=alert(1)>.md"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(content.join("files")).unwrap();
+    std::fs::write(content.join("files/<x onerror=alert(1)>.pdf"), "%PDF-1.7\n").unwrap();
+    dir
+}
+
+fn build(root: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .arg("build")
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            (e.path().strip_prefix(dir).unwrap().to_path_buf(), text)
+        })
+        .collect()
+}
+
+/// Problems in one page: every literal `<` opens a tag (text is escaped), so each tag's name,
+/// attribute names and URL values are checked.
+fn unsafe_markup(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!')
+            .collect::<String>()
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if [
+            "script", "iframe", "object", "embed", "style", "base", "form",
+        ]
+        .contains(&name.as_str())
+        {
+            found.push(format!("<{name}>"));
+        }
+        // `<svg>` is the theme's chart; an author's svg would come with onload, caught below.
+        let mut rest = tag;
+        while let Some(eq) = rest.find('=') {
+            let attr = rest[..eq]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if attr.starts_with("on") || attr == "style" {
+                found.push(format!("attribute {attr} in <{tag}>"));
+            }
+            let after = &rest[eq + 1..];
+            let (value, next) = match after.strip_prefix('"') {
+                Some(v) => v.split_once('"').unwrap_or((v, "")),
+                None => after.split_once(' ').unwrap_or((after, "")),
+            };
+            if attr == "href" || attr == "src" {
+                let v: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:"]
+                    .iter()
+                    .any(|s| v.starts_with(s))
+                {
+                    found.push(format!("{attr}=\"{value}\""));
+                }
+            }
+            rest = next;
+        }
+    }
+    found
+}
+
+// Every value of the attack site comes out as text: no live markup, no script link, no template
+// evaluated, and every page carries the CSP the theme satisfies.
+#[test]
+fn attack_site_builds_to_inert_html_under_a_csp() {
+    let site = attack_site();
+    let (ok, err) = build(site.path());
+    assert!(ok, "{err}");
+    assert!(err.contains("raw HTML is shown as text"), "{err}");
+    assert!(err.contains("this link's address is not allowed"), "{err}");
+    let public = site.path().join("public");
+    let pages = html_files(&public);
+    assert!(pages.len() >= 10, "{} pages", pages.len());
+    let csp = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"#;
+    for (rel, html) in &pages {
+        let bad = unsafe_markup(html);
+        assert!(bad.is_empty(), "{}: {bad:?}", rel.display());
+        assert!(html.contains(csp), "{}: no CSP", rel.display());
+        assert!(
+            !html.contains("looplooploop"),
+            "{}: template ran",
+            rel.display()
+        );
+    }
+    other_outputs_are_inert(&public);
+    let measure = pages
+        .iter()
+        .find(|(p, _)| p.starts_with("measures/img-srcx-onerroralert1"))
+        .map(|(_, h)| h.as_str())
+        .expect("the measure page, at an address without < > or =");
+    // Template syntax in values and bodies is printed, not run.
+    assert!(measure.contains("{{ 7*7 }} ก.พ."), "period");
+    assert!(
+        measure.contains("{{ site.name }} {% raw %}x{% endraw %}"),
+        "method"
+    );
+    assert!(
+        measure.contains("{{ 7*7 }} {% if true %}template{% endif %}"),
+        "body"
+    );
+    assert!(measure.contains("&lt;script&gt;alert(&#39;measure&#39;)&lt;/script&gt;"));
+    // The attachment's odd name is encoded in its link, and the file is there.
+    assert!(
+        measure.contains(r#"href="../../files/%3Cx%20onerror=alert(1)%3E.pdf""#),
+        "attachment link"
+    );
+    assert!(public.join("files/<x onerror=alert(1)>.pdf").is_file());
+}
+
+/// JSON, CSV and XML outputs (search index, exports, sitemap, as the site grows) hold the same
+/// values: JSON must parse, XML must have no live markup, no CSV cell may start a formula.
+fn other_outputs_are_inert(public: &Path) {
+    for e in walkdir::WalkDir::new(public) {
+        let e = e.unwrap();
+        let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !["json", "csv", "xml"].contains(&ext) {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let at = e.path().display();
+        match ext {
+            "json" => {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|err| panic!("{at}: not JSON: {err}"));
+            }
+            "xml" => assert!(unsafe_markup(&text).is_empty(), "{at}: live markup"),
+            _ => {
+                for line in text.lines() {
+                    for cell in line.split(',') {
+                        let cell = cell.trim().trim_start_matches('"');
+                        assert!(
+                            !cell.starts_with(['=', '+', '-', '@']),
+                            "{at}: formula cell {cell}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+// The theme needs no inline script or style, so its CSP can forbid both.
+#[test]
+fn theme_templates_have_no_inline_script_or_style() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "<style",
+            " style=",
+            " onclick=",
+            " onload=",
+            "javascript:",
+        ] {
+            assert!(!text.contains(bad), "{}: {bad}", path.display());
+        }
+    }
+}
+
+// Contact links in site.yaml must be web addresses: a `javascript:` one is refused with its key.
+#[test]
+fn script_url_in_site_yaml_is_refused() {
+    let site = attack_site();
+    let yaml = site.path().join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{text}  facebook: \"javascript:alert('fb')\"\n"),
+    )
+    .unwrap();
+    let (ok, err) = build(site.path());
+    assert!(!ok);
+    assert!(
+        err.contains("contact facebook `javascript:alert('fb')` is not a web address"),
+        "{err}"
+    );
+}
+
+// The checker itself finds live markup, so a clean result above means something.
+#[test]
+fn the_checker_sees_live_markup() {
+    assert!(!unsafe_markup(r#"<p><img src=x onerror="alert(1)"></p>"#).is_empty());
+    assert!(!unsafe_markup(r#"<a href=" javascript:alert(1)">x</a>"#).is_empty());
+    assert!(!unsafe_markup("<script>alert(1)</script>").is_empty());
+    assert!(
+        unsafe_markup(
+            r#"<p>&lt;script&gt; onerror=x</p><a title="a onerror=b" href="../x/">x</a>"#
+        )
+        .is_empty()
+    );
+}
