@@ -4,8 +4,9 @@
 //! Templates get plain data: `site` (the organisation and the counts, built once), `root` (the
 //! relative path back to the site root, so the site works under any sub-path) and the page's own data.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Value, context};
@@ -43,6 +44,9 @@ pub const RESERVED: &[&str] = &[
 /// The template environment with filters registered, built once per build.
 pub struct Renderer {
     env: Environment<'static>,
+    /// Every template's name and text, and the digits setting: what pages depend on besides
+    /// their context (see [`Memo`]).
+    sources: String,
 }
 
 /// Escapes strings for HTML the way a browser needs (`& < > " '`), leaving `/` alone so URLs
@@ -122,12 +126,17 @@ impl Renderer {
                 }
             }
         }
+        let digits = config.thai_digits();
+        let mut sources = format!("digits={digits}\0");
         for (name, (rel, text)) in templates {
+            sources.push_str(&name);
+            sources.push('\0');
+            sources.push_str(&text);
+            sources.push('\0');
             if let Err(e) = env.add_template_owned(name, text.clone()) {
                 findings.push(template_finding(&rel, &text, &e));
             }
         }
-        let digits = config.thai_digits();
         let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
         env.add_filter("num", move |x: f64, decimals: Option<usize>| {
             thai::format_number(x, decimals.unwrap_or(0), digits)
@@ -165,7 +174,7 @@ impl Renderer {
             )
         });
         if findings.is_empty() {
-            Ok(Renderer { env })
+            Ok(Renderer { env, sources })
         } else {
             Err(findings)
         }
@@ -230,16 +239,6 @@ fn summary(m: &Measure) -> Value {
         date: m.date.map(|d| d.iso()),
         oit: &m.oit,
     }))
-}
-
-/// One assessment's part of the annual report.
-#[derive(Serialize)]
-struct ReportGroup<'a> {
-    code: &'static str,
-    title: &'static str,
-    title_en: &'static str,
-    analysis: String,
-    measures: Vec<&'a Measure>,
 }
 
 /// The sentence that opens each assessment's part of the report, computed from the scores:
@@ -328,13 +327,116 @@ struct ScoreBar<'a> {
     measure: &'a str,
 }
 
+/// One page of the site: where it goes, its template, and the context it is rendered with.
+pub struct Job {
+    /// Output path, e.g. `measures/m-1/index.html`.
+    pub path: String,
+    template: &'static str,
+    /// The relative path back to the site root.
+    root: String,
+    ctx: Value,
+}
+
+/// Every page of the site, planned but not rendered: the jobs can be rendered one at a time, in
+/// any order and on any thread, so a build never has to hold the whole site in memory.
+pub struct Plan<'r> {
+    renderer: &'r Renderer,
+    /// The `site` every template sees.
+    site: Value,
+    pub jobs: Vec<Job>,
+}
+
+impl Plan<'_> {
+    /// Renders one page; a template error comes back as a finding.
+    pub fn render(&self, job: &Job) -> Result<Output, Finding> {
+        let ctx = context! { site => self.site.clone(), root => &job.root, ..job.ctx.clone() };
+        self.renderer
+            .render(job.template, ctx)
+            .map(|html| Output {
+                path: job.path.clone(),
+                bytes: html.into_bytes(),
+            })
+    }
+
+    /// Renders every page, reusing from `memo` each page whose template, root and context are
+    /// equal (by value) to the ones it was rendered from, and leaves this render in `memo`.
+    pub fn render_with(&self, memo: &mut Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+        if memo.templates != self.renderer.sources || memo.site != self.site {
+            memo.pages.clear();
+            memo.templates = self.renderer.sources.clone();
+            memo.site = self.site.clone();
+        }
+        let rendered: Vec<Result<Arc<Output>, Finding>> = self
+            .jobs
+            .par_iter()
+            .map(|job| match memo.pages.get(&job.path) {
+                Some((template, root, ctx, out))
+                    if *template == job.template && *root == job.root && *ctx == job.ctx =>
+                {
+                    Ok(out.clone())
+                }
+                _ => self.render(job).map(Arc::new),
+            })
+            .collect();
+        let outputs = collect(rendered)?;
+        memo.pages = self
+            .jobs
+            .iter()
+            .zip(&outputs)
+            .map(|(job, out)| {
+                let key = (job.template, job.root.clone(), job.ctx.clone(), out.clone());
+                (job.path.clone(), key)
+            })
+            .collect();
+        Ok(outputs)
+    }
+}
+
+/// Outputs in job order, or every distinct template error.
+fn collect<T>(rendered: Vec<Result<T, Finding>>) -> Result<Vec<T>, Vec<Finding>> {
+    let mut outputs = Vec::with_capacity(rendered.len());
+    let mut findings: Vec<Finding> = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(f) if !findings.iter().any(|g| g.message == f.message) => findings.push(f),
+            Err(_) => {}
+        }
+    }
+    if findings.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(findings)
+    }
+}
+
+/// What the last render was made from, kept by `serve` so a rebuild re-renders only the pages
+/// whose inputs changed. Everything is compared by value (a shared value compares equal at once),
+/// so the memo can make a rebuild faster but never different from a fresh build.
+#[derive(Default)]
+pub struct Memo {
+    /// The template sources the pages were rendered with.
+    templates: String,
+    site: Value,
+    /// Per measure source: the measure and its summary and full values, so unchanged measures
+    /// share their values with the last render and lists of them compare equal at once.
+    measures: HashMap<String, (Measure, Value, Value)>,
+    /// Per output path: template, root and context, and the page they made.
+    pages: HashMap<String, (&'static str, String, Value, Arc<Output>)>,
+}
+
 /// Renders every page of the site; template errors come back as findings.
 pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<Finding>> {
+    let plan = plan(site, renderer, None);
+    collect(plan.jobs.par_iter().map(|job| plan.render(job)).collect())
+}
+
+/// Plans every page of the site: the shared `site` value, then one job per page. With a memo,
+/// the values of measures equal to the memo's are taken from it.
+pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
     let c = &site.config;
-    let current: Vec<&Measure> = site
-        .measures
-        .iter()
-        .filter(|m| m.fiscal_year == c.fiscal_year)
+    let current: Vec<usize> = (0..site.measures.len())
+        .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
         .collect();
     let mut units: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
     for m in &site.measures {
@@ -352,6 +454,7 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
     nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
     let mut scores: Vec<ScoreBar> = current
         .iter()
+        .map(|&i| &site.measures[i])
         .filter_map(|m| {
             m.score.map(|s| ScoreBar {
                 assessment: m.assessment.code(),
@@ -413,7 +516,35 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     };
     let site_value = Value::from(Serde(&data));
-    let summaries: Vec<Value> = site.measures.par_iter().map(summary).collect();
+    // Each measure as a list shows it (summary) and whole (full, body included): made once and
+    // shared by its own page, the lists and the report.
+    let (summaries, fulls): (Vec<Value>, Vec<Value>) = match memo {
+        None => site
+            .measures
+            .par_iter()
+            .map(|m| (summary(m), Value::from(Serde(m))))
+            .unzip(),
+        Some(memo) => {
+            let values: Vec<(Value, Value)> = site
+                .measures
+                .par_iter()
+                .map(|m| match memo.measures.get(&m.source) {
+                    Some((old, s, f)) if old == m => (s.clone(), f.clone()),
+                    _ => (summary(m), Value::from(Serde(m))),
+                })
+                .collect();
+            memo.measures = site
+                .measures
+                .iter()
+                .zip(&values)
+                .map(|(m, (s, f))| match memo.measures.remove(&m.source) {
+                    Some(old) if old.0 == *m => (m.source.clone(), old),
+                    _ => (m.source.clone(), (m.clone(), s.clone(), f.clone())),
+                })
+                .collect();
+            values.into_iter().unzip()
+        }
+    };
     let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
         Value::from(
             site.measures
@@ -425,174 +556,162 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         )
     };
 
-    // Each job: (output path, template, root, page context).
-    let mut jobs: Vec<(String, &str, String, Value)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut job = |path: String, template: &'static str, root: &str, ctx: Value| {
+        jobs.push(Job {
+            path,
+            template,
+            root: root.to_string(),
+            ctx,
+        })
+    };
     let page_ctx = |title: &str, kind: &str, path: &str| context! { title => title, kind => kind, path => path };
-    jobs.push((
+    job(
         "index.html".into(),
         "index.html",
-        String::new(),
+        "",
         context! { page => page_ctx("หน้าแรก", "home", "") },
-    ));
-    let groups: Vec<ReportGroup> = Assessment::ALL
+    );
+    let groups: Vec<Value> = Assessment::ALL
         .into_iter()
         .filter_map(|a| {
-            let ms: Vec<&Measure> = current
+            let of: Vec<usize> = current
                 .iter()
                 .copied()
-                .filter(|m| m.assessment == a)
+                .filter(|&i| site.measures[i].assessment == a)
                 .collect();
-            (!ms.is_empty()).then(|| ReportGroup {
-                code: a.code(),
-                title: a.title(),
-                title_en: a.title_en(),
-                analysis: analysis(a, &ms, c.thai_digits()),
-                measures: ms,
+            let ms: Vec<&Measure> = of.iter().map(|&i| &site.measures[i]).collect();
+            (!ms.is_empty()).then(|| {
+                context! {
+                    code => a.code(),
+                    title => a.title(),
+                    title_en => a.title_en(),
+                    analysis => analysis(a, &ms, c.thai_digits()),
+                    measures => Value::from(of.iter().map(|&i| fulls[i].clone()).collect::<Vec<_>>()),
+                }
             })
         })
         .collect();
-    jobs.push((
+    job(
         "report/index.html".into(),
         "report.html",
-        "../".into(),
-        context! { page => page_ctx("รายงานผลการดำเนินการมาตรการ", "report", "report/"), groups => Value::from(Serde(&groups)) },
-    ));
-    jobs.push((
+        "../",
+        context! { page => page_ctx("รายงานผลการดำเนินการมาตรการ", "report", "report/"), groups => groups },
+    );
+    job(
         "measures/index.html".into(),
         "list.html",
-        "../".into(),
+        "../",
         context! {
             page => page_ctx("มาตรการทั้งหมด", "measures", "measures/"),
             measures => pick(&|_| true),
         },
-    ));
-    jobs.push((
+    );
+    job(
         "assessment/index.html".into(),
         "assessments.html",
-        "../".into(),
+        "../",
         context! { page => page_ctx("มาตรการตามแบบประเมิน", "assessments", "assessment/") },
-    ));
+    );
     for a in Assessment::ALL {
         let slug = a.code().to_ascii_lowercase();
         let path = format!("assessment/{slug}/");
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "list.html",
-            "../../".into(),
+            "../../",
             context! {
                 page => page_ctx(&format!("{} ({})", a.title(), a.code()), "assessment", &path),
                 assessment => a.code(),
                 measures => pick(&|m| m.assessment == a),
             },
-        ));
+        );
     }
-    jobs.push((
+    job(
         "units/index.html".into(),
         "units.html",
-        "../".into(),
+        "../",
         context! { page => page_ctx("ผู้รับผิดชอบ", "units", "units/") },
-    ));
+    );
     for unit in units.keys() {
         let path = format!("units/{}/", slugify(unit));
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "list.html",
-            "../../".into(),
+            "../../",
             context! {
                 page => page_ctx(unit, "unit", &path),
                 unit => *unit,
                 measures => pick(&|m| m.responsible.iter().any(|u| u == unit)),
             },
-        ));
+        );
     }
     if years.len() > 1 {
         for y in &years {
             let path = format!("years/{y}/");
-            jobs.push((
+            job(
                 format!("{path}index.html"),
                 "list.html",
-                "../../".into(),
+                "../../",
                 context! {
                     page => page_ctx(&format!("ปีงบประมาณ พ.ศ. {}", if c.thai_digits() { thai::to_thai_digits(&y.to_string()) } else { y.to_string() }), "year", &path),
                     year => y,
                     measures => pick(&|m| m.fiscal_year == *y),
                 },
-            ));
+            );
         }
     }
-    for m in &site.measures {
+    for (m, full) in site.measures.iter().zip(&fulls) {
         let path = format!("measures/{}/", m.slug);
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "measure.html",
-            "../../".into(),
-            context! { page => page_ctx(&m.title, "measure", &path), measure => Value::from(Serde(m)) },
-        ));
+            "../../",
+            context! { page => page_ctx(&m.title, "measure", &path), measure => full.clone() },
+        );
     }
     for p in &site.pages {
         let path = format!("{}/", p.slug);
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "page.html",
-            "../".into(),
+            "../",
             context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
-        ));
+        );
     }
-    jobs.extend(oit_jobs(site));
-    jobs.push((
+    oit_jobs(site, &mut job);
+    job(
         "404.html".into(),
         "404.html",
-        c.base_path(),
+        &c.base_path(),
         context! { page => page_ctx("ไม่พบหน้าที่ต้องการ", "404", "404.html") },
-    ));
-
-    let rendered: Vec<Result<Output, Finding>> = jobs
-        .into_par_iter()
-        .map(|(path, template, root, ctx)| {
-            let ctx = context! { site => site_value.clone(), root => root, ..ctx };
-            renderer.render(template, ctx).map(|html| Output {
-                path,
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    let mut outputs = Vec::with_capacity(rendered.len());
-    let mut findings = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(o) => outputs.push(o),
-            Err(f) if !findings.iter().any(|g: &Finding| g.message == f.message) => {
-                findings.push(f)
-            }
-            Err(_) => {}
-        }
-    }
-    if findings.is_empty() {
-        Ok(outputs)
-    } else {
-        Err(findings)
+    );
+    Plan {
+        renderer,
+        site: site_value,
+        jobs,
     }
 }
 
 /// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
 /// (`oit/o1/`), the stable address an assessor can be given.
-fn oit_jobs(site: &Site) -> Vec<(String, &'static str, String, Value)> {
+fn oit_jobs(site: &Site, job: &mut impl FnMut(String, &'static str, &str, Value)) {
     let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
     let list = site.oit.as_ref();
-    let mut jobs = vec![(
+    job(
         "oit/index.html".to_string(),
         "oit.html",
-        "../".to_string(),
+        "../",
         context! {
             page => context! { title => title, kind => "oit", path => "oit/" },
             oit => list.map(|l| Value::from(Serde(l))),
         },
-    )];
+    );
     for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
-        jobs.push((
+        job(
             format!("{}index.html", item.page),
             "oit-item.html",
-            "../../".to_string(),
+            "../../",
             context! {
                 page => context! {
                     title => format!("{} {}", item.item.code, item.item.title),
@@ -603,9 +722,8 @@ fn oit_jobs(site: &Site) -> Vec<(String, &'static str, String, Value)> {
                 year => l.year,
                 complete => l.complete,
             },
-        ));
+        );
     }
-    jobs
 }
 
 #[cfg(test)]

@@ -249,12 +249,12 @@ impl Served {
 
 /// A build's outputs, with an index by path.
 struct Good {
-    outputs: Vec<Output>,
+    outputs: Vec<Arc<Output>>,
     index: HashMap<String, usize>,
 }
 
 impl Good {
-    fn new(outputs: Vec<Output>) -> Good {
+    fn new(outputs: Vec<Arc<Output>>) -> Good {
         let index = outputs
             .iter()
             .enumerate()

@@ -10,9 +10,11 @@
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
 //! never a mix, and no build deletes and rewrites thousands of files.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::{Borrow, Cow};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -74,20 +76,22 @@ pub struct WriteStats {
     pub removed: usize,
 }
 
-/// Builds the site: every step, then the atomic write when nothing is in error.
+/// Builds the site: every step, then the atomic write when nothing is in error. Pages are
+/// rendered and written in one parallel pass, so the site is never held in memory whole.
 pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
-    let compiled = compile(opts, &mut Cache::default());
-    let mut report = Report {
-        measures: compiled.measures,
-        pages: compiled.pages,
-        ..Report::default()
-    };
-    let mut findings = compiled.findings;
-    if let Some(outputs) = &compiled.outputs {
-        match write(&opts.out_dir(), outputs) {
+    let (site, mut findings) = load(&opts.root, opts.base_url.as_deref());
+    let mut report = Report::default();
+    if let Some(site) = site.as_ref() {
+        report.measures = site.measures.len();
+        report.pages = site.pages.len();
+    }
+    if let Some(site) = site.filter(|_| !findings.has_errors()) {
+        let out = opts.out_dir();
+        match render_and_write(&site, &out) {
             Ok(stats) => report.written = Some(stats),
-            Err(e) => findings.push(write_finding(&opts.out_dir(), &e)),
+            Err(Failed::Render(f)) => findings.extend(f),
+            Err(Failed::Io(e)) => findings.push(write_finding(&out, &e)),
         }
     }
     findings.sort();
@@ -96,18 +100,47 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
+/// Why a write did not happen.
+enum Failed {
+    /// A template or a file of the site could not be rendered or read.
+    Render(Vec<Finding>),
+    Io(io::Error),
+}
+
+/// Renders every page straight into the back buffer and swaps it in when all went well.
+fn render_and_write(site: &Site, out: &Path) -> Result<WriteStats, Failed> {
+    let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
+    let files = files(site).map_err(Failed::Render)?;
+    let plan = render::plan(site, &renderer, None);
+    let paths: Vec<&str> = plan
+        .jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .chain(files.iter().map(|o| o.path.as_str()))
+        .collect();
+    let pages = plan.jobs.len();
+    write_with(out, &paths, |i| {
+        if i < pages {
+            plan.render(&plan.jobs[i]).map(|o| Cow::Owned(o.bytes))
+        } else {
+            Ok(Cow::Borrowed(files[i - pages].bytes.as_slice()))
+        }
+    })
+}
+
 /// The site rendered in memory, before anything is written.
 #[derive(Debug, Default)]
 pub struct Compiled {
     /// Every output file, sorted by path; None when there was an error.
-    pub outputs: Option<Vec<Output>>,
+    pub outputs: Option<Vec<Arc<Output>>>,
     /// Findings of every step, sorted.
     pub findings: Findings,
     pub measures: usize,
     pub pages: usize,
 }
 
-/// Loads, checks and renders the site without writing it: what `build` writes and `serve` serves.
+/// Loads, checks and renders the site without writing it: what `serve` serves. With the same
+/// cache, only changed files are parsed again and only pages whose inputs changed are rendered.
 pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
     let (site, mut findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
     let mut compiled = Compiled::default();
@@ -118,7 +151,7 @@ pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
     compiled.outputs = site
         .as_ref()
         .filter(|_| !findings.has_errors())
-        .and_then(|site| match render(site) {
+        .and_then(|site| match render(site, &mut cache.memo) {
             Ok(o) => Some(o),
             Err(f) => {
                 findings.extend(f);
@@ -139,13 +172,15 @@ pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
 
 /// Parsed content files kept between builds, so a rebuild re-parses only the files whose bytes
 /// changed. `serve` keeps one; `build` starts from an empty one.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Cache {
     /// The configuration the entries were parsed with (as JSON); another one empties the cache.
     config: String,
     docs: HashMap<PathBuf, Cached>,
     /// How many files the last load parsed (the others came from the cache).
     parsed: usize,
+    /// The last render's inputs and pages.
+    memo: render::Memo,
 }
 
 #[derive(Debug)]
@@ -160,6 +195,7 @@ impl Cache {
     /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
     pub fn clear(&mut self) {
         self.docs.clear();
+        self.memo = render::Memo::default();
     }
 
     /// How many content files the last build parsed; the rest were reused.
@@ -197,7 +233,7 @@ pub fn load_cached(
     }
     let key = serde_json::to_string(&config).unwrap_or_default();
     if cache.config != key {
-        cache.docs.clear();
+        cache.clear();
         cache.config = key;
     }
     let (files, found) = content::discover(root);
@@ -315,14 +351,27 @@ pub fn check(site: &Site) -> Vec<Finding> {
     findings
 }
 
-/// Every output file of the site: rendered pages, theme and site static files, attachments.
-pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+/// Every output file of the site, sorted by path: rendered pages (re-rendered only where their
+/// inputs differ from `memo`'s), theme and site static files, attachments, exports.
+pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
     let renderer = Renderer::new(&site.root, &site.config)?;
-    let mut outputs = render::render_all(site, &renderer)?;
-    outputs.extend(theme::STATIC.iter().map(|(name, bytes)| Output {
-        path: format!("static/{name}"),
-        bytes: bytes.to_vec(),
-    }));
+    let files = files(site)?;
+    let mut outputs = render::plan(site, &renderer, Some(memo)).render_with(memo)?;
+    outputs.extend(files.into_iter().map(Arc::new));
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// The files of the site besides its pages: theme and site static files (the site's own win),
+/// attachments, the OIT exports and the marker.
+fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+    let mut outputs: Vec<Output> = theme::STATIC
+        .iter()
+        .map(|(name, bytes)| Output {
+            path: format!("static/{name}"),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
     let mut findings = Vec::new();
     let own_static = site.root.join("static");
     if own_static.is_dir() {
@@ -349,7 +398,7 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             }
         }
     }
-    let attachments: HashSet<&str> = site
+    let attachments: BTreeSet<&str> = site
         .measures
         .iter()
         .flat_map(|m| &m.attachments)
@@ -380,7 +429,6 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
     });
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
     if findings.is_empty() {
         Ok(outputs)
     } else {
@@ -403,26 +451,44 @@ pub fn back_buffer(out: &Path) -> PathBuf {
 }
 
 /// Writes `outputs` as the whole content of `out`, atomically (see the module docs).
-pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
+pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<WriteStats> {
+    let paths: Vec<&str> = outputs.iter().map(|o| o.borrow().path.as_str()).collect();
+    write_with(out, &paths, |i| {
+        Ok(Cow::Borrowed(outputs[i].borrow().bytes.as_slice()))
+    })
+    .map_err(|e| match e {
+        Failed::Io(e) => e,
+        Failed::Render(f) => io::Error::other(f[0].message.clone()),
+    })
+}
+
+/// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
+/// `i` when it is its turn (on any thread), so the files need not all be in memory at once.
+/// When a file cannot be made, the back buffer is left half synced and `out` is not touched.
+fn write_with<'a, F>(out: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
+{
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
-        if dir.exists() && !is_ours(dir)? {
-            return Err(io::Error::other(format!(
+        if dir.exists() && !is_ours(dir).map_err(Failed::Io)? {
+            return Err(Failed::Io(io::Error::other(format!(
                 "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
                 dir.display()
-            )));
+            ))));
         }
     }
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
+        std::fs::create_dir_all(parent).map_err(Failed::Io)?;
     }
-    std::fs::create_dir_all(&stage)?;
-    let stats = sync(&stage, outputs)?;
-    if out.exists() {
-        exchange(&stage, out)?;
+    std::fs::create_dir_all(&stage).map_err(Failed::Io)?;
+    let stats = sync(&stage, paths, bytes)?;
+    let swapped = if out.exists() {
+        exchange(&stage, out)
     } else {
-        std::fs::rename(&stage, out)?;
-    }
+        std::fs::rename(&stage, out)
+    };
+    swapped.map_err(Failed::Io)?;
     Ok(stats)
 }
 
@@ -430,13 +496,16 @@ fn is_ours(dir: &Path) -> io::Result<bool> {
     Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
 }
 
-/// Makes the folder `dir` hold exactly `outputs`, writing only files whose bytes differ.
-fn sync(dir: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
-    let wanted: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+/// Makes the folder `dir` hold exactly the files `paths`, writing only files whose bytes differ.
+fn sync<'a, F>(dir: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
+{
+    let wanted: HashSet<&str> = paths.iter().copied().collect();
     let mut stale = Vec::new();
     let mut stale_dirs = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(io::Error::other)?;
+        let entry = entry.map_err(|e| Failed::Io(io::Error::other(e)))?;
         let rel = crate::diag::display_path(dir, entry.path());
         if entry.file_type().is_dir() {
             stale_dirs.push(entry.into_path());
@@ -445,32 +514,54 @@ fn sync(dir: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
         }
     }
     for path in &stale {
-        std::fs::remove_file(path)?;
+        std::fs::remove_file(path).map_err(Failed::Io)?;
     }
-    let written: usize = outputs
-        .par_iter()
-        .map(|o| -> io::Result<usize> {
-            let path = dir.join(&o.path);
+    let findings = Mutex::new(Vec::<Finding>::new());
+    let written: usize = (0..paths.len())
+        .into_par_iter()
+        .map(|i| -> io::Result<usize> {
+            let new = match bytes(i) {
+                Ok(b) => b,
+                Err(f) => {
+                    let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
+                    if !findings.iter().any(|g| g.message == f.message) {
+                        findings.push(f);
+                    }
+                    return Ok(0);
+                }
+            };
+            let path = dir.join(paths[i]);
             match std::fs::read(&path) {
-                Ok(old) if old == o.bytes => return Ok(0),
-                _ => {}
+                Ok(old) if old == *new => return Ok(0),
+                Ok(_) => {}
+                Err(_) => {
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent)?;
+                    }
+                }
             }
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if path.is_dir() {
+            if let Err(e) = std::fs::write(&path, &new) {
+                // A folder where the file goes (a page became a file): replace it.
+                if !path.is_dir() {
+                    return Err(e);
+                }
                 std::fs::remove_dir_all(&path)?;
+                std::fs::write(&path, &new)?;
             }
-            std::fs::write(&path, &o.bytes)?;
             Ok(1)
         })
-        .sum::<io::Result<usize>>()?;
+        .sum::<io::Result<usize>>()
+        .map_err(Failed::Io)?;
     // Folders left empty by removed pages (contents_first lists children before parents).
     for d in stale_dirs {
         let _ = std::fs::remove_dir(d);
     }
+    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !findings.is_empty() {
+        return Err(Failed::Render(findings));
+    }
     Ok(WriteStats {
-        files: outputs.len(),
+        files: paths.len(),
         written,
         removed: stale.len(),
     })
