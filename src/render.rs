@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diag::Finding;
 use crate::measure::{Assessment, INDICATORS, Measure, Page, Status, slugify};
+use crate::oit;
 use crate::site::Site;
 use crate::thai;
 use crate::theme;
@@ -328,6 +329,7 @@ struct ScoreBar<'a> {
 }
 
 /// One page of the site: where it goes, its template, and the context it is rendered with.
+#[derive(Clone)]
 pub struct Job {
     /// Output path, e.g. `measures/m-1/index.html`.
     pub path: String,
@@ -335,6 +337,14 @@ pub struct Job {
     /// The relative path back to the site root.
     root: String,
     ctx: Value,
+}
+
+impl Job {
+    /// Whether rendering `self` makes what rendering `other` made: same template, root and
+    /// context (a value shared by both compares equal at once).
+    fn same_input(&self, other: &Job) -> bool {
+        self.template == other.template && self.root == other.root && self.ctx == other.ctx
+    }
 }
 
 /// Every page of the site, planned but not rendered: the jobs can be rendered one at a time, in
@@ -350,44 +360,62 @@ impl Plan<'_> {
     /// Renders one page; a template error comes back as a finding.
     pub fn render(&self, job: &Job) -> Result<Output, Finding> {
         let ctx = context! { site => self.site.clone(), root => &job.root, ..job.ctx.clone() };
-        self.renderer
-            .render(job.template, ctx)
-            .map(|html| Output {
-                path: job.path.clone(),
-                bytes: html.into_bytes(),
-            })
+        self.renderer.render(job.template, ctx).map(|html| Output {
+            path: job.path.clone(),
+            bytes: html.into_bytes(),
+        })
     }
 
-    /// Renders every page, reusing from `memo` each page whose template, root and context are
-    /// equal (by value) to the ones it was rendered from, and leaves this render in `memo`.
-    pub fn render_with(&self, memo: &mut Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+    /// Renders every page, taking from `memo` each page whose template, root and context are
+    /// equal to the ones it was rendered from, and leaves this render in `memo`.
+    pub fn render_with(self, memo: &mut Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+        let t0 = std::time::Instant::now();
         if memo.templates != self.renderer.sources || memo.site != self.site {
             memo.pages.clear();
             memo.templates = self.renderer.sources.clone();
             memo.site = self.site.clone();
         }
+        // Usually the pages are the same as last time, in the same order.
+        let aligned = memo.pages.len() == self.jobs.len()
+            && memo
+                .pages
+                .iter()
+                .zip(&self.jobs)
+                .all(|(p, j)| p.0.path == j.path);
+        let index: HashMap<&str, usize> = if aligned {
+            HashMap::new()
+        } else {
+            memo.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.0.path.as_str(), i))
+                .collect()
+        };
         let rendered: Vec<Result<Arc<Output>, Finding>> = self
             .jobs
             .par_iter()
-            .map(|job| match memo.pages.get(&job.path) {
-                Some((template, root, ctx, out))
-                    if *template == job.template && *root == job.root && *ctx == job.ctx =>
-                {
-                    Ok(out.clone())
+            .enumerate()
+            .map(|(i, job)| {
+                let last = if aligned {
+                    memo.pages.get(i)
+                } else {
+                    index.get(job.path.as_str()).map(|&i| &memo.pages[i])
+                };
+                match last {
+                    Some((was, out)) if job.same_input(was) => Ok(out.clone()),
+                    _ => {
+                        if std::env::var_os("PRONGSAI_TIMING").is_some() {
+                            eprintln!("   render {}", job.path);
+                        }
+                        self.render(job).map(Arc::new)
+                    }
                 }
-                _ => self.render(job).map(Arc::new),
             })
             .collect();
+        drop(index);
+        crate::tim("render.pages", t0);
         let outputs = collect(rendered)?;
-        memo.pages = self
-            .jobs
-            .iter()
-            .zip(&outputs)
-            .map(|(job, out)| {
-                let key = (job.template, job.root.clone(), job.ctx.clone(), out.clone());
-                (job.path.clone(), key)
-            })
-            .collect();
+        memo.pages = self.jobs.into_iter().zip(outputs.iter().cloned()).collect();
         Ok(outputs)
     }
 }
@@ -411,18 +439,66 @@ fn collect<T>(rendered: Vec<Result<T, Finding>>) -> Result<Vec<T>, Vec<Finding>>
 }
 
 /// What the last render was made from, kept by `serve` so a rebuild re-renders only the pages
-/// whose inputs changed. Everything is compared by value (a shared value compares equal at once),
-/// so the memo can make a rebuild faster but never different from a fresh build.
+/// whose inputs changed. Contexts are compared by value (a value shared with the last render
+/// compares equal at once), so the memo makes a rebuild faster but never different from a fresh
+/// build.
 #[derive(Default)]
 pub struct Memo {
     /// The template sources the pages were rendered with.
     templates: String,
     site: Value,
-    /// Per measure source: the measure and its summary and full values, so unchanged measures
-    /// share their values with the last render and lists of them compare equal at once.
-    measures: HashMap<String, (Measure, Value, Value)>,
-    /// Per output path: template, root and context, and the page they made.
-    pages: HashMap<String, (&'static str, String, Value, Arc<Output>)>,
+    /// Per parsed measure, in site order: its values and its page's job, shared with the next
+    /// plan while the parse cache hands out the same measure (by identity: the memo keeps it
+    /// alive, so no other measure can have its address).
+    measures: Vec<Values>,
+    /// The OIT checklist with its pages' jobs and its exports.
+    oit: Option<(oit::Checklist, Vec<Job>, Vec<Arc<Output>>)>,
+    /// The last render's jobs and pages, in order.
+    pages: Vec<(Job, Arc<Output>)>,
+}
+
+impl Memo {
+    /// The OIT exports of the checklist of the last plan.
+    pub fn oit_exports(&self) -> Vec<Arc<Output>> {
+        self.oit
+            .iter()
+            .flat_map(|(_, _, e)| e.iter().cloned())
+            .collect()
+    }
+}
+
+/// A measure as templates see it, made once per parse.
+#[derive(Clone)]
+struct Values {
+    measure: Arc<Measure>,
+    /// For lists (no body).
+    summary: Value,
+    /// Whole, for its own page and the report.
+    full: Value,
+    /// Its own page.
+    job: Job,
+}
+
+impl Values {
+    fn new(m: &Arc<Measure>) -> Values {
+        let full = Value::from(Serde(&**m));
+        let path = format!("measures/{}/", m.slug);
+        let job = Job {
+            path: format!("{path}index.html"),
+            template: "measure.html",
+            root: "../../".into(),
+            ctx: context! {
+                page => context! { title => &m.title, kind => "measure", path => path },
+                measure => full.clone(),
+            },
+        };
+        Values {
+            measure: m.clone(),
+            summary: summary(m),
+            full,
+            job,
+        }
+    }
 }
 
 /// Renders every page of the site; template errors come back as findings.
@@ -434,11 +510,12 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
 /// Plans every page of the site: the shared `site` value, then one job per page. With a memo,
 /// the values of measures equal to the memo's are taken from it.
 pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
+    let t0 = std::time::Instant::now();
     let c = &site.config;
     let current: Vec<usize> = (0..site.measures.len())
         .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
         .collect();
-    let mut units: BTreeMap<&str, Vec<&Measure>> = BTreeMap::new();
+    let mut units: BTreeMap<&str, Vec<&Arc<Measure>>> = BTreeMap::new();
     for m in &site.measures {
         for u in &m.responsible {
             units.entry(u.as_str()).or_default().push(m);
@@ -516,42 +593,49 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     };
     let site_value = Value::from(Serde(&data));
-    // Each measure as a list shows it (summary) and whole (full, body included): made once and
-    // shared by its own page, the lists and the report.
-    let (summaries, fulls): (Vec<Value>, Vec<Value>) = match memo {
-        None => site
-            .measures
-            .par_iter()
-            .map(|m| (summary(m), Value::from(Serde(m))))
-            .unzip(),
+    // Each measure as a list shows it (summary), whole (body included) and its page's job: made
+    // once and shared by its page, the lists and the report.
+    let values: Vec<Values> = match memo.as_deref() {
+        None => site.measures.par_iter().map(Values::new).collect(),
         Some(memo) => {
-            let values: Vec<(Value, Value)> = site
-                .measures
+            let last = &memo.measures;
+            // Usually the same measures in the same order; else found by address.
+            let aligned = last.len() == site.measures.len();
+            let index: HashMap<usize, usize> = if aligned {
+                HashMap::new()
+            } else {
+                last.iter()
+                    .enumerate()
+                    .map(|(i, v)| (Arc::as_ptr(&v.measure) as usize, i))
+                    .collect()
+            };
+            site.measures
                 .par_iter()
-                .map(|m| match memo.measures.get(&m.source) {
-                    Some((old, s, f)) if old == m => (s.clone(), f.clone()),
-                    _ => (summary(m), Value::from(Serde(m))),
+                .enumerate()
+                .map(|(i, m)| {
+                    let at = if aligned {
+                        Some(i)
+                    } else {
+                        index.get(&(Arc::as_ptr(m) as usize)).copied()
+                    };
+                    match at.map(|i| &last[i]) {
+                        Some(v) if Arc::ptr_eq(&v.measure, m) => v.clone(),
+                        _ => Values::new(m),
+                    }
                 })
-                .collect();
-            memo.measures = site
-                .measures
-                .iter()
-                .zip(&values)
-                .map(|(m, (s, f))| match memo.measures.remove(&m.source) {
-                    Some(old) if old.0 == *m => (m.source.clone(), old),
-                    _ => (m.source.clone(), (m.clone(), s.clone(), f.clone())),
-                })
-                .collect();
-            values.into_iter().unzip()
+                .collect()
         }
     };
+    crate::tim("plan.values", t0);
+    let summaries: Vec<&Value> = values.iter().map(|v| &v.summary).collect();
+    let fulls: Vec<&Value> = values.iter().map(|v| &v.full).collect();
     let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
         Value::from(
             site.measures
                 .iter()
                 .zip(&summaries)
                 .filter(|(m, _)| f(m))
-                .map(|(_, s)| s.clone())
+                .map(|(_, s)| (*s).clone())
                 .collect::<Vec<_>>(),
         )
     };
@@ -580,7 +664,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
                 .copied()
                 .filter(|&i| site.measures[i].assessment == a)
                 .collect();
-            let ms: Vec<&Measure> = of.iter().map(|&i| &site.measures[i]).collect();
+            let ms: Vec<&Measure> = of.iter().map(|&i| &*site.measures[i]).collect();
             (!ms.is_empty()).then(|| {
                 context! {
                     code => a.code(),
@@ -661,14 +745,14 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             );
         }
     }
-    for (m, full) in site.measures.iter().zip(&fulls) {
-        let path = format!("measures/{}/", m.slug);
-        job(
-            format!("{path}index.html"),
-            "measure.html",
-            "../../",
-            context! { page => page_ctx(&m.title, "measure", &path), measure => full.clone() },
-        );
+    for v in &values {
+        let Job {
+            path,
+            template,
+            root,
+            ctx,
+        } = v.job.clone();
+        job(path, template, &root, ctx);
     }
     for p in &site.pages {
         let path = format!("{}/", p.slug);
@@ -679,13 +763,36 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
         );
     }
-    oit_jobs(site, &mut job);
+    crate::tim("plan.lists", t0);
+    let oit_jobs = match memo.as_deref() {
+        Some(Memo {
+            oit: Some((list, jobs, _)),
+            ..
+        }) if Some(list) == site.oit.as_ref() => jobs.clone(),
+        _ => oit_jobs(site),
+    };
+    for j in &oit_jobs {
+        job(j.path.clone(), j.template, &j.root, j.ctx.clone());
+    }
+    crate::tim("plan.oit", t0);
     job(
         "404.html".into(),
         "404.html",
         &c.base_path(),
         context! { page => page_ctx("ไม่พบหน้าที่ต้องการ", "404", "404.html") },
     );
+    if let Some(memo) = memo {
+        let keep = memo
+            .oit
+            .take()
+            .filter(|(list, _, _)| Some(list) == site.oit.as_ref());
+        memo.oit = keep.or_else(|| {
+            let list = site.oit.clone()?;
+            let exports = oit::exports(&list).into_iter().map(Arc::new).collect();
+            Some((list, oit_jobs, exports))
+        });
+        memo.measures = values;
+    }
     Plan {
         renderer,
         site: site_value,
@@ -695,24 +802,24 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
 
 /// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
 /// (`oit/o1/`), the stable address an assessor can be given.
-fn oit_jobs(site: &Site, job: &mut impl FnMut(String, &'static str, &str, Value)) {
+fn oit_jobs(site: &Site) -> Vec<Job> {
     let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
     let list = site.oit.as_ref();
-    job(
-        "oit/index.html".to_string(),
-        "oit.html",
-        "../",
-        context! {
+    let mut jobs = vec![Job {
+        path: "oit/index.html".to_string(),
+        template: "oit.html",
+        root: "../".to_string(),
+        ctx: context! {
             page => context! { title => title, kind => "oit", path => "oit/" },
             oit => list.map(|l| Value::from(Serde(l))),
         },
-    );
+    }];
     for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
-        job(
-            format!("{}index.html", item.page),
-            "oit-item.html",
-            "../../",
-            context! {
+        jobs.push(Job {
+            path: format!("{}index.html", item.page),
+            template: "oit-item.html",
+            root: "../../".to_string(),
+            ctx: context! {
                 page => context! {
                     title => format!("{} {}", item.item.code, item.item.title),
                     kind => "oit-item",
@@ -722,8 +829,9 @@ fn oit_jobs(site: &Site, job: &mut impl FnMut(String, &'static str, &str, Value)
                 year => l.year,
                 complete => l.complete,
             },
-        );
+        });
     }
+    jobs
 }
 
 #[cfg(test)]

@@ -55,7 +55,10 @@ pub struct Options {
 }
 
 /// How long the watcher waits for a burst of file events to settle.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// Editors save in well under this; a longer wait only delays the reload.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How often the watcher looks whether a burst has settled.
+const DEBOUNCE_TICK: Duration = Duration::from_millis(10);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 /// How many ports after `--port` are tried when it is in use.
@@ -96,6 +99,8 @@ pub fn run(opts: Options) -> io::Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 & 0xffff_ffff),
         builds: 0,
+        front: None,
+        back: None,
     };
     builder.rebuild();
     let rebuilds = std::thread::Builder::new()
@@ -291,6 +296,10 @@ struct Builder {
     watcher: Watcher,
     run_id: u64,
     builds: u64,
+    /// What public/ and the back buffer beside it hold, when this process wrote them: a write
+    /// then touches only the files that differ.
+    front: Option<Arc<Good>>,
+    back: Option<Arc<Good>>,
 }
 
 impl Builder {
@@ -315,6 +324,8 @@ impl Builder {
             }
             if everything || changed.iter().any(|p| !self.is_markdown(p)) {
                 self.cache.clear();
+            } else {
+                self.cache.changed(&changed);
             }
             if !self.quiet {
                 eprintln!("{}", describe(&self.root, &changed, everything));
@@ -388,7 +399,7 @@ impl Builder {
                 "build failed: {} error(s); the preview shows them until they are fixed",
                 compiled.findings.errors()
             ),
-            (None, Some(good)) if !same_outputs => match site::write(&self.out, &good.outputs) {
+            (None, Some(good)) if !same_outputs => match self.write(good) {
                 Ok(w) if !self.quiet => eprintln!(
                     "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
                     compiled.measures,
@@ -411,6 +422,24 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Writes a good build into public/, touching only what differs from the back buffer when
+    /// this process wrote that too.
+    fn write(&mut self, good: &Arc<Good>) -> io::Result<site::WriteStats> {
+        let back = self.back.take();
+        let written = site::write_over(
+            &self.out,
+            &good.outputs,
+            back.as_ref().map(|g| &g.outputs[..]),
+        );
+        match written {
+            Ok(_) => {
+                self.back = self.front.replace(good.clone());
+            }
+            Err(_) => self.front = None,
+        }
+        written
     }
 
     /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead
@@ -496,7 +525,7 @@ impl Watcher {
             Watcher::Poll(
                 notify_debouncer_full::new_debouncer_opt(
                     DEBOUNCE,
-                    None,
+                    Some(DEBOUNCE_TICK),
                     handler,
                     FileIdMap::new(),
                     config,
@@ -505,7 +534,7 @@ impl Watcher {
             )
         } else {
             Watcher::Native(
-                notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler)
+                notify_debouncer_full::new_debouncer(DEBOUNCE, Some(DEBOUNCE_TICK), handler)
                     .map_err(io::Error::other)?,
             )
         };

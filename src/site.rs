@@ -33,7 +33,8 @@ use crate::theme;
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
-    pub measures: Vec<Measure>,
+    /// Shared with the parse cache, so a rebuild neither copies nor compares unchanged measures.
+    pub measures: Vec<Arc<Measure>>,
     pub pages: Vec<Page>,
     /// The OIT checklist of the fiscal year (None when there are no criteria for it).
     pub oit: Option<oit::Checklist>,
@@ -110,7 +111,8 @@ enum Failed {
 /// Renders every page straight into the back buffer and swaps it in when all went well.
 fn render_and_write(site: &Site, out: &Path) -> Result<WriteStats, Failed> {
     let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
-    let files = files(site).map_err(Failed::Render)?;
+    let mut files = files(site).map_err(Failed::Render)?;
+    files.extend(site.oit.iter().flat_map(oit::exports));
     let plan = render::plan(site, &renderer, None);
     let paths: Vec<&str> = plan
         .jobs
@@ -170,13 +172,16 @@ pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
         .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
 }
 
-/// Parsed content files kept between builds, so a rebuild re-parses only the files whose bytes
-/// changed. `serve` keeps one; `build` starts from an empty one.
+/// Parsed content files kept between builds, so a rebuild parses only new files and the ones
+/// named by [`Cache::changed`]: serve names every file the watcher saw change and clears the cache
+/// when it lost track or anything but a Markdown file changed. `build` uses none.
 #[derive(Default)]
 pub struct Cache {
     /// The configuration the entries were parsed with (as JSON); another one empties the cache.
     config: String,
     docs: HashMap<PathBuf, Cached>,
+    /// Files reported changed since the last load: parsed again whatever their metadata says.
+    changed: HashSet<PathBuf>,
     /// How many files the last load parsed (the others came from the cache).
     parsed: usize,
     /// The last render's inputs and pages.
@@ -185,10 +190,17 @@ pub struct Cache {
 
 #[derive(Debug)]
 struct Cached {
-    /// The file as read (None when it could not be read).
-    bytes: Option<Vec<u8>>,
-    doc: Option<Doc>,
+    /// Whether the file could be read (one that could not is read again next time).
+    read: bool,
+    doc: Option<Parsed>,
     findings: Vec<Finding>,
+}
+
+/// A parsed file as the cache keeps it.
+#[derive(Debug)]
+enum Parsed {
+    Measure(Arc<Measure>),
+    Page(Page),
 }
 
 impl Cache {
@@ -196,6 +208,11 @@ impl Cache {
     pub fn clear(&mut self) {
         self.docs.clear();
         self.memo = render::Memo::default();
+    }
+
+    /// Marks files as changed, so the next load parses them again.
+    pub fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a PathBuf>) {
+        self.changed.extend(paths.into_iter().cloned());
     }
 
     /// How many content files the last build parsed; the rest were reused.
@@ -207,14 +224,22 @@ impl Cache {
 /// Reads site.yaml and every content file; returns the site (None when site.yaml is unusable)
 /// and all findings.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
-    load_cached(root, base_url, &mut Cache::default())
+    load_with(root, base_url, None)
 }
 
-/// `load`, reusing the parse of every file whose bytes are the same as in `cache`.
+/// `load`, reusing the parse of every file in `cache` that was not marked changed.
 pub fn load_cached(
     root: &Path,
     base_url: Option<&str>,
     cache: &mut Cache,
+) -> (Option<Site>, Findings) {
+    load_with(root, base_url, Some(cache))
+}
+
+fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    mut cache: Option<&mut Cache>,
 ) -> (Option<Site>, Findings) {
     let mut findings = Findings::default();
     let mut config = match Config::load(root) {
@@ -231,27 +256,38 @@ pub fn load_cached(
             format!("{url}/")
         };
     }
-    let key = serde_json::to_string(&config).unwrap_or_default();
-    if cache.config != key {
-        cache.clear();
-        cache.config = key;
+    if let Some(cache) = cache.as_deref_mut() {
+        let key = serde_json::to_string(&config).unwrap_or_default();
+        if cache.config != key {
+            cache.clear();
+            cache.config = key;
+        }
     }
+    let t0 = Instant::now();
     let (files, found) = content::discover(root);
     findings.extend(found);
+    crate::tim("discover", t0);
+    let known = cache.as_deref();
     let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
         .map(|(path, kind)| {
-            // A file that cannot be read is never taken from the cache, so its finding says why.
-            let bytes = std::fs::read(path).ok();
-            if bytes.is_some() && cache.docs.get(path).is_some_and(|c| c.bytes == bytes) {
+            // A file that could not be read is read again, so its finding says why.
+            if let Some(cache) = known
+                && !cache.changed.contains(path)
+                && cache.docs.get(path).is_some_and(|c| c.read)
+            {
                 return (path, None);
             }
-            let (doc, findings) = match content::read(root, path, *kind) {
-                Ok(file) => load_doc(&file, &config, root),
-                Err(f) => (None, vec![f]),
+            let (read, (doc, findings)) = match content::read(root, path, *kind) {
+                Ok(file) => (true, load_doc(&file, &config, root)),
+                Err(f) => (false, (None, vec![f])),
             };
+            let doc = doc.map(|d| match d {
+                Doc::Measure(m) => Parsed::Measure(Arc::from(m)),
+                Doc::Page(p) => Parsed::Page(*p),
+            });
             let fresh = Cached {
-                bytes,
+                read,
                 doc,
                 findings,
             };
@@ -265,26 +301,46 @@ pub fn load_cached(
         pages: Vec::new(),
         oit: None,
     };
-    let mut docs = HashMap::with_capacity(parsed.len());
-    cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
-    for (path, fresh) in parsed {
-        let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
-            continue;
-        };
-        findings.extend(c.findings.iter().cloned());
-        match &c.doc {
-            Some(Doc::Measure(m)) => site.measures.push((**m).clone()),
-            Some(Doc::Page(p)) => site.pages.push((**p).clone()),
-            None => {}
+    match cache {
+        // Without a cache the parses move into the site.
+        None => {
+            for (_, fresh) in parsed {
+                let Some(c) = fresh else { continue };
+                findings.extend(c.findings);
+                match c.doc {
+                    Some(Parsed::Measure(m)) => site.measures.push(m),
+                    Some(Parsed::Page(p)) => site.pages.push(p),
+                    None => {}
+                }
+            }
         }
-        docs.insert(path.clone(), c);
+        Some(cache) => {
+            let mut docs = HashMap::with_capacity(parsed.len());
+            cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
+            for (path, fresh) in parsed {
+                let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
+                    continue;
+                };
+                findings.extend(c.findings.iter().cloned());
+                match &c.doc {
+                    Some(Parsed::Measure(m)) => site.measures.push(m.clone()),
+                    Some(Parsed::Page(p)) => site.pages.push(p.clone()),
+                    None => {}
+                }
+                docs.insert(path.clone(), c);
+            }
+            // Files that are gone leave the cache with this swap.
+            cache.docs = docs;
+            cache.changed.clear();
+        }
     }
-    // Files that are gone leave the cache with this swap.
-    cache.docs = docs;
+    crate::tim("parse+assemble", t0);
     findings.extend(check(&site));
+    crate::tim("check", t0);
     let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
     site.oit = list;
     findings.extend(found);
+    crate::tim("oit", t0);
     (Some(site), findings)
 }
 
@@ -354,16 +410,24 @@ pub fn check(site: &Site) -> Vec<Finding> {
 /// Every output file of the site, sorted by path: rendered pages (re-rendered only where their
 /// inputs differ from `memo`'s), theme and site static files, attachments, exports.
 pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+    let t0 = Instant::now();
     let renderer = Renderer::new(&site.root, &site.config)?;
+    crate::tim("renderer", t0);
     let files = files(site)?;
-    let mut outputs = render::plan(site, &renderer, Some(memo)).render_with(memo)?;
+    crate::tim("files", t0);
+    let plan = render::plan(site, &renderer, Some(memo));
+    crate::tim("plan", t0);
+    let mut outputs = plan.render_with(memo)?;
+    crate::tim("render", t0);
     outputs.extend(files.into_iter().map(Arc::new));
+    outputs.extend(memo.oit_exports());
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::tim("sort", t0);
     Ok(outputs)
 }
 
-/// The files of the site besides its pages: theme and site static files (the site's own win),
-/// attachments, the OIT exports and the marker.
+/// The files of the site besides its pages and the OIT exports: theme and site static files (the
+/// site's own win), attachments and the marker.
 fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let mut outputs: Vec<Output> = theme::STATIC
         .iter()
@@ -422,9 +486,6 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
-    if let Some(list) = &site.oit {
-        outputs.extend(oit::exports(list));
-    }
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
@@ -460,6 +521,72 @@ pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<
         Failed::Io(e) => e,
         Failed::Render(f) => io::Error::other(f[0].message.clone()),
     })
+}
+
+/// `write` by a caller that knows what the back buffer holds because it wrote it (serve): only
+/// the files that differ from `back` are written and only the ones gone from `outputs` removed,
+/// without reading the folder; then the same swap. Without `back`, a full `write`.
+pub fn write_over(
+    out: &Path,
+    outputs: &[Arc<Output>],
+    back: Option<&[Arc<Output>]>,
+) -> io::Result<WriteStats> {
+    let stage = back_buffer(out);
+    let Some(back) =
+        back.filter(|_| is_ours(out).unwrap_or(false) && is_ours(&stage).unwrap_or(false))
+    else {
+        return write(out, outputs);
+    };
+    let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
+    let written: usize = outputs
+        .par_iter()
+        .filter(|o| {
+            !old.get(o.path.as_str())
+                .is_some_and(|b| Arc::ptr_eq(b, o) || b.bytes == o.bytes)
+        })
+        .map(|o| write_file(&stage.join(&o.path), &o.bytes).map(|()| 1))
+        .sum::<io::Result<usize>>()?;
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let mut removed = 0;
+    for gone in back.iter().filter(|o| !new.contains(o.path.as_str())) {
+        let path = stage.join(&gone.path);
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        // Folders left empty, up to the back buffer itself.
+        for dir in path.ancestors().skip(1).take_while(|d| *d != stage) {
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+        }
+    }
+    exchange(&stage, out)?;
+    Ok(WriteStats {
+        files: outputs.len(),
+        written,
+        removed,
+    })
+}
+
+/// Writes one file, making its folder, or replacing a folder of that name (a page became a file).
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::write(path, bytes) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)
+        }
+        Err(e) if path.is_dir() => {
+            drop(e);
+            std::fs::remove_dir_all(path)?;
+            std::fs::write(path, bytes)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
@@ -533,20 +660,7 @@ where
             let path = dir.join(paths[i]);
             match std::fs::read(&path) {
                 Ok(old) if old == *new => return Ok(0),
-                Ok(_) => {}
-                Err(_) => {
-                    if let Some(parent) = path.parent() {
-                        std::fs::create_dir_all(parent)?;
-                    }
-                }
-            }
-            if let Err(e) = std::fs::write(&path, &new) {
-                // A folder where the file goes (a page became a file): replace it.
-                if !path.is_dir() {
-                    return Err(e);
-                }
-                std::fs::remove_dir_all(&path)?;
-                std::fs::write(&path, &new)?;
+                _ => write_file(&path, &new)?,
             }
             Ok(1)
         })
@@ -668,6 +782,7 @@ mod tests {
         let measure = dir.path().join("content/measures/eit-1.md");
         let text = std::fs::read_to_string(&measure).unwrap();
         std::fs::write(&measure, text.replace("score: 80", "score: 70")).unwrap();
+        cache.changed([&measure]);
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 1);
         assert_eq!(cached, fresh(&mut Cache::default()));
