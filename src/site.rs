@@ -631,6 +631,7 @@ where
     let wanted: HashSet<&str> = paths.iter().copied().collect();
     let mut stale = Vec::new();
     let mut stale_dirs = Vec::new();
+    let mut kept = 0;
     for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| Failed::Io(io::Error::other(e)))?;
         let rel = crate::diag::display_path(dir, entry.path());
@@ -638,11 +639,15 @@ where
             stale_dirs.push(entry.into_path());
         } else if !wanted.contains(rel.as_str()) {
             stale.push(entry.into_path());
+        } else {
+            kept += 1;
         }
     }
     for path in &stale {
         std::fs::remove_file(path).map_err(Failed::Io)?;
     }
+    // Into an empty folder every file is new: no file to compare with, every folder to make.
+    let empty = kept == 0;
     let findings = Mutex::new(Vec::<Finding>::new());
     let written: usize = (0..paths.len())
         .into_par_iter()
@@ -658,6 +663,13 @@ where
                 }
             };
             let path = dir.join(paths[i]);
+            if empty {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&path, &new)?;
+                return Ok(1);
+            }
             match std::fs::read(&path) {
                 Ok(old) if old == *new => return Ok(0),
                 _ => write_file(&path, &new)?,
