@@ -56,9 +56,9 @@ pub struct Options {
 
 /// How long the watcher waits for a burst of file events to settle.
 /// Editors save in well under this; a longer wait only delays the reload.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(20);
 /// How often the watcher looks whether a burst has settled.
-const DEBOUNCE_TICK: Duration = Duration::from_millis(10);
+const DEBOUNCE_TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 /// How many ports after `--port` are tried when it is in use.
@@ -255,16 +255,27 @@ impl Served {
 /// A build's outputs, with an index by path.
 struct Good {
     outputs: Vec<Arc<Output>>,
-    index: HashMap<String, usize>,
+    /// Shared with the last build when it had the same paths in the same order.
+    index: Arc<HashMap<String, usize>>,
 }
 
 impl Good {
-    fn new(outputs: Vec<Arc<Output>>) -> Good {
-        let index = outputs
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.path.clone(), i))
-            .collect();
+    fn new(outputs: Vec<Arc<Output>>, last: Option<&Good>) -> Good {
+        let index = match last {
+            Some(last)
+                if last.outputs.len() == outputs.len()
+                    && last.outputs.iter().zip(&outputs).all(|(a, b)| a.path == b.path) =>
+            {
+                last.index.clone()
+            }
+            _ => Arc::new(
+                outputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (o.path.clone(), i))
+                    .collect(),
+            ),
+        };
         Good { outputs, index }
     }
 }
@@ -373,7 +384,7 @@ impl Builder {
         self.builds += 1;
         let version = format!("{:x}-{}", self.run_id, self.builds);
         let good = match compiled.outputs {
-            Some(new) if !same_outputs => Some(Arc::new(Good::new(new))),
+            Some(new) if !same_outputs => Some(Arc::new(Good::new(new, old.good.as_deref()))),
             _ => old.good.clone(),
         };
         let kind = if error.is_some() { "failed" } else { "reload" };
