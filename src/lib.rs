@@ -24,9 +24,3 @@ pub mod serve;
 pub mod site;
 pub mod thai;
 pub mod theme;
-
-pub fn tim(what: &str, t0: std::time::Instant) {
-    if std::env::var_os("PRONGSAI_TIMING").is_some() {
-        eprintln!("  {what}: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
-    }
-}

@@ -369,7 +369,6 @@ impl Plan<'_> {
     /// Renders every page, taking from `memo` each page whose template, root and context are
     /// equal to the ones it was rendered from, and leaves this render in `memo`.
     pub fn render_with(self, memo: &mut Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
-        let t0 = std::time::Instant::now();
         if memo.templates != self.renderer.sources || memo.site != self.site {
             memo.pages.clear();
             memo.templates = self.renderer.sources.clone();
@@ -403,17 +402,11 @@ impl Plan<'_> {
                 };
                 match last {
                     Some((was, out)) if job.same_input(was) => Ok(out.clone()),
-                    _ => {
-                        if std::env::var_os("PRONGSAI_TIMING").is_some() {
-                            eprintln!("   render {}", job.path);
-                        }
-                        self.render(job).map(Arc::new)
-                    }
+                    _ => self.render(job).map(Arc::new),
                 }
             })
             .collect();
         drop(index);
-        crate::tim("render.pages", t0);
         let outputs = collect(rendered)?;
         memo.pages = self.jobs.into_iter().zip(outputs.iter().cloned()).collect();
         Ok(outputs)
@@ -501,16 +494,9 @@ impl Values {
     }
 }
 
-/// Renders every page of the site; template errors come back as findings.
-pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<Finding>> {
-    let plan = plan(site, renderer, None);
-    collect(plan.jobs.par_iter().map(|job| plan.render(job)).collect())
-}
-
 /// Plans every page of the site: the shared `site` value, then one job per page. With a memo,
 /// the values of measures equal to the memo's are taken from it.
 pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
-    let t0 = std::time::Instant::now();
     let c = &site.config;
     let current: Vec<usize> = (0..site.measures.len())
         .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
@@ -595,38 +581,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
     let site_value = Value::from(Serde(&data));
     // Each measure as a list shows it (summary), whole (body included) and its page's job: made
     // once and shared by its page, the lists and the report.
-    let values: Vec<Values> = match memo.as_deref() {
-        None => site.measures.par_iter().map(Values::new).collect(),
-        Some(memo) => {
-            let last = &memo.measures;
-            // Usually the same measures in the same order; else found by address.
-            let aligned = last.len() == site.measures.len();
-            let index: HashMap<usize, usize> = if aligned {
-                HashMap::new()
-            } else {
-                last.iter()
-                    .enumerate()
-                    .map(|(i, v)| (Arc::as_ptr(&v.measure) as usize, i))
-                    .collect()
-            };
-            site.measures
-                .par_iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let at = if aligned {
-                        Some(i)
-                    } else {
-                        index.get(&(Arc::as_ptr(m) as usize)).copied()
-                    };
-                    match at.map(|i| &last[i]) {
-                        Some(v) if Arc::ptr_eq(&v.measure, m) => v.clone(),
-                        _ => Values::new(m),
-                    }
-                })
-                .collect()
-        }
-    };
-    crate::tim("plan.values", t0);
+    let values = measure_values(site, memo.as_deref());
     let summaries: Vec<&Value> = values.iter().map(|v| &v.summary).collect();
     let fulls: Vec<&Value> = values.iter().map(|v| &v.full).collect();
     let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
@@ -763,7 +718,6 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
         );
     }
-    crate::tim("plan.lists", t0);
     let oit_jobs = match memo.as_deref() {
         Some(Memo {
             oit: Some((list, jobs, _)),
@@ -774,7 +728,6 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
     for j in &oit_jobs {
         job(j.path.clone(), j.template, &j.root, j.ctx.clone());
     }
-    crate::tim("plan.oit", t0);
     job(
         "404.html".into(),
         "404.html",
@@ -798,6 +751,39 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
         site: site_value,
         jobs,
     }
+}
+
+/// Each measure's values, taken from the memo while the cache hands out the same measure.
+fn measure_values(site: &Site, memo: Option<&Memo>) -> Vec<Values> {
+    let Some(memo) = memo else {
+        return site.measures.par_iter().map(Values::new).collect();
+    };
+    let last = &memo.measures;
+    // Usually the same measures in the same order; else found by address.
+    let aligned = last.len() == site.measures.len();
+    let index: HashMap<usize, usize> = if aligned {
+        HashMap::new()
+    } else {
+        last.iter()
+            .enumerate()
+            .map(|(i, v)| (Arc::as_ptr(&v.measure) as usize, i))
+            .collect()
+    };
+    site.measures
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = if aligned {
+                Some(i)
+            } else {
+                index.get(&(Arc::as_ptr(m) as usize)).copied()
+            };
+            match at.map(|i| &last[i]) {
+                Some(v) if Arc::ptr_eq(&v.measure, m) => v.clone(),
+                _ => Values::new(m),
+            }
+        })
+        .collect()
 }
 
 /// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item

@@ -264,7 +264,11 @@ impl Good {
         let index = match last {
             Some(last)
                 if last.outputs.len() == outputs.len()
-                    && last.outputs.iter().zip(&outputs).all(|(a, b)| a.path == b.path) =>
+                    && last
+                        .outputs
+                        .iter()
+                        .zip(&outputs)
+                        .all(|(a, b)| a.path == b.path) =>
             {
                 last.index.clone()
             }

@@ -263,10 +263,8 @@ fn load_with(
             cache.config = key;
         }
     }
-    let t0 = Instant::now();
     let (files, found) = content::discover(root);
     findings.extend(found);
-    crate::tim("discover", t0);
     let known = cache.as_deref();
     let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
@@ -334,13 +332,10 @@ fn load_with(
             cache.changed.clear();
         }
     }
-    crate::tim("parse+assemble", t0);
     findings.extend(check(&site));
-    crate::tim("check", t0);
     let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
     site.oit = list;
     findings.extend(found);
-    crate::tim("oit", t0);
     (Some(site), findings)
 }
 
@@ -410,19 +405,13 @@ pub fn check(site: &Site) -> Vec<Finding> {
 /// Every output file of the site, sorted by path: rendered pages (re-rendered only where their
 /// inputs differ from `memo`'s), theme and site static files, attachments, exports.
 pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
-    let t0 = Instant::now();
     let renderer = Renderer::new(&site.root, &site.config)?;
-    crate::tim("renderer", t0);
     let files = files(site)?;
-    crate::tim("files", t0);
     let plan = render::plan(site, &renderer, Some(memo));
-    crate::tim("plan", t0);
     let mut outputs = plan.render_with(memo)?;
-    crate::tim("render", t0);
     outputs.extend(files.into_iter().map(Arc::new));
     outputs.extend(memo.oit_exports());
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    crate::tim("sort", t0);
     Ok(outputs)
 }
 
@@ -629,20 +618,15 @@ where
     F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
 {
     let wanted: HashSet<&str> = paths.iter().copied().collect();
-    let mut stale = Vec::new();
-    let mut stale_dirs = Vec::new();
-    let mut kept = 0;
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(|e| Failed::Io(io::Error::other(e)))?;
-        let rel = crate::diag::display_path(dir, entry.path());
-        if entry.file_type().is_dir() {
-            stale_dirs.push(entry.into_path());
-        } else if !wanted.contains(rel.as_str()) {
-            stale.push(entry.into_path());
-        } else {
-            kept += 1;
-        }
-    }
+    let mut found = Listing::default();
+    list(dir, "", &mut found).map_err(Failed::Io)?;
+    let stale: Vec<&PathBuf> = found
+        .files
+        .iter()
+        .filter(|(rel, _)| !wanted.contains(rel.as_str()))
+        .map(|(_, path)| path)
+        .collect();
+    let kept = found.files.len() - stale.len();
     for path in &stale {
         std::fs::remove_file(path).map_err(Failed::Io)?;
     }
@@ -667,7 +651,7 @@ where
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent)?;
                 }
-                std::fs::write(&path, &new)?;
+                write_file(&path, &new)?;
                 return Ok(1);
             }
             match std::fs::read(&path) {
@@ -678,8 +662,15 @@ where
         })
         .sum::<io::Result<usize>>()
         .map_err(Failed::Io)?;
-    // Folders left empty by removed pages (contents_first lists children before parents).
-    for d in stale_dirs {
+    // Folders left empty by removed pages, deepest first.
+    let mut dirs: Vec<&Path> = stale
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).take_while(|d| *d != dir))
+        .chain(found.empty_dirs.iter().map(PathBuf::as_path))
+        .collect();
+    dirs.sort_by(|a, b| (b.components().count(), a).cmp(&(a.components().count(), b)));
+    dirs.dedup();
+    for d in dirs {
         let _ = std::fs::remove_dir(d);
     }
     let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -691,6 +682,54 @@ where
         written,
         removed: stale.len(),
     })
+}
+
+/// The files and folders under a folder.
+#[derive(Default)]
+struct Listing {
+    /// Path relative to the folder listed (`/`-separated), and the path itself.
+    files: Vec<(String, PathBuf)>,
+    /// Folders that hold nothing.
+    empty_dirs: Vec<PathBuf>,
+}
+
+/// Lists `dir` (whose path relative to the listed folder is `rel`) into `out`, sub-folders in
+/// parallel: a site has a folder per page.
+fn list(dir: &Path, rel: &str, out: &mut Listing) -> io::Result<()> {
+    let mut subdirs = Vec::new();
+    let mut entries = 0;
+    for entry in std::fs::read_dir(dir)? {
+        entries += 1;
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let child = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            subdirs.push((entry.path(), child));
+        } else {
+            out.files.push((child, entry.path()));
+        }
+    }
+    if entries == 0 && !rel.is_empty() {
+        out.empty_dirs.push(dir.to_path_buf());
+    }
+    let listed: Vec<io::Result<Listing>> = subdirs
+        .par_iter()
+        .map(|(path, child)| {
+            let mut sub = Listing::default();
+            list(path, child, &mut sub)?;
+            Ok(sub)
+        })
+        .collect();
+    for sub in listed {
+        let sub = sub?;
+        out.files.extend(sub.files);
+        out.empty_dirs.extend(sub.empty_dirs);
+    }
+    Ok(())
 }
 
 /// Swaps the contents of two folder names in one step where the OS allows it.
@@ -804,6 +843,57 @@ mod tests {
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 3, "a config change parses everything");
         assert_eq!(cached, fresh(&mut Cache::default()));
+    }
+
+    // A write over a back buffer whose content the caller knows (serve) writes only the files
+    // that differ from it, and leaves the folder a full write would.
+    #[test]
+    fn write_over_a_known_back_buffer_writes_only_differences() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let arcs = |o: Vec<Output>| o.into_iter().map(Arc::new).collect::<Vec<_>>();
+        let first = arcs(vec![
+            marker(),
+            out("index.html", "a"),
+            out("m/x/index.html", "b"),
+        ]);
+        let second = arcs(vec![
+            marker(),
+            out("index.html", "a2"),
+            out("m/y/index.html", "c"),
+        ]);
+        write_over(&public, &first, None).unwrap();
+        write_over(&public, &second, None).unwrap(); // the back buffer now holds `first`
+        let third = arcs(vec![
+            marker(),
+            out("index.html", "a3"),
+            out("m/x/index.html", "b"),
+        ]);
+        let stats = write_over(&public, &third, Some(&first)).unwrap();
+        assert_eq!(
+            stats.written, 1,
+            "only index.html differs from the back buffer"
+        );
+        let tree: Vec<(String, String)> = walkdir::WalkDir::new(&public)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = crate::diag::display_path(&public, e.path());
+                (rel, std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            (MARKER, MARKER_TEXT),
+            ("index.html", "a3"),
+            ("m/x/index.html", "b"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(tree, want);
+        assert!(!public.join("m/y").exists());
     }
 
     // A folder prongsai did not make is never replaced.
