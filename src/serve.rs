@@ -4,9 +4,10 @@
 //! [`site::write`] into `public/`), keeps the last good build in memory and serves it over HTTP
 //! under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
 //! folder to one rebuild thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files
-//! whose bytes changed. After a rebuild the open pages hear about it through Server-Sent Events and
-//! reload themselves; while the last build failed, every page carries an error box with the same
-//! findings the CLI prints.
+//! the watcher saw change and re-render only the pages whose inputs changed, and the write into
+//! `public/` touches only the files that differ from what this process last wrote there. After a
+//! rebuild the open pages hear about it through Server-Sent Events and reload themselves; while
+//! the last build failed, every page carries an error box with the same findings the CLI prints.
 //!
 //! The live-reload script and the error box are added to HTML responses here, at serve time; they
 //! are never written into `public/`. Only files the build produced can be served: a request is a

@@ -8,7 +8,9 @@
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
 //! files whose bytes differ are written, and then the two folders are swapped in one rename
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
-//! never a mix, and no build deletes and rewrites thousands of files.
+//! never a mix, and no build deletes and rewrites thousands of files. `build` renders each page
+//! straight into the back buffer (render and write in one parallel pass), so the rendered site is
+//! never in memory whole; `compile` keeps it in memory for `serve`.
 
 use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeSet, HashMap, HashSet};
