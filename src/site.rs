@@ -632,8 +632,18 @@ where
     for path in &stale {
         std::fs::remove_file(path).map_err(Failed::Io)?;
     }
-    // Into an empty folder every file is new: no file to compare with, every folder to make.
+    // Into an empty folder every file is new: no file to compare with, and every folder is made
+    // first, by one thread (threads making folders in one folder wait for each other).
     let empty = kept == 0;
+    if empty {
+        let folders: BTreeSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(parent, _)| parent))
+            .collect();
+        for folder in folders {
+            std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
+        }
+    }
     let findings = Mutex::new(Vec::<Finding>::new());
     let written: usize = (0..paths.len())
         .into_par_iter()
@@ -650,9 +660,6 @@ where
             };
             let path = dir.join(paths[i]);
             if empty {
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
                 write_file(&path, &new)?;
                 return Ok(1);
             }
