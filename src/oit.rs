@@ -113,7 +113,7 @@ pub struct SubIndicator {
 }
 
 /// One OIT item (O1 ... O43).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// "O1" ... "O43".
@@ -343,6 +343,51 @@ pub struct Evidence {
     at: Option<(Source, usize, usize)>,
 }
 
+/// Equal when everything a page shows is equal: the spot for findings (`at`) is left out.
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Evidence) -> bool {
+        let Evidence {
+            kind,
+            title,
+            url,
+            internal,
+            absolute,
+            date,
+            fiscal_year,
+            bytes,
+            steps,
+            source,
+            fresh,
+            at: _,
+        } = self;
+        (
+            kind,
+            title,
+            url,
+            internal,
+            absolute,
+            date,
+            fiscal_year,
+            bytes,
+            steps,
+            source,
+            fresh,
+        ) == (
+            &other.kind,
+            &other.title,
+            &other.url,
+            &other.internal,
+            &other.absolute,
+            &other.date,
+            &other.fiscal_year,
+            &other.bytes,
+            &other.steps,
+            &other.source,
+            &other.fresh,
+        )
+    }
+}
+
 fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_some(&d.iso()),
@@ -371,7 +416,7 @@ impl Status {
 }
 
 /// An item with its evidence, status and score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemResult {
     #[serde(flatten)]
     pub item: Item,
@@ -393,7 +438,7 @@ pub struct ItemResult {
 }
 
 /// A sub-indicator with its score (the mean of its items).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubResult {
     pub code: String,
     pub title: String,
@@ -405,7 +450,7 @@ pub struct SubResult {
 }
 
 /// An indicator with its score (the mean of its sub-indicators).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorResult {
     pub number: u8,
     pub title: String,
@@ -416,7 +461,7 @@ pub struct IndicatorResult {
 }
 
 /// The whole checklist of one fiscal year, scored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checklist {
     /// The site's fiscal year, the one assessed.
     pub year: i32,
@@ -473,7 +518,7 @@ fn mean(xs: impl IntoIterator<Item = f64>) -> f64 {
 pub fn check(
     root: &Path,
     config: &Config,
-    measures: &[Measure],
+    measures: &[Arc<Measure>],
     pages: &[Page],
 ) -> (Option<Checklist>, Vec<Finding>) {
     let mut findings = Vec::new();
@@ -716,7 +761,7 @@ struct Collector<'a> {
 }
 
 /// The pages and attachments the build makes, as site paths.
-fn targets(measures: &[Measure], pages: &[Page]) -> HashSet<String> {
+fn targets(measures: &[Arc<Measure>], pages: &[Page]) -> HashSet<String> {
     let mut t: HashSet<String> = ["", "report/", "measures/", "assessment/", "units/", "oit/"]
         .into_iter()
         .map(String::from)

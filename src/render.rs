@@ -4,8 +4,9 @@
 //! Templates get plain data: `site` (the organisation and the counts, built once), `root` (the
 //! relative path back to the site root, so the site works under any sub-path) and the page's own data.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Value, context};
@@ -15,6 +16,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diag::Finding;
 use crate::measure::{Assessment, INDICATORS, Measure, Page, Status, slugify};
+use crate::oit;
 use crate::site::Site;
 use crate::thai;
 use crate::theme;
@@ -43,6 +45,9 @@ pub const RESERVED: &[&str] = &[
 /// The template environment with filters registered, built once per build.
 pub struct Renderer {
     env: Environment<'static>,
+    /// Every template's name and text, and the digits setting: what pages depend on besides
+    /// their context (see [`Memo`]).
+    sources: String,
 }
 
 /// Escapes strings for HTML the way a browser needs (`& < > " '`), leaving `/` alone so URLs
@@ -122,12 +127,17 @@ impl Renderer {
                 }
             }
         }
+        let digits = config.thai_digits();
+        let mut sources = format!("digits={digits}\0");
         for (name, (rel, text)) in templates {
+            sources.push_str(&name);
+            sources.push('\0');
+            sources.push_str(&text);
+            sources.push('\0');
             if let Err(e) = env.add_template_owned(name, text.clone()) {
                 findings.push(template_finding(&rel, &text, &e));
             }
         }
-        let digits = config.thai_digits();
         let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
         env.add_filter("num", move |x: f64, decimals: Option<usize>| {
             thai::format_number(x, decimals.unwrap_or(0), digits)
@@ -166,7 +176,7 @@ impl Renderer {
             )
         });
         if findings.is_empty() {
-            Ok(Renderer { env })
+            Ok(Renderer { env, sources })
         } else {
             Err(findings)
         }
@@ -257,16 +267,6 @@ fn summary(m: &Measure) -> Value {
     }))
 }
 
-/// One assessment's part of the annual report.
-#[derive(Serialize)]
-struct ReportGroup<'a> {
-    code: &'static str,
-    title: &'static str,
-    title_en: &'static str,
-    analysis: String,
-    measures: Vec<&'a Measure>,
-}
-
 /// The sentence that opens each assessment's part of the report, computed from the scores:
 /// the lowest-scoring indicator among the measures, its score, and whether it passes the target.
 pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool) -> String {
@@ -353,16 +353,181 @@ struct ScoreBar<'a> {
     measure: &'a str,
 }
 
-/// Renders every page of the site; template errors come back as findings.
-pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<Finding>> {
+/// One page of the site: where it goes, its template, and the context it is rendered with.
+#[derive(Clone)]
+pub struct Job {
+    /// Output path, e.g. `measures/m-1/index.html`.
+    pub path: String,
+    template: &'static str,
+    /// The relative path back to the site root.
+    root: String,
+    ctx: Value,
+}
+
+impl Job {
+    /// Whether rendering `self` makes what rendering `other` made: same template, root and
+    /// context (a value shared by both compares equal at once).
+    fn same_input(&self, other: &Job) -> bool {
+        self.template == other.template && self.root == other.root && self.ctx == other.ctx
+    }
+}
+
+/// Every page of the site, planned but not rendered: the jobs can be rendered one at a time, in
+/// any order and on any thread, so a build never has to hold the whole site in memory.
+pub struct Plan<'r> {
+    renderer: &'r Renderer,
+    /// The `site` every template sees.
+    site: Value,
+    pub jobs: Vec<Job>,
+}
+
+impl Plan<'_> {
+    /// Renders one page; a template error comes back as a finding.
+    pub fn render(&self, job: &Job) -> Result<Output, Finding> {
+        let ctx = context! { site => self.site.clone(), root => &job.root, ..job.ctx.clone() };
+        self.renderer.render(job.template, ctx).map(|html| Output {
+            path: job.path.clone(),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    /// Renders every page, taking from `memo` each page whose template, root and context are
+    /// equal to the ones it was rendered from, and leaves this render in `memo`.
+    pub fn render_with(self, memo: &mut Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+        if memo.templates != self.renderer.sources || memo.site != self.site {
+            memo.pages.clear();
+            memo.templates = self.renderer.sources.clone();
+            memo.site = self.site.clone();
+        }
+        // Usually the pages are the same as last time, in the same order.
+        let aligned = memo.pages.len() == self.jobs.len()
+            && memo
+                .pages
+                .iter()
+                .zip(&self.jobs)
+                .all(|(p, j)| p.0.path == j.path);
+        let index: HashMap<&str, usize> = if aligned {
+            HashMap::new()
+        } else {
+            memo.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.0.path.as_str(), i))
+                .collect()
+        };
+        let rendered: Vec<Result<Arc<Output>, Finding>> = self
+            .jobs
+            .par_iter()
+            .enumerate()
+            .map(|(i, job)| {
+                let last = if aligned {
+                    memo.pages.get(i)
+                } else {
+                    index.get(job.path.as_str()).map(|&i| &memo.pages[i])
+                };
+                match last {
+                    Some((was, out)) if job.same_input(was) => Ok(out.clone()),
+                    _ => self.render(job).map(Arc::new),
+                }
+            })
+            .collect();
+        drop(index);
+        let outputs = collect(rendered)?;
+        memo.pages = self.jobs.into_iter().zip(outputs.iter().cloned()).collect();
+        Ok(outputs)
+    }
+}
+
+/// Outputs in job order, or every distinct template error.
+fn collect<T>(rendered: Vec<Result<T, Finding>>) -> Result<Vec<T>, Vec<Finding>> {
+    let mut outputs = Vec::with_capacity(rendered.len());
+    let mut findings: Vec<Finding> = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(f) if !findings.iter().any(|g| g.message == f.message) => findings.push(f),
+            Err(_) => {}
+        }
+    }
+    if findings.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(findings)
+    }
+}
+
+/// What the last render was made from, kept by `serve` so a rebuild re-renders only the pages
+/// whose inputs changed. Contexts are compared by value (a value shared with the last render
+/// compares equal at once), so the memo makes a rebuild faster but never different from a fresh
+/// build.
+#[derive(Default)]
+pub struct Memo {
+    /// The template sources the pages were rendered with.
+    templates: String,
+    site: Value,
+    /// Per parsed measure, in site order: its values and its page's job, shared with the next
+    /// plan while the parse cache hands out the same measure (by identity: the memo keeps it
+    /// alive, so no other measure can have its address).
+    measures: Vec<Values>,
+    /// The OIT checklist with its pages' jobs and its exports.
+    oit: Option<(oit::Checklist, Vec<Job>, Vec<Arc<Output>>)>,
+    /// The last render's jobs and pages, in order.
+    pages: Vec<(Job, Arc<Output>)>,
+}
+
+impl Memo {
+    /// The OIT exports of the checklist of the last plan.
+    pub fn oit_exports(&self) -> Vec<Arc<Output>> {
+        self.oit
+            .iter()
+            .flat_map(|(_, _, e)| e.iter().cloned())
+            .collect()
+    }
+}
+
+/// A measure as templates see it, made once per parse.
+#[derive(Clone)]
+struct Values {
+    measure: Arc<Measure>,
+    /// For lists (no body).
+    summary: Value,
+    /// Whole, for its own page and the report.
+    full: Value,
+    /// Its own page.
+    job: Job,
+}
+
+impl Values {
+    fn new(m: &Arc<Measure>) -> Values {
+        let full = Value::from(Serde(&**m));
+        let path = format!("measures/{}/", m.slug);
+        let job = Job {
+            path: format!("{path}index.html"),
+            template: "measure.html",
+            root: "../../".into(),
+            ctx: context! {
+                page => context! { title => &m.title, kind => "measure", path => path },
+                measure => full.clone(),
+            },
+        };
+        Values {
+            measure: m.clone(),
+            summary: summary(m),
+            full,
+            job,
+        }
+    }
+}
+
+/// Plans every page of the site: the shared `site` value, then one job per page. With a memo,
+/// the values of measures equal to the memo's are taken from it.
+pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
     let c = &site.config;
-    let current: Vec<&Measure> = site
-        .measures
-        .iter()
-        .filter(|m| m.fiscal_year == c.fiscal_year)
+    let current: Vec<usize> = (0..site.measures.len())
+        .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
         .collect();
     // Units by address: names that differ only in case or spacing share one page (and one file).
-    let mut units: BTreeMap<String, (&str, Vec<&Measure>)> = BTreeMap::new();
+    let mut units: BTreeMap<String, (&str, Vec<&Arc<Measure>>)> = BTreeMap::new();
     for m in &site.measures {
         for u in &m.responsible {
             let (_, of) = units.entry(slugify(u)).or_insert((u.as_str(), Vec::new()));
@@ -381,6 +546,7 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
     nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
     let mut scores: Vec<ScoreBar> = current
         .iter()
+        .map(|&i| &site.measures[i])
         .filter_map(|m| {
             m.score.map(|s| ScoreBar {
                 assessment: m.assessment.code(),
@@ -442,187 +608,233 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     };
     let site_value = Value::from(Serde(&data));
-    let summaries: Vec<Value> = site.measures.par_iter().map(summary).collect();
+    // Each measure as a list shows it (summary), whole (body included) and its page's job: made
+    // once and shared by its page, the lists and the report.
+    let values = measure_values(site, memo.as_deref());
+    let summaries: Vec<&Value> = values.iter().map(|v| &v.summary).collect();
+    let fulls: Vec<&Value> = values.iter().map(|v| &v.full).collect();
     let pick = |f: &dyn Fn(&Measure) -> bool| -> Value {
         Value::from(
             site.measures
                 .iter()
                 .zip(&summaries)
                 .filter(|(m, _)| f(m))
-                .map(|(_, s)| s.clone())
+                .map(|(_, s)| (*s).clone())
                 .collect::<Vec<_>>(),
         )
     };
 
-    // Each job: (output path, template, root, page context).
-    let mut jobs: Vec<(String, &str, String, Value)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut job = |path: String, template: &'static str, root: &str, ctx: Value| {
+        jobs.push(Job {
+            path,
+            template,
+            root: root.to_string(),
+            ctx,
+        })
+    };
     let page_ctx = |title: &str, kind: &str, path: &str| context! { title => title, kind => kind, path => path };
-    jobs.push((
+    job(
         "index.html".into(),
         "index.html",
-        String::new(),
+        "",
         context! { page => page_ctx("หน้าแรก", "home", "") },
-    ));
-    let groups: Vec<ReportGroup> = Assessment::ALL
+    );
+    let groups: Vec<Value> = Assessment::ALL
         .into_iter()
         .filter_map(|a| {
-            let ms: Vec<&Measure> = current
+            let of: Vec<usize> = current
                 .iter()
                 .copied()
-                .filter(|m| m.assessment == a)
+                .filter(|&i| site.measures[i].assessment == a)
                 .collect();
-            (!ms.is_empty()).then(|| ReportGroup {
-                code: a.code(),
-                title: a.title(),
-                title_en: a.title_en(),
-                analysis: analysis(a, &ms, c.thai_digits()),
-                measures: ms,
+            let ms: Vec<&Measure> = of.iter().map(|&i| &*site.measures[i]).collect();
+            (!ms.is_empty()).then(|| {
+                context! {
+                    code => a.code(),
+                    title => a.title(),
+                    title_en => a.title_en(),
+                    analysis => analysis(a, &ms, c.thai_digits()),
+                    measures => Value::from(of.iter().map(|&i| fulls[i].clone()).collect::<Vec<_>>()),
+                }
             })
         })
         .collect();
-    jobs.push((
+    job(
         "report/index.html".into(),
         "report.html",
-        "../".into(),
-        context! { page => page_ctx("รายงานผลการดำเนินการมาตรการ", "report", "report/"), groups => Value::from(Serde(&groups)) },
-    ));
-    jobs.push((
+        "../",
+        context! { page => page_ctx("รายงานผลการดำเนินการมาตรการ", "report", "report/"), groups => groups },
+    );
+    job(
         "measures/index.html".into(),
         "list.html",
-        "../".into(),
+        "../",
         context! {
             page => page_ctx("มาตรการทั้งหมด", "measures", "measures/"),
             measures => pick(&|_| true),
         },
-    ));
-    jobs.push((
+    );
+    job(
         "assessment/index.html".into(),
         "assessments.html",
-        "../".into(),
+        "../",
         context! { page => page_ctx("มาตรการตามแบบประเมิน", "assessments", "assessment/") },
-    ));
+    );
     for a in Assessment::ALL {
         let slug = a.code().to_ascii_lowercase();
         let path = format!("assessment/{slug}/");
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "list.html",
-            "../../".into(),
+            "../../",
             context! {
                 page => page_ctx(&format!("{} ({})", a.title(), a.code()), "assessment", &path),
                 assessment => a.code(),
                 measures => pick(&|m| m.assessment == a),
             },
-        ));
+        );
     }
-    jobs.push((
+    job(
         "units/index.html".into(),
         "units.html",
-        "../".into(),
+        "../",
         context! { page => page_ctx("ผู้รับผิดชอบ", "units", "units/") },
-    ));
+    );
     for (slug, (unit, _)) in &units {
         let path = format!("units/{slug}/");
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "list.html",
-            "../../".into(),
+            "../../",
             context! {
                 page => page_ctx(unit, "unit", &path),
                 unit => *unit,
                 measures => pick(&|m| m.responsible.iter().any(|u| slugify(u) == *slug)),
             },
-        ));
+        );
     }
     if years.len() > 1 {
         for y in &years {
             let path = format!("years/{y}/");
-            jobs.push((
+            job(
                 format!("{path}index.html"),
                 "list.html",
-                "../../".into(),
+                "../../",
                 context! {
                     page => page_ctx(&format!("ปีงบประมาณ พ.ศ. {}", if c.thai_digits() { thai::to_thai_digits(&y.to_string()) } else { y.to_string() }), "year", &path),
                     year => y,
                     measures => pick(&|m| m.fiscal_year == *y),
                 },
-            ));
+            );
         }
     }
-    for m in &site.measures {
-        let path = format!("measures/{}/", m.slug);
-        jobs.push((
-            format!("{path}index.html"),
-            "measure.html",
-            "../../".into(),
-            context! { page => page_ctx(&m.title, "measure", &path), measure => Value::from(Serde(m)) },
-        ));
+    for v in &values {
+        let Job {
+            path,
+            template,
+            root,
+            ctx,
+        } = v.job.clone();
+        job(path, template, &root, ctx);
     }
     for p in &site.pages {
         let path = format!("{}/", p.slug);
-        jobs.push((
+        job(
             format!("{path}index.html"),
             "page.html",
-            "../".into(),
+            "../",
             context! { page => page_ctx(&p.title, "page", &path), content => Value::from(Serde(p)) },
-        ));
+        );
     }
-    jobs.extend(oit_jobs(site));
-    jobs.push((
+    let oit_jobs = match memo.as_deref() {
+        Some(Memo {
+            oit: Some((list, jobs, _)),
+            ..
+        }) if Some(list) == site.oit.as_ref() => jobs.clone(),
+        _ => oit_jobs(site),
+    };
+    for j in &oit_jobs {
+        job(j.path.clone(), j.template, &j.root, j.ctx.clone());
+    }
+    job(
         "404.html".into(),
         "404.html",
-        c.base_path(),
+        &c.base_path(),
         context! { page => page_ctx("ไม่พบหน้าที่ต้องการ", "404", "404.html") },
-    ));
+    );
+    if let Some(memo) = memo {
+        let keep = memo
+            .oit
+            .take()
+            .filter(|(list, _, _)| Some(list) == site.oit.as_ref());
+        memo.oit = keep.or_else(|| {
+            let list = site.oit.clone()?;
+            let exports = oit::exports(&list).into_iter().map(Arc::new).collect();
+            Some((list, oit_jobs, exports))
+        });
+        memo.measures = values;
+    }
+    Plan {
+        renderer,
+        site: site_value,
+        jobs,
+    }
+}
 
-    let rendered: Vec<Result<Output, Finding>> = jobs
-        .into_par_iter()
-        .map(|(path, template, root, ctx)| {
-            let ctx = context! { site => site_value.clone(), root => root, ..ctx };
-            renderer.render(template, ctx).map(|html| Output {
-                path,
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    let mut outputs = Vec::with_capacity(rendered.len());
-    let mut findings = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(o) => outputs.push(o),
-            Err(f) if !findings.iter().any(|g: &Finding| g.message == f.message) => {
-                findings.push(f)
-            }
-            Err(_) => {}
-        }
-    }
-    if findings.is_empty() {
-        Ok(outputs)
+/// Each measure's values, taken from the memo while the cache hands out the same measure.
+fn measure_values(site: &Site, memo: Option<&Memo>) -> Vec<Values> {
+    let Some(memo) = memo else {
+        return site.measures.par_iter().map(Values::new).collect();
+    };
+    let last = &memo.measures;
+    // Usually the same measures in the same order; else found by address.
+    let aligned = last.len() == site.measures.len();
+    let index: HashMap<usize, usize> = if aligned {
+        HashMap::new()
     } else {
-        Err(findings)
-    }
+        last.iter()
+            .enumerate()
+            .map(|(i, v)| (Arc::as_ptr(&v.measure) as usize, i))
+            .collect()
+    };
+    site.measures
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = if aligned {
+                Some(i)
+            } else {
+                index.get(&(Arc::as_ptr(m) as usize)).copied()
+            };
+            match at.map(|i| &last[i]) {
+                Some(v) if Arc::ptr_eq(&v.measure, m) => v.clone(),
+                _ => Values::new(m),
+            }
+        })
+        .collect()
 }
 
 /// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
 /// (`oit/o1/`), the stable address an assessor can be given.
-fn oit_jobs(site: &Site) -> Vec<(String, &'static str, String, Value)> {
+fn oit_jobs(site: &Site) -> Vec<Job> {
     let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
     let list = site.oit.as_ref();
-    let mut jobs = vec![(
-        "oit/index.html".to_string(),
-        "oit.html",
-        "../".to_string(),
-        context! {
+    let mut jobs = vec![Job {
+        path: "oit/index.html".to_string(),
+        template: "oit.html",
+        root: "../".to_string(),
+        ctx: context! {
             page => context! { title => title, kind => "oit", path => "oit/" },
             oit => list.map(|l| Value::from(Serde(l))),
         },
-    )];
+    }];
     for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
-        jobs.push((
-            format!("{}index.html", item.page),
-            "oit-item.html",
-            "../../".to_string(),
-            context! {
+        jobs.push(Job {
+            path: format!("{}index.html", item.page),
+            template: "oit-item.html",
+            root: "../../".to_string(),
+            ctx: context! {
                 page => context! {
                     title => format!("{} {}", item.item.code, item.item.title),
                     kind => "oit-item",
@@ -632,7 +844,7 @@ fn oit_jobs(site: &Site) -> Vec<(String, &'static str, String, Value)> {
                 year => l.year,
                 complete => l.complete,
             },
-        ));
+        });
     }
     jobs
 }

@@ -4,9 +4,10 @@
 //! [`site::write`] into `public/`), keeps the last good build in memory and serves it over HTTP
 //! under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
 //! folder to one rebuild thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files
-//! whose bytes changed. After a rebuild the open pages hear about it through Server-Sent Events and
-//! reload themselves; while the last build failed, every page carries an error box with the same
-//! findings the CLI prints.
+//! the watcher saw change and re-render only the pages whose inputs changed, and the write into
+//! `public/` touches only the files that differ from what this process last wrote there. After a
+//! rebuild the open pages hear about it through Server-Sent Events and reload themselves; while
+//! the last build failed, every page carries an error box with the same findings the CLI prints.
 //!
 //! The live-reload script and the error box are added to HTML responses here, at serve time; they
 //! are never written into `public/`. Only files the build produced can be served: a request is a
@@ -55,7 +56,10 @@ pub struct Options {
 }
 
 /// How long the watcher waits for a burst of file events to settle.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// Editors save in well under this; a longer wait only delays the reload.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+/// How often the watcher looks whether a burst has settled.
+const DEBOUNCE_TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(500);
 /// How many ports after `--port` are tried when it is in use.
@@ -96,6 +100,8 @@ pub fn run(opts: Options) -> io::Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 & 0xffff_ffff),
         builds: 0,
+        front: None,
+        back: None,
     };
     builder.rebuild();
     let rebuilds = std::thread::Builder::new()
@@ -249,17 +255,32 @@ impl Served {
 
 /// A build's outputs, with an index by path.
 struct Good {
-    outputs: Vec<Output>,
-    index: HashMap<String, usize>,
+    outputs: Vec<Arc<Output>>,
+    /// Shared with the last build when it had the same paths in the same order.
+    index: Arc<HashMap<String, usize>>,
 }
 
 impl Good {
-    fn new(outputs: Vec<Output>) -> Good {
-        let index = outputs
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.path.clone(), i))
-            .collect();
+    fn new(outputs: Vec<Arc<Output>>, last: Option<&Good>) -> Good {
+        let index = match last {
+            Some(last)
+                if last.outputs.len() == outputs.len()
+                    && last
+                        .outputs
+                        .iter()
+                        .zip(&outputs)
+                        .all(|(a, b)| a.path == b.path) =>
+            {
+                last.index.clone()
+            }
+            _ => Arc::new(
+                outputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (o.path.clone(), i))
+                    .collect(),
+            ),
+        };
         Good { outputs, index }
     }
 }
@@ -291,6 +312,10 @@ struct Builder {
     watcher: Watcher,
     run_id: u64,
     builds: u64,
+    /// What public/ and the back buffer beside it hold, when this process wrote them: a write
+    /// then touches only the files that differ.
+    front: Option<Arc<Good>>,
+    back: Option<Arc<Good>>,
 }
 
 impl Builder {
@@ -315,6 +340,8 @@ impl Builder {
             }
             if everything || changed.iter().any(|p| !self.is_markdown(p)) {
                 self.cache.clear();
+            } else {
+                self.cache.changed(&changed);
             }
             if !self.quiet {
                 eprintln!("{}", describe(&self.root, &changed, everything));
@@ -362,7 +389,7 @@ impl Builder {
         self.builds += 1;
         let version = format!("{:x}-{}", self.run_id, self.builds);
         let good = match compiled.outputs {
-            Some(new) if !same_outputs => Some(Arc::new(Good::new(new))),
+            Some(new) if !same_outputs => Some(Arc::new(Good::new(new, old.good.as_deref()))),
             _ => old.good.clone(),
         };
         let kind = if error.is_some() { "failed" } else { "reload" };
@@ -388,7 +415,7 @@ impl Builder {
                 "build failed: {} error(s); the preview shows them until they are fixed",
                 compiled.findings.errors()
             ),
-            (None, Some(good)) if !same_outputs => match site::write(&self.out, &good.outputs) {
+            (None, Some(good)) if !same_outputs => match self.write(good) {
                 Ok(w) if !self.quiet => eprintln!(
                     "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
                     compiled.measures,
@@ -411,6 +438,24 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Writes a good build into public/, touching only what differs from the back buffer when
+    /// this process wrote that too.
+    fn write(&mut self, good: &Arc<Good>) -> io::Result<site::WriteStats> {
+        let back = self.back.take();
+        let written = site::write_over(
+            &self.out,
+            &good.outputs,
+            back.as_ref().map(|g| &g.outputs[..]),
+        );
+        match written {
+            Ok(_) => {
+                self.back = self.front.replace(good.clone());
+            }
+            Err(_) => self.front = None,
+        }
+        written
     }
 
     /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead
@@ -496,7 +541,7 @@ impl Watcher {
             Watcher::Poll(
                 notify_debouncer_full::new_debouncer_opt(
                     DEBOUNCE,
-                    None,
+                    Some(DEBOUNCE_TICK),
                     handler,
                     FileIdMap::new(),
                     config,
@@ -505,7 +550,7 @@ impl Watcher {
             )
         } else {
             Watcher::Native(
-                notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler)
+                notify_debouncer_full::new_debouncer(DEBOUNCE, Some(DEBOUNCE_TICK), handler)
                     .map_err(io::Error::other)?,
             )
         };

@@ -8,12 +8,16 @@
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
 //! files whose bytes differ are written, and then the two folders are swapped in one rename
 //! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
-//! never a mix, and no build deletes and rewrites thousands of files. A lock on the output's
-//! parent folder lets one build write at a time.
+//! never a mix, and no build deletes and rewrites thousands of files. `build` renders each page
+//! straight into the back buffer (render and write in one parallel pass), so the rendered site is
+//! never in memory whole; `compile` keeps it in memory for `serve`. A lock on the output's parent
+//! folder lets one build write at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::{Borrow, Cow};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -32,7 +36,8 @@ use crate::theme;
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
-    pub measures: Vec<Measure>,
+    /// Shared with the parse cache, so a rebuild neither copies nor compares unchanged measures.
+    pub measures: Vec<Arc<Measure>>,
     pub pages: Vec<Page>,
     /// The OIT checklist of the fiscal year (None when there are no criteria for it).
     pub oit: Option<oit::Checklist>,
@@ -75,20 +80,22 @@ pub struct WriteStats {
     pub removed: usize,
 }
 
-/// Builds the site: every step, then the atomic write when nothing is in error.
+/// Builds the site: every step, then the atomic write when nothing is in error. Pages are
+/// rendered and written in one parallel pass, so the site is never held in memory whole.
 pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
-    let compiled = compile(opts, &mut Cache::default());
-    let mut report = Report {
-        measures: compiled.measures,
-        pages: compiled.pages,
-        ..Report::default()
-    };
-    let mut findings = compiled.findings;
-    if let Some(outputs) = &compiled.outputs {
-        match write(&opts.out_dir(), outputs) {
+    let (site, mut findings) = load(&opts.root, opts.base_url.as_deref());
+    let mut report = Report::default();
+    if let Some(site) = site.as_ref() {
+        report.measures = site.measures.len();
+        report.pages = site.pages.len();
+    }
+    if let Some(site) = site.filter(|_| !findings.has_errors()) {
+        let out = opts.out_dir();
+        match render_and_write(&site, &out) {
             Ok(stats) => report.written = Some(stats),
-            Err(e) => findings.push(write_finding(&opts.out_dir(), &e)),
+            Err(Failed::Render(f)) => findings.extend(f),
+            Err(Failed::Io(e)) => findings.push(write_finding(&out, &e)),
         }
     }
     findings.sort();
@@ -97,18 +104,54 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
+/// Why a write did not happen.
+enum Failed {
+    /// A template or a file of the site could not be rendered or read.
+    Render(Vec<Finding>),
+    Io(io::Error),
+}
+
+/// Renders every page straight into the back buffer and swaps it in when all went well.
+fn render_and_write(site: &Site, out: &Path) -> Result<WriteStats, Failed> {
+    let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
+    let mut files = files(site).map_err(Failed::Render)?;
+    files.extend(site.oit.iter().flat_map(oit::exports));
+    let plan = render::plan(site, &renderer, None);
+    let paths: Vec<&str> = plan
+        .jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .chain(files.iter().map(|o| o.path.as_str()))
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort_unstable();
+    let clashes = check_paths(&sorted);
+    if !clashes.is_empty() {
+        return Err(Failed::Render(clashes));
+    }
+    let pages = plan.jobs.len();
+    write_with(out, &paths, |i| {
+        if i < pages {
+            plan.render(&plan.jobs[i]).map(|o| Cow::Owned(o.bytes))
+        } else {
+            Ok(Cow::Borrowed(files[i - pages].bytes.as_slice()))
+        }
+    })
+}
+
 /// The site rendered in memory, before anything is written.
 #[derive(Debug, Default)]
 pub struct Compiled {
     /// Every output file, sorted by path; None when there was an error.
-    pub outputs: Option<Vec<Output>>,
+    pub outputs: Option<Vec<Arc<Output>>>,
     /// Findings of every step, sorted.
     pub findings: Findings,
     pub measures: usize,
     pub pages: usize,
 }
 
-/// Loads, checks and renders the site without writing it: what `build` writes and `serve` serves.
+/// Loads, checks and renders the site without writing it: what `serve` serves. With the same
+/// cache, only changed files are parsed again and only pages whose inputs changed are rendered.
 pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
     let (site, mut findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
     let mut compiled = Compiled::default();
@@ -119,7 +162,7 @@ pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
     compiled.outputs = site
         .as_ref()
         .filter(|_| !findings.has_errors())
-        .and_then(|site| match render(site) {
+        .and_then(|site| match render(site, &mut cache.memo) {
             Ok(o) => Some(o),
             Err(f) => {
                 findings.extend(f);
@@ -138,29 +181,47 @@ pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
         .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
 }
 
-/// Parsed content files kept between builds, so a rebuild re-parses only the files whose bytes
-/// changed. `serve` keeps one; `build` starts from an empty one.
-#[derive(Debug, Default)]
+/// Parsed content files kept between builds, so a rebuild parses only new files and the ones
+/// named by [`Cache::changed`]: serve names every file the watcher saw change and clears the cache
+/// when it lost track or anything but a Markdown file changed. `build` uses none.
+#[derive(Default)]
 pub struct Cache {
     /// The configuration the entries were parsed with (as JSON); another one empties the cache.
     config: String,
     docs: HashMap<PathBuf, Cached>,
+    /// Files reported changed since the last load: parsed again whatever their metadata says.
+    changed: HashSet<PathBuf>,
     /// How many files the last load parsed (the others came from the cache).
     parsed: usize,
+    /// The last render's inputs and pages.
+    memo: render::Memo,
 }
 
 #[derive(Debug)]
 struct Cached {
-    /// The file as read (None when it could not be read).
-    bytes: Option<Vec<u8>>,
-    doc: Option<Doc>,
+    /// Whether the file could be read (one that could not is read again next time).
+    read: bool,
+    doc: Option<Parsed>,
     findings: Vec<Finding>,
+}
+
+/// A parsed file as the cache keeps it.
+#[derive(Debug)]
+enum Parsed {
+    Measure(Arc<Measure>),
+    Page(Page),
 }
 
 impl Cache {
     /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
     pub fn clear(&mut self) {
         self.docs.clear();
+        self.memo = render::Memo::default();
+    }
+
+    /// Marks files as changed, so the next load parses them again.
+    pub fn changed<'a>(&mut self, paths: impl IntoIterator<Item = &'a PathBuf>) {
+        self.changed.extend(paths.into_iter().cloned());
     }
 
     /// How many content files the last build parsed; the rest were reused.
@@ -172,14 +233,22 @@ impl Cache {
 /// Reads site.yaml and every content file; returns the site (None when site.yaml is unusable)
 /// and all findings.
 pub fn load(root: &Path, base_url: Option<&str>) -> (Option<Site>, Findings) {
-    load_cached(root, base_url, &mut Cache::default())
+    load_with(root, base_url, None)
 }
 
-/// `load`, reusing the parse of every file whose bytes are the same as in `cache`.
+/// `load`, reusing the parse of every file in `cache` that was not marked changed.
 pub fn load_cached(
     root: &Path,
     base_url: Option<&str>,
     cache: &mut Cache,
+) -> (Option<Site>, Findings) {
+    load_with(root, base_url, Some(cache))
+}
+
+fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    mut cache: Option<&mut Cache>,
 ) -> (Option<Site>, Findings) {
     let mut findings = Findings::default();
     let mut config = match Config::load(root) {
@@ -196,27 +265,36 @@ pub fn load_cached(
             format!("{url}/")
         };
     }
-    let key = serde_json::to_string(&config).unwrap_or_default();
-    if cache.config != key {
-        cache.docs.clear();
-        cache.config = key;
+    if let Some(cache) = cache.as_deref_mut() {
+        let key = serde_json::to_string(&config).unwrap_or_default();
+        if cache.config != key {
+            cache.clear();
+            cache.config = key;
+        }
     }
     let (files, found) = content::discover(root);
     findings.extend(found);
+    let known = cache.as_deref();
     let parsed: Vec<(&PathBuf, Option<Cached>)> = files
         .par_iter()
         .map(|(path, kind)| {
-            // A file that cannot be read is never taken from the cache, so its finding says why.
-            let bytes = std::fs::read(path).ok();
-            if bytes.is_some() && cache.docs.get(path).is_some_and(|c| c.bytes == bytes) {
+            // A file that could not be read is read again, so its finding says why.
+            if let Some(cache) = known
+                && !cache.changed.contains(path)
+                && cache.docs.get(path).is_some_and(|c| c.read)
+            {
                 return (path, None);
             }
-            let (doc, findings) = match content::read(root, path, *kind) {
-                Ok(file) => load_doc(&file, &config, root),
-                Err(f) => (None, vec![f]),
+            let (read, (doc, findings)) = match content::read(root, path, *kind) {
+                Ok(file) => (true, load_doc(&file, &config, root)),
+                Err(f) => (false, (None, vec![f])),
             };
+            let doc = doc.map(|d| match d {
+                Doc::Measure(m) => Parsed::Measure(Arc::from(m)),
+                Doc::Page(p) => Parsed::Page(*p),
+            });
             let fresh = Cached {
-                bytes,
+                read,
                 doc,
                 findings,
             };
@@ -230,22 +308,39 @@ pub fn load_cached(
         pages: Vec::new(),
         oit: None,
     };
-    let mut docs = HashMap::with_capacity(parsed.len());
-    cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
-    for (path, fresh) in parsed {
-        let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
-            continue;
-        };
-        findings.extend(c.findings.iter().cloned());
-        match &c.doc {
-            Some(Doc::Measure(m)) => site.measures.push((**m).clone()),
-            Some(Doc::Page(p)) => site.pages.push((**p).clone()),
-            None => {}
+    match cache {
+        // Without a cache the parses move into the site.
+        None => {
+            for (_, fresh) in parsed {
+                let Some(c) = fresh else { continue };
+                findings.extend(c.findings);
+                match c.doc {
+                    Some(Parsed::Measure(m)) => site.measures.push(m),
+                    Some(Parsed::Page(p)) => site.pages.push(p),
+                    None => {}
+                }
+            }
         }
-        docs.insert(path.clone(), c);
+        Some(cache) => {
+            let mut docs = HashMap::with_capacity(parsed.len());
+            cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
+            for (path, fresh) in parsed {
+                let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
+                    continue;
+                };
+                findings.extend(c.findings.iter().cloned());
+                match &c.doc {
+                    Some(Parsed::Measure(m)) => site.measures.push(m.clone()),
+                    Some(Parsed::Page(p)) => site.pages.push(p.clone()),
+                    None => {}
+                }
+                docs.insert(path.clone(), c);
+            }
+            // Files that are gone leave the cache with this swap.
+            cache.docs = docs;
+            cache.changed.clear();
+        }
     }
-    // Files that are gone leave the cache with this swap.
-    cache.docs = docs;
     findings.extend(check(&site));
     let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
     site.oit = list;
@@ -316,14 +411,34 @@ pub fn check(site: &Site) -> Vec<Finding> {
     findings
 }
 
-/// Every output file of the site: rendered pages, theme and site static files, attachments.
-pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+/// Every output file of the site, sorted by path: rendered pages (re-rendered only where their
+/// inputs differ from `memo`'s), theme and site static files, attachments, exports.
+pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
     let renderer = Renderer::new(&site.root, &site.config)?;
-    let mut outputs = render::render_all(site, &renderer)?;
-    outputs.extend(theme::STATIC.iter().map(|(name, bytes)| Output {
-        path: format!("static/{name}"),
-        bytes: bytes.to_vec(),
-    }));
+    let files = files(site)?;
+    let plan = render::plan(site, &renderer, Some(memo));
+    let mut outputs = plan.render_with(memo)?;
+    outputs.extend(files.into_iter().map(Arc::new));
+    outputs.extend(memo.oit_exports());
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let clashes = check_paths(&paths);
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    Ok(outputs)
+}
+
+/// The files of the site besides its pages and the OIT exports: theme and site static files (the
+/// site's own win), attachments and the marker.
+fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+    let mut outputs: Vec<Output> = theme::STATIC
+        .iter()
+        .map(|(name, bytes)| Output {
+            path: format!("static/{name}"),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
     let mut findings = Vec::new();
     let own_static = site.root.join("static");
     if own_static.is_dir() {
@@ -350,7 +465,7 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             }
         }
     }
-    let attachments: HashSet<&str> = site
+    let attachments: BTreeSet<&str> = site
         .measures
         .iter()
         .flat_map(|m| &m.attachments)
@@ -374,33 +489,10 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
-    if let Some(list) = &site.oit {
-        outputs.extend(oit::exports(list));
-    }
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
     });
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    // Every output stays inside the output folder (the steps above make sure; this is the last guard).
-    for o in &outputs {
-        let inside = Path::new(&o.path)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !inside || o.path.is_empty() {
-            findings.push(Finding::error(
-                &o.path,
-                "this output would be written outside the site folder",
-            ));
-        }
-    }
-    // Two outputs on one path would race in the parallel write; name the clash instead.
-    for pair in outputs.windows(2).filter(|p| p[0].path == p[1].path) {
-        findings.push(
-            Finding::error(&pair[0].path, "two files of the site would be written to this address")
-                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
-        );
-    }
     if findings.is_empty() {
         Ok(outputs)
     } else {
@@ -423,7 +515,116 @@ pub fn back_buffer(out: &Path) -> PathBuf {
 }
 
 /// Writes `outputs` as the whole content of `out`, atomically (see the module docs).
-pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
+pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<WriteStats> {
+    let paths: Vec<&str> = outputs.iter().map(|o| o.borrow().path.as_str()).collect();
+    write_with(out, &paths, |i| {
+        Ok(Cow::Borrowed(outputs[i].borrow().bytes.as_slice()))
+    })
+    .map_err(|e| match e {
+        Failed::Io(e) => e,
+        Failed::Render(f) => io::Error::other(f[0].message.clone()),
+    })
+}
+
+/// `write` by a caller that knows what the back buffer holds because it wrote it (serve): only
+/// the files that differ from `back` are written and only the ones gone from `outputs` removed,
+/// without reading the folder; then the same swap. Without `back`, a full `write`.
+pub fn write_over(
+    out: &Path,
+    outputs: &[Arc<Output>],
+    back: Option<&[Arc<Output>]>,
+) -> io::Result<WriteStats> {
+    let Some(back) = back
+        .filter(|_| is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false))
+    else {
+        return write(out, outputs);
+    };
+    let (stage, _lock) = prepare(out)?;
+    let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
+    let written: usize = outputs
+        .par_iter()
+        .filter(|o| {
+            !old.get(o.path.as_str())
+                .is_some_and(|b| Arc::ptr_eq(b, o) || b.bytes == o.bytes)
+        })
+        .map(|o| write_file(&stage.join(&o.path), &o.bytes).map(|()| 1))
+        .sum::<io::Result<usize>>()?;
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let mut removed = 0;
+    for gone in back.iter().filter(|o| !new.contains(o.path.as_str())) {
+        let path = stage.join(&gone.path);
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        // Folders left empty, up to the back buffer itself.
+        for dir in path.ancestors().skip(1).take_while(|d| *d != stage) {
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+        }
+    }
+    exchange(&stage, out)?;
+    Ok(WriteStats {
+        files: outputs.len(),
+        written,
+        removed,
+    })
+}
+
+/// Writes one file, making its folder, or replacing a folder of that name (a page became a file).
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::write(path, bytes) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)
+        }
+        Err(e) if path.is_dir() => {
+            drop(e);
+            std::fs::remove_dir_all(path)?;
+            std::fs::write(path, bytes)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
+/// `i` when it is its turn (on any thread), so the files need not all be in memory at once.
+/// When a file cannot be made, the back buffer is left half synced and `out` is not touched.
+fn write_with<'a, F>(out: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
+{
+    let (stage, _lock) = prepare(out).map_err(Failed::Io)?;
+    let stats = match sync(&stage, paths, bytes) {
+        Ok(s) => s,
+        Err(Failed::Io(e)) => {
+            // A half-written back buffer on a full disk would keep it full: free the space (the
+            // next build writes a whole new one).
+            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
+                let _ = std::fs::remove_dir_all(&stage);
+            }
+            return Err(Failed::Io(e));
+        }
+        Err(e) => return Err(e),
+    };
+    let swapped = if out.exists() {
+        exchange(&stage, out)
+    } else {
+        std::fs::rename(&stage, out)
+    };
+    swapped.map_err(Failed::Io)?;
+    Ok(stats)
+}
+
+/// Makes ready to write into `out`: refuses an output that is a file or a folder prongsai did not
+/// make, takes the write lock, and makes the back buffer with its marker. Returns the back buffer
+/// and the lock, held until dropped.
+fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
         if dir.exists() && !dir.is_dir() {
@@ -446,30 +647,38 @@ pub fn write(out: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
     std::fs::create_dir_all(parent)?;
     // One writer at a time (a build while the preview server rebuilds): two syncing one back
     // buffer would swap in a mix of both.
-    let _lock = lock(parent)?;
+    let lock = lock(parent)?;
     std::fs::create_dir_all(&stage)?;
     // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
     // the next build recognises as its own and finishes.
     if !stage.join(MARKER).is_file() {
         std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
     }
-    let stats = match sync(&stage, outputs) {
-        Ok(s) => s,
-        Err(e) => {
-            // A half-written back buffer on a full disk would keep it full: free the space (the
-            // next build writes a whole new one).
-            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
-                let _ = std::fs::remove_dir_all(&stage);
-            }
-            return Err(e);
+    Ok((stage, lock))
+}
+
+/// Findings for output paths that would leave the output folder or that two outputs share (they
+/// would race in the parallel write). `paths` must be sorted.
+fn check_paths(paths: &[&str]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for p in paths {
+        let inside = Path::new(p)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || p.is_empty() {
+            findings.push(Finding::error(
+                *p,
+                "this output would be written outside the site folder",
+            ));
         }
-    };
-    if out.exists() {
-        exchange(&stage, out)?;
-    } else {
-        std::fs::rename(&stage, out)?;
     }
-    Ok(stats)
+    for pair in paths.windows(2).filter(|p| p[0] == p[1]) {
+        findings.push(
+            Finding::error(pair[0], "two files of the site would be written to this address")
+                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
+        );
+    }
+    findings
 }
 
 /// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
@@ -493,50 +702,131 @@ fn is_ours(dir: &Path) -> io::Result<bool> {
     Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
 }
 
-/// Makes the folder `dir` hold exactly `outputs`, writing only files whose bytes differ.
-fn sync(dir: &Path, outputs: &[Output]) -> io::Result<WriteStats> {
-    let wanted: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let mut stale = Vec::new();
-    let mut stale_dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = crate::diag::display_path(dir, entry.path());
-        if entry.file_type().is_dir() {
-            stale_dirs.push(entry.into_path());
-        } else if !wanted.contains(rel.as_str()) {
-            stale.push(entry.into_path());
+/// Makes the folder `dir` hold exactly the files `paths`, writing only files whose bytes differ.
+fn sync<'a, F>(dir: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
+{
+    let wanted: HashSet<&str> = paths.iter().copied().collect();
+    let mut found = Listing::default();
+    list(dir, "", &mut found).map_err(Failed::Io)?;
+    let stale: Vec<&PathBuf> = found
+        .files
+        .iter()
+        .filter(|(rel, _)| !wanted.contains(rel.as_str()))
+        .map(|(_, path)| path)
+        .collect();
+    let kept = found.files.len() - stale.len();
+    for path in &stale {
+        std::fs::remove_file(path).map_err(Failed::Io)?;
+    }
+    // Into an empty folder every file is new: no file to compare with, and every folder is made
+    // first, by one thread (threads making folders in one folder wait for each other).
+    let empty = kept == 0;
+    if empty {
+        let folders: BTreeSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(parent, _)| parent))
+            .collect();
+        for folder in folders {
+            std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
         }
     }
-    for path in &stale {
-        std::fs::remove_file(path)?;
-    }
-    let written: usize = outputs
-        .par_iter()
-        .map(|o| -> io::Result<usize> {
-            let path = dir.join(&o.path);
+    let findings = Mutex::new(Vec::<Finding>::new());
+    let written: usize = (0..paths.len())
+        .into_par_iter()
+        .map(|i| -> io::Result<usize> {
+            let new = match bytes(i) {
+                Ok(b) => b,
+                Err(f) => {
+                    let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
+                    if !findings.iter().any(|g| g.message == f.message) {
+                        findings.push(f);
+                    }
+                    return Ok(0);
+                }
+            };
+            let path = dir.join(paths[i]);
+            if empty {
+                write_file(&path, &new)?;
+                return Ok(1);
+            }
             match std::fs::read(&path) {
-                Ok(old) if old == o.bytes => return Ok(0),
-                _ => {}
+                Ok(old) if old == *new => return Ok(0),
+                _ => write_file(&path, &new)?,
             }
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if path.is_dir() {
-                std::fs::remove_dir_all(&path)?;
-            }
-            std::fs::write(&path, &o.bytes)?;
             Ok(1)
         })
-        .sum::<io::Result<usize>>()?;
-    // Folders left empty by removed pages (contents_first lists children before parents).
-    for d in stale_dirs {
+        .sum::<io::Result<usize>>()
+        .map_err(Failed::Io)?;
+    // Folders left empty by removed pages, deepest first.
+    let mut dirs: Vec<&Path> = stale
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).take_while(|d| *d != dir))
+        .chain(found.empty_dirs.iter().map(PathBuf::as_path))
+        .collect();
+    dirs.sort_by(|a, b| (b.components().count(), a).cmp(&(a.components().count(), b)));
+    dirs.dedup();
+    for d in dirs {
         let _ = std::fs::remove_dir(d);
     }
+    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !findings.is_empty() {
+        return Err(Failed::Render(findings));
+    }
     Ok(WriteStats {
-        files: outputs.len(),
+        files: paths.len(),
         written,
         removed: stale.len(),
     })
+}
+
+/// The files and folders under a folder.
+#[derive(Default)]
+struct Listing {
+    /// Path relative to the folder listed (`/`-separated), and the path itself.
+    files: Vec<(String, PathBuf)>,
+    /// Folders that hold nothing.
+    empty_dirs: Vec<PathBuf>,
+}
+
+/// Lists `dir` (whose path relative to the listed folder is `rel`) into `out`, sub-folders in
+/// parallel: a site has a folder per page.
+fn list(dir: &Path, rel: &str, out: &mut Listing) -> io::Result<()> {
+    let mut subdirs = Vec::new();
+    let mut entries = 0;
+    for entry in std::fs::read_dir(dir)? {
+        entries += 1;
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let child = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            subdirs.push((entry.path(), child));
+        } else {
+            out.files.push((child, entry.path()));
+        }
+    }
+    if entries == 0 && !rel.is_empty() {
+        out.empty_dirs.push(dir.to_path_buf());
+    }
+    let listed: Vec<io::Result<Listing>> = subdirs
+        .par_iter()
+        .map(|(path, child)| {
+            let mut sub = Listing::default();
+            list(path, child, &mut sub)?;
+            Ok(sub)
+        })
+        .collect();
+    for sub in listed {
+        let sub = sub?;
+        out.files.extend(sub.files);
+        out.empty_dirs.extend(sub.empty_dirs);
+    }
+    Ok(())
 }
 
 /// Swaps the contents of two folder names in one step where the OS allows it.
@@ -640,6 +930,7 @@ mod tests {
         let measure = dir.path().join("content/measures/eit-1.md");
         let text = std::fs::read_to_string(&measure).unwrap();
         std::fs::write(&measure, text.replace("score: 80", "score: 70")).unwrap();
+        cache.changed([&measure]);
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 1);
         assert_eq!(cached, fresh(&mut Cache::default()));
@@ -677,6 +968,57 @@ mod tests {
         let err = write(&public, &[marker()]).unwrap_err();
         assert!(err.to_string().contains("is a file, not a folder"), "{err}");
         assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
+    }
+
+    // A write over a back buffer whose content the caller knows (serve) writes only the files
+    // that differ from it, and leaves the folder a full write would.
+    #[test]
+    fn write_over_a_known_back_buffer_writes_only_differences() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let arcs = |o: Vec<Output>| o.into_iter().map(Arc::new).collect::<Vec<_>>();
+        let first = arcs(vec![
+            marker(),
+            out("index.html", "a"),
+            out("m/x/index.html", "b"),
+        ]);
+        let second = arcs(vec![
+            marker(),
+            out("index.html", "a2"),
+            out("m/y/index.html", "c"),
+        ]);
+        write_over(&public, &first, None).unwrap();
+        write_over(&public, &second, None).unwrap(); // the back buffer now holds `first`
+        let third = arcs(vec![
+            marker(),
+            out("index.html", "a3"),
+            out("m/x/index.html", "b"),
+        ]);
+        let stats = write_over(&public, &third, Some(&first)).unwrap();
+        assert_eq!(
+            stats.written, 1,
+            "only index.html differs from the back buffer"
+        );
+        let tree: Vec<(String, String)> = walkdir::WalkDir::new(&public)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = crate::diag::display_path(&public, e.path());
+                (rel, std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            (MARKER, MARKER_TEXT),
+            ("index.html", "a3"),
+            ("m/x/index.html", "b"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(tree, want);
+        assert!(!public.join("m/y").exists());
     }
 
     // A folder prongsai did not make is never replaced.
