@@ -31,6 +31,9 @@ enum Command {
         /// Public address of the site, replacing base_url in site.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip the search index (quicker builds; the search page then finds nothing).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Check every file and report all problems; writes nothing. Exit 0 clean, 1 findings, 2 could not run.
     Check {
@@ -83,11 +86,13 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
+            no_search,
         } => {
             let opts = site::Options {
                 root,
                 out,
                 base_url,
+                search: !no_search,
             };
             let report = site::build(&opts);
             eprint!("{}", report.findings.render(color));

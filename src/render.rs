@@ -539,6 +539,12 @@ pub fn render_all(site: &Site, renderer: &Renderer) -> Result<Vec<Output>, Vec<F
         ));
     }
     jobs.push((
+        "search/index.html".into(),
+        "search.html",
+        "../".into(),
+        context! { page => page_ctx("ค้นหา", "search", "search/") },
+    ));
+    jobs.push((
         "404.html".into(),
         "404.html",
         c.base_path(),

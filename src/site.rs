@@ -1,7 +1,8 @@
 //! The build as a short list of named steps, and the only code that writes the output folder.
 //!
 //! `load` (site.yaml, content files, front matter, Markdown) -> `check` (slugs, links between
-//! files) -> `render` (pages in memory) -> `write` (atomic). Findings from every step are collected
+//! files) -> `render` (pages and open data in memory) -> `index` (search, over those pages) ->
+//! `write` (atomic). Findings from every step are collected
 //! first; `public/` is only touched when there is no error.
 //!
 //! Writing is atomic and incremental: the new site is synced into a back buffer beside the output
@@ -22,7 +23,9 @@ use crate::content::{self, SourceFile};
 use crate::diag::{Finding, Findings};
 use crate::markdown;
 use crate::measure::{self, Doc, Measure, Page};
+use crate::opendata;
 use crate::render::{self, Output, RESERVED, Renderer};
+use crate::search;
 use crate::theme;
 
 /// The loaded, validated site: configuration and every measure and page.
@@ -43,6 +46,8 @@ pub struct Options {
     pub out: Option<PathBuf>,
     /// Replaces site.yaml's base_url.
     pub base_url: Option<String>,
+    /// Builds the search index (`build --no-search` turns it off).
+    pub search: bool,
 }
 
 impl Options {
@@ -61,6 +66,8 @@ pub struct Report {
     pub measures: usize,
     pub pages: usize,
     pub seconds: f64,
+    /// Time the search index took (0 when skipped).
+    pub search_seconds: f64,
 }
 
 /// How many files the write step touched.
@@ -90,6 +97,15 @@ pub fn build(opts: &Options) -> Report {
                 None
             }
         });
+    let outputs = match outputs.filter(|_| !findings.has_errors()) {
+        Some(outputs) if opts.search => {
+            let started = Instant::now();
+            let indexed = index(outputs, &mut findings);
+            report.search_seconds = started.elapsed().as_secs_f64();
+            indexed
+        }
+        other => other,
+    };
     if let Some(outputs) = outputs.filter(|_| !findings.has_errors()) {
         match write(&opts.out_dir(), &outputs) {
             Ok(stats) => report.written = Some(stats),
@@ -266,6 +282,7 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
+    outputs.extend(opendata::render(site));
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
@@ -275,6 +292,24 @@ pub fn render(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         Ok(outputs)
     } else {
         Err(findings)
+    }
+}
+
+/// Adds the search index of the rendered pages to them, so both land in one swap.
+pub fn index(mut outputs: Vec<Output>, findings: &mut Findings) -> Option<Vec<Output>> {
+    match search::index(&outputs) {
+        Ok(files) => {
+            outputs.extend(files);
+            outputs.sort_by(|a, b| a.path.cmp(&b.path));
+            Some(outputs)
+        }
+        Err(e) => {
+            findings.push(
+                Finding::error("search index", format!("cannot build the search index: {e}"))
+                    .help("build with --no-search to publish the site without search, and report this"),
+            );
+            None
+        }
     }
 }
 

@@ -12,8 +12,8 @@ macro_rules! files {
 /// Template name and source.
 pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
     "base.html", "macros.html", "index.html", "report.html", "list.html", "assessments.html",
-    "units.html", "measure.html", "page.html", "404.html",
+    "units.html", "measure.html", "page.html", "404.html", "search.html",
 );
 
 /// Static file name (under `static/`) and bytes.
-pub const STATIC: &[(&str, &[u8])] = files!("static", include_bytes: "style.css");
+pub const STATIC: &[(&str, &[u8])] = files!("static", include_bytes: "style.css", "search.js");
