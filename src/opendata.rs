@@ -75,7 +75,9 @@ fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
 pub fn render(site: &Site) -> Vec<Output> {
     let base = &site.config.base_url;
     let mut measures: Vec<&Measure> = site.measures.iter().collect();
-    measures.sort_by(|a, b| (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug)));
+    measures.sort_by(|a, b| {
+        (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug))
+    });
     let records: Vec<Record> = measures.iter().map(|m| record(m, base)).collect();
     let text = |path: &str, s: String| Output {
         path: path.into(),
@@ -90,7 +92,10 @@ pub fn render(site: &Site) -> Vec<Output> {
         text("measures.schema.json", SCHEMA.into()),
         text("atom.xml", atom(site)),
         text("sitemap.xml", sitemap(site)),
-        text("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")),
+        text(
+            "robots.txt",
+            format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"),
+        ),
     ]
 }
 
@@ -168,7 +173,11 @@ fn csv(records: &[Record]) -> String {
 pub fn csv_cell(s: &str) -> String {
     let numeric = s.parse::<f64>().is_ok();
     let risky = !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let s = if risky { format!("'{s}") } else { s.to_string() };
+    let s = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -249,16 +258,27 @@ fn atom(site: &Site) -> String {
 
 fn sitemap(site: &Site) -> String {
     let base = &site.config.base_url;
-    let mut urls: Vec<String> = ["", "report/", "measures/", "assessment/", "units/", "search/"]
-        .iter()
-        .map(|p| format!("{base}{p}"))
-        .collect();
+    let mut urls: Vec<String> = [
+        "",
+        "report/",
+        "measures/",
+        "assessment/",
+        "units/",
+        "search/",
+    ]
+    .iter()
+    .map(|p| format!("{base}{p}"))
+    .collect();
     urls.extend(
         crate::measure::Assessment::ALL
             .iter()
             .map(|a| format!("{base}assessment/{}/", a.code().to_ascii_lowercase())),
     );
-    urls.extend(site.measures.iter().map(|m| format!("{base}measures/{}/", m.slug)));
+    urls.extend(
+        site.measures
+            .iter()
+            .map(|m| format!("{base}measures/{}/", m.slug)),
+    );
     urls.extend(site.pages.iter().map(|p| format!("{base}{}/", p.slug)));
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -59,7 +59,8 @@ pub fn index(_outputs: &[Output]) -> Result<Vec<Output>, String> {
 /// Pagefind's own ready-made UIs, which the theme does not use (it has its own Thai search page).
 #[cfg(feature = "search")]
 fn is_unused_ui(name: &str) -> bool {
-    name.starts_with("pagefind-") && (name.contains("ui.") || name.starts_with("pagefind-highlight"))
+    name.starts_with("pagefind-")
+        && (name.contains("ui.") || name.starts_with("pagefind-highlight"))
         || name.starts_with("playground")
 }
 

@@ -305,8 +305,11 @@ pub fn index(mut outputs: Vec<Output>, findings: &mut Findings) -> Option<Vec<Ou
         }
         Err(e) => {
             findings.push(
-                Finding::error("search index", format!("cannot build the search index: {e}"))
-                    .help("build with --no-search to publish the site without search, and report this"),
+                Finding::error(
+                    "search index",
+                    format!("cannot build the search index: {e}"),
+                )
+                .help("build with --no-search to publish the site without search, and report this"),
             );
             None
         }

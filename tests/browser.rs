@@ -150,16 +150,19 @@ fn site_in_a_real_browser() {
         String::from_utf8_lossy(&built.stderr)
     );
     let base = serve(out.clone());
-    let status = Command::new("node")
+    let run = Command::new("node")
         .arg(browser_dir.join("run.mjs"))
         .arg(&base)
         .arg(&out)
         .current_dir(&browser_dir)
         .env("PRONGSAI_TMP", tmp.path())
-        .status()
+        .output()
         .unwrap();
+    // Captured by the test harness: shown when the test fails, or with `-- --nocapture`.
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
     assert!(
-        status.success(),
+        run.status.success(),
         "browser checks failed (details above; rerun one with `node tests/browser/run.mjs URL DIR`)"
     );
 }
