@@ -223,7 +223,7 @@ fn atom(site: &Site) -> String {
         })
         .chain(site.pages.iter().map(|p: &Page| {
             (
-                updated(p.date.map(|d| d.iso()), c.fiscal_year as i32),
+                updated(p.date.map(|d| d.iso()), c.fiscal_year),
                 format!("{base}{}/", p.slug),
                 p.title.as_str(),
                 p.title.clone(),
@@ -234,7 +234,7 @@ fn atom(site: &Site) -> String {
     let feed_updated = entries
         .first()
         .map(|e| e.0.clone())
-        .unwrap_or_else(|| updated(None, c.fiscal_year as i32));
+        .unwrap_or_else(|| updated(None, c.fiscal_year));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n  <title>{}</title>\n  <subtitle>มาตรการส่งเสริมคุณธรรมและความโปร่งใส</subtitle>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{feed_updated}</updated>\n  <author><name>{}</name></author>\n  <generator>prongsai</generator>\n",
         xml(c.site_title()),
