@@ -134,6 +134,18 @@ console.log(`search quality: ${good}/${queries.length} queries give exactly thei
   await page.close();
 }
 
+// List pages: link filters work without JavaScript; with it, the status menu narrows the table.
+{
+  const page = await open(desktop, base + "years/2567/");
+  const links = await page.$$eval("nav.filters a", (as) => as.map((a) => a.getAttribute("href")));
+  await page.selectOption("#status-filter", "not_done");
+  const visible = await page.$$eval("table.measures tbody tr", (rs) => rs.filter((r) => !r.hidden).length);
+  const said = await page.textContent(".status-filter-count");
+  check("year page: filter links, and the status menu narrows the table", links.length >= 2 && visible === 1 && said.startsWith("แสดง"),
+    `links ${links}, ${visible} rows, "${said}"`);
+  await page.close();
+}
+
 // ---------------------------------------------------------------- 3. axe, console, 375 px
 const pageTypes = {
   home: "",

@@ -51,7 +51,7 @@ function matcher(terms) {
     // [start, end) of every match, sorted and merged.
     spans(text) {
       const found = [];
-      for (const p of patterns) for (const m of text.matchAll(p)) found.push([m.index, m.index + m[0].length]);
+      for (const p of patterns) for (const m of ((p.lastIndex = 0), text.matchAll(p))) found.push([m.index, m.index + m[0].length]);
       found.sort((a, b) => a[0] - b[0]);
       const merged = [];
       for (const f of found) {
