@@ -100,11 +100,16 @@ fn main() -> ExitCode {
                 Some(w) => {
                     if !cli.quiet {
                         eprintln!(
-                            "built {} measures and {} pages into {} in {:.2} s ({} files, {} written, {} removed{})",
+                            "built {} measures and {} pages into {} in {:.2} s{} ({} files, {} written, {} removed{})",
                             report.measures,
                             report.pages,
                             opts.out_dir().display(),
                             report.seconds,
+                            if report.search_seconds > 0.0 {
+                                format!(", search index {:.2} s of it", report.search_seconds)
+                            } else {
+                                String::new()
+                            },
                             w.files,
                             w.written,
                             w.removed,

@@ -16,4 +16,5 @@ pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
 );
 
 /// Static file name (under `static/`) and bytes.
-pub const STATIC: &[(&str, &[u8])] = files!("static", include_bytes: "style.css", "search.js", "filter.js");
+pub const STATIC: &[(&str, &[u8])] =
+    files!("static", include_bytes: "style.css", "search.js", "filter.js");
