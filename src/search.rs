@@ -65,6 +65,7 @@ fn is_unused_ui(name: &str) -> bool {
 }
 
 /// Whether a page can hold a search region: HTML pages other than the 404 page.
+#[cfg(feature = "search")]
 fn is_indexed(path: &str) -> bool {
     path.ends_with(".html") && path != "404.html"
 }

@@ -292,6 +292,8 @@ for (const [kind, path] of Object.entries(pageTypes)) {
   check("atom.xml is an Atom feed in Thai", atom.includes('xmlns="http://www.w3.org/2005/Atom"') && atom.includes('xml:lang="th"'));
 }
 
+check("no console error or failed request on any page visited (search included)", problems.length === 0,
+  problems.slice(0, 20).join("\n     "));
 writeFileSync(join(work, "problems.txt"), problems.join("\n"));
 await browser.close();
 console.log(`browser: ${passed} passed, ${failed} failed`);
