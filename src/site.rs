@@ -2,8 +2,8 @@
 //!
 //! `load` (site.yaml, content files, front matter, Markdown) -> `check` (slugs, links between
 //! files) -> `render` (pages and open data in memory) -> `index` (search, over those pages) ->
-//! `write` (atomic). Findings from every step are collected
-//! first; `public/` is only touched when there is no error.
+//! `write` (atomic). Findings from every step are collected first; `public/` is only touched when
+//! there is no error.
 //!
 //! Writing is atomic and incremental: the new site is synced into a back buffer beside the output
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only

@@ -58,7 +58,9 @@ async function open(context, url) {
   const page = await context.newPage();
   page.on("console", (m) => {
     const expected404 = url.includes("no-such-page") && m.text().includes("404");
-    if (m.type() === "error" && !expected404) problems.push(`${url}: console: ${m.text()}`);
+    // The browser asks the host's root for /favicon.ico, outside the site: not the site's link.
+    const favicon = (m.location().url || "").endsWith("/favicon.ico");
+    if (m.type() === "error" && !expected404 && !favicon) problems.push(`${url}: console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`${url}: ${e.message}`));
   page.on("response", (r) => {
