@@ -92,10 +92,7 @@ pub fn render(site: &Site) -> Vec<Output> {
         text("measures.schema.json", SCHEMA.into()),
         text("atom.xml", atom(site)),
         text("sitemap.xml", sitemap(site)),
-        text(
-            "robots.txt",
-            format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"),
-        ),
+        text("robots.txt", robots(base)),
     ]
 }
 
@@ -183,6 +180,15 @@ pub fn csv_cell(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// Allows every crawler; names the sitemap when `base_url` is absolute, as robots.txt requires.
+fn robots(base: &str) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if base.contains("://") {
+        out.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
+    }
+    out
 }
 
 fn xml(s: &str) -> String {
