@@ -166,3 +166,38 @@ fn site_in_a_real_browser() {
         "browser checks failed (details above; rerun one with `node tests/browser/run.mjs URL DIR`)"
     );
 }
+
+// In the example site, searching ทรัพย์สิน finds the measure about the use of state property first.
+#[test]
+fn example_site_search_finds_state_property() {
+    require("node", &["--version"]);
+    require("chromium", &["--version"]);
+    let browser_dir = manifest().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--quiet", "--root"])
+        .arg(manifest())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let run = Command::new("node")
+        .arg(browser_dir.join("example.mjs"))
+        .arg(serve(out))
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap();
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "example site search failed (above)");
+}
