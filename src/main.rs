@@ -31,6 +31,9 @@ enum Command {
         /// Public address of the site, replacing base_url in site.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip the search index (quicker builds; the search page then finds nothing).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Check every file and report all problems; writes nothing. Exit 0 clean, 1 findings, 2 could not run.
     Check {
@@ -61,6 +64,9 @@ enum Command {
         /// Poll for changes instead of waiting for file system events (network drives, WSL on /mnt/c).
         #[arg(long)]
         poll: bool,
+        /// Build the search index on every rebuild, so the search page works in the preview.
+        #[arg(long)]
+        search: bool,
     },
     /// Create a new site in DIR with an example measure and instructions.
     Init {
@@ -104,11 +110,13 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
+            no_search,
         } => {
             let opts = site::Options {
                 root,
                 out,
                 base_url,
+                search: !no_search,
             };
             let report = site::build(&opts);
             eprint!("{}", report.findings.render(color));
@@ -116,11 +124,16 @@ fn main() -> ExitCode {
                 Some(w) => {
                     if !cli.quiet {
                         eprintln!(
-                            "built {} measures and {} pages into {} in {:.2} s ({} files, {} written, {} removed{})",
+                            "built {} measures and {} pages into {} in {:.2} s{} ({} files, {} written, {} removed{})",
                             report.measures,
                             report.pages,
                             opts.out_dir().display(),
                             report.seconds,
+                            if report.search_seconds > 0.0 {
+                                format!(", search index {:.2} s of it", report.search_seconds)
+                            } else {
+                                String::new()
+                            },
                             w.files,
                             w.written,
                             w.removed,
@@ -188,6 +201,7 @@ fn main() -> ExitCode {
             bind,
             open,
             poll,
+            search,
         } => {
             let opts = serve::Options {
                 root,
@@ -197,6 +211,7 @@ fn main() -> ExitCode {
                 poll,
                 color,
                 quiet: cli.quiet,
+                search,
             };
             match serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -758,6 +758,12 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
         job(j.path.clone(), j.template, &j.root, j.ctx.clone());
     }
     job(
+        "search/index.html".into(),
+        "search.html",
+        "../",
+        context! { page => page_ctx("ค้นหา", "search", "search/") },
+    );
+    job(
         "404.html".into(),
         "404.html",
         &c.base_path(),

@@ -53,6 +53,9 @@ pub struct Options {
     pub color: bool,
     /// Print only errors and warnings.
     pub quiet: bool,
+    /// Build the search index on every rebuild (off by default: it costs seconds at thousands of
+    /// measures, and previews are about content).
+    pub search: bool,
 }
 
 /// How long the watcher waits for a burst of file events to settle.
@@ -93,6 +96,7 @@ pub fn run(opts: Options) -> io::Result<()> {
         out: root.join("public"),
         color: opts.color,
         quiet: opts.quiet,
+        search: opts.search,
         cache: Cache::default(),
         shared: shared.clone(),
         watcher,
@@ -307,6 +311,7 @@ struct Builder {
     out: PathBuf,
     color: bool,
     quiet: bool,
+    search: bool,
     cache: Cache,
     shared: Arc<Shared>,
     watcher: Watcher,
@@ -465,6 +470,7 @@ impl Builder {
             root: self.root.clone(),
             out: Some(self.out.clone()),
             base_url: None,
+            search: self.search,
         };
         let cache = &mut self.cache;
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site::compile(&opts, cache)))

@@ -1,8 +1,9 @@
 //! The build as a short list of named steps, and the only code that writes the output folder.
 //!
 //! `load` (site.yaml, content files, front matter, Markdown) -> `check` (slugs, links between
-//! files) -> `render` (pages in memory) -> `write` (atomic). Findings from every step are collected
-//! first; `public/` is only touched when there is no error.
+//! files) -> `render` (pages and open data in memory) -> `index` (search, over those pages) ->
+//! `write` (atomic). Findings from every step are collected first; `public/` is only touched when
+//! there is no error.
 //!
 //! Writing is atomic and incremental: the new site is synced into a back buffer beside the output
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
@@ -28,7 +29,9 @@ use crate::diag::{Finding, Findings};
 use crate::markdown;
 use crate::measure::{self, Doc, Measure, Page};
 use crate::oit;
+use crate::opendata;
 use crate::render::{self, Output, RESERVED, Renderer};
+use crate::search;
 use crate::theme;
 
 /// The loaded, validated site: configuration and every measure and page.
@@ -52,6 +55,8 @@ pub struct Options {
     pub out: Option<PathBuf>,
     /// Replaces site.yaml's base_url.
     pub base_url: Option<String>,
+    /// Builds the search index (`build --no-search` turns it off).
+    pub search: bool,
 }
 
 impl Options {
@@ -70,6 +75,8 @@ pub struct Report {
     pub measures: usize,
     pub pages: usize,
     pub seconds: f64,
+    /// Time the search index took (0 when skipped).
+    pub search_seconds: f64,
 }
 
 /// How many files the write step touched.
@@ -92,7 +99,8 @@ pub fn build(opts: &Options) -> Report {
     }
     if let Some(site) = site.filter(|_| !findings.has_errors()) {
         let out = opts.out_dir();
-        match render_and_write(&site, &out) {
+        let searched = opts.search.then_some(&mut report.search_seconds);
+        match render_and_write(&site, &out, searched, &mut findings) {
             Ok(stats) => report.written = Some(stats),
             Err(Failed::Render(f)) => findings.extend(f),
             Err(Failed::Io(e)) => findings.push(write_finding(&out, &e)),
@@ -111,8 +119,16 @@ enum Failed {
     Io(io::Error),
 }
 
-/// Renders every page straight into the back buffer and swaps it in when all went well.
-fn render_and_write(site: &Site, out: &Path) -> Result<WriteStats, Failed> {
+/// Renders every page straight into the back buffer and swaps it in when all went well. With
+/// `search` (where to put the seconds spent waiting for it), each page also goes to the search
+/// indexer as it is rendered, and the index is written into the back buffer before the swap;
+/// warnings about it go to `findings`.
+fn render_and_write(
+    site: &Site,
+    out: &Path,
+    search: Option<&mut f64>,
+    findings: &mut Findings,
+) -> Result<WriteStats, Failed> {
     let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
     let mut files = files(site).map_err(Failed::Render)?;
     files.extend(site.oit.iter().flat_map(oit::exports));
@@ -130,13 +146,59 @@ fn render_and_write(site: &Site, out: &Path) -> Result<WriteStats, Failed> {
         return Err(Failed::Render(clashes));
     }
     let pages = plan.jobs.len();
-    write_with(out, &paths, |i| {
-        if i < pages {
-            plan.render(&plan.jobs[i]).map(|o| Cow::Owned(o.bytes))
-        } else {
-            Ok(Cow::Borrowed(files[i - pages].bytes.as_slice()))
-        }
-    })
+    let indexer = search.is_some().then(search::Indexer::start);
+    let later: Option<Later> = match (search, &indexer) {
+        (Some(seconds), Some(ix)) => Some((
+            search::BUNDLE,
+            Box::new(move || {
+                let started = Instant::now();
+                let index = ix.finish().map_err(|e| vec![index_finding(&e)])?;
+                *seconds = started.elapsed().as_secs_f64();
+                findings.extend(index.skipped.iter().map(skipped_finding));
+                Ok(index.files)
+            }),
+        )),
+        _ => None,
+    };
+    write_with(
+        out,
+        &paths,
+        |i| {
+            if i < pages {
+                let page = plan.render(&plan.jobs[i])?;
+                if let Some(ix) = &indexer {
+                    ix.add(&page.path, &page.bytes);
+                }
+                Ok(Cow::Owned(page.bytes))
+            } else {
+                Ok(Cow::Borrowed(files[i - pages].bytes.as_slice()))
+            }
+        },
+        later,
+    )
+}
+
+/// The warning for a page too long for the search index.
+fn skipped_finding((path, size): &(String, usize)) -> Finding {
+    Finding::error(
+        path,
+        format!(
+            "this page is too long for the search index ({:.1} MB; the limit is {} KB), so search does not find it",
+            *size as f64 / 1e6,
+            search::MAX_PAGE >> 10
+        ),
+    )
+    .help("split the text into several pages, or attach the long document as a PDF")
+    .warning()
+}
+
+/// The finding for a search index that could not be built.
+fn index_finding(e: &str) -> Finding {
+    Finding::error(
+        "search index",
+        format!("cannot build the search index: {e}"),
+    )
+    .help("build with --no-search to publish the site without search, and report this")
 }
 
 /// The site rendered in memory, before anything is written.
@@ -163,6 +225,16 @@ pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
         .as_ref()
         .filter(|_| !findings.has_errors())
         .and_then(|site| match render(site, &mut cache.memo) {
+            Ok(mut o) if opts.search => match index(&mut o) {
+                Ok(warnings) => {
+                    findings.extend(warnings);
+                    Some(o)
+                }
+                Err(f) => {
+                    findings.push(f);
+                    None
+                }
+            },
             Ok(o) => Some(o),
             Err(f) => {
                 findings.extend(f);
@@ -489,6 +561,7 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
+    outputs.extend(opendata::render(site));
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
@@ -498,6 +571,14 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     } else {
         Err(findings)
     }
+}
+
+/// Adds the search index of the rendered pages to them (what `serve` serves with `--search`).
+pub fn index(outputs: &mut Vec<Arc<Output>>) -> Result<Vec<Finding>, Finding> {
+    let index = search::index(outputs).map_err(|e| index_finding(&e))?;
+    outputs.extend(index.files.into_iter().map(Arc::new));
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(index.skipped.iter().map(skipped_finding).collect())
 }
 
 /// A file in every output folder, so prongsai never replaces a folder it did not make.
@@ -517,9 +598,12 @@ pub fn back_buffer(out: &Path) -> PathBuf {
 /// Writes `outputs` as the whole content of `out`, atomically (see the module docs).
 pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<WriteStats> {
     let paths: Vec<&str> = outputs.iter().map(|o| o.borrow().path.as_str()).collect();
-    write_with(out, &paths, |i| {
-        Ok(Cow::Borrowed(outputs[i].borrow().bytes.as_slice()))
-    })
+    write_with(
+        out,
+        &paths,
+        |i| Ok(Cow::Borrowed(outputs[i].borrow().bytes.as_slice())),
+        None,
+    )
     .map_err(|e| match e {
         Failed::Io(e) => e,
         Failed::Render(f) => io::Error::other(f[0].message.clone()),
@@ -595,12 +679,17 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
 /// `i` when it is its turn (on any thread), so the files need not all be in memory at once.
 /// When a file cannot be made, the back buffer is left half synced and `out` is not touched.
-fn write_with<'a, F>(out: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+fn write_with<'a, F>(
+    out: &Path,
+    paths: &[&str],
+    bytes: F,
+    later: Option<Later>,
+) -> Result<WriteStats, Failed>
 where
     F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
 {
     let (stage, _lock) = prepare(out).map_err(Failed::Io)?;
-    let stats = match sync(&stage, paths, bytes) {
+    let stats = match sync(&stage, paths, bytes, later) {
         Ok(s) => s,
         Err(Failed::Io(e)) => {
             // A half-written back buffer on a full disk would keep it full: free the space (the
@@ -702,18 +791,33 @@ fn is_ours(dir: &Path) -> io::Result<bool> {
     Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
 }
 
-/// Makes the folder `dir` hold exactly the files `paths`, writing only files whose bytes differ.
-fn sync<'a, F>(dir: &Path, paths: &[&str], bytes: F) -> Result<WriteStats, Failed>
+/// Files made after all the others, under one folder: the folder (e.g. `pagefind/`) and what makes
+/// them. `sync` leaves that folder's files alone until they are made, then syncs it too.
+type Later<'a> = (
+    &'a str,
+    Box<dyn FnOnce() -> Result<Vec<Output>, Vec<Finding>> + 'a>,
+);
+
+/// Makes the folder `dir` hold exactly the files `paths` (and those of `later`), writing only
+/// files whose bytes differ.
+fn sync<'a, F>(
+    dir: &Path,
+    paths: &[&str],
+    bytes: F,
+    later: Option<Later>,
+) -> Result<WriteStats, Failed>
 where
     F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
 {
     let wanted: HashSet<&str> = paths.iter().copied().collect();
+    let later_dir = later.as_ref().map(|(d, _)| format!("{d}/"));
+    let is_later = |rel: &str| later_dir.as_deref().is_some_and(|d| rel.starts_with(d));
     let mut found = Listing::default();
     list(dir, "", &mut found).map_err(Failed::Io)?;
-    let stale: Vec<&PathBuf> = found
+    let mut stale: Vec<&PathBuf> = found
         .files
         .iter()
-        .filter(|(rel, _)| !wanted.contains(rel.as_str()))
+        .filter(|(rel, _)| !wanted.contains(rel.as_str()) && !is_later(rel))
         .map(|(_, path)| path)
         .collect();
     let kept = found.files.len() - stale.len();
@@ -732,33 +836,54 @@ where
             std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
         }
     }
+    let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
+        if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
+            return Ok(0);
+        }
+        write_file(path, new)?;
+        Ok(1)
+    };
     let findings = Mutex::new(Vec::<Finding>::new());
-    let written: usize = (0..paths.len())
+    let mut written: usize = (0..paths.len())
         .into_par_iter()
         .map(|i| -> io::Result<usize> {
-            let new = match bytes(i) {
-                Ok(b) => b,
+            match bytes(i) {
+                Ok(new) => put(&dir.join(paths[i]), &new),
                 Err(f) => {
                     let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
                     if !findings.iter().any(|g| g.message == f.message) {
                         findings.push(f);
                     }
-                    return Ok(0);
+                    Ok(0)
                 }
-            };
-            let path = dir.join(paths[i]);
-            if empty {
-                write_file(&path, &new)?;
-                return Ok(1);
             }
-            match std::fs::read(&path) {
-                Ok(old) if old == *new => return Ok(0),
-                _ => write_file(&path, &new)?,
-            }
-            Ok(1)
         })
         .sum::<io::Result<usize>>()
         .map_err(Failed::Io)?;
+    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !findings.is_empty() {
+        return Err(Failed::Render(findings));
+    }
+    let mut files = paths.len();
+    if let Some((_, make)) = later {
+        let made = make().map_err(Failed::Render)?;
+        written += made
+            .par_iter()
+            .map(|o| put(&dir.join(&o.path), &o.bytes))
+            .sum::<io::Result<usize>>()
+            .map_err(Failed::Io)?;
+        let made: HashSet<&str> = made.iter().map(|o| o.path.as_str()).collect();
+        let gone = found
+            .files
+            .iter()
+            .filter(|(rel, _)| is_later(rel) && !made.contains(rel.as_str()))
+            .map(|(_, path)| path);
+        for path in gone {
+            std::fs::remove_file(path).map_err(Failed::Io)?;
+            stale.push(path);
+        }
+        files += made.len();
+    }
     // Folders left empty by removed pages, deepest first.
     let mut dirs: Vec<&Path> = stale
         .iter()
@@ -770,12 +895,8 @@ where
     for d in dirs {
         let _ = std::fs::remove_dir(d);
     }
-    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !findings.is_empty() {
-        return Err(Failed::Render(findings));
-    }
     Ok(WriteStats {
-        files: paths.len(),
+        files,
         written,
         removed: stale.len(),
     })
@@ -920,6 +1041,7 @@ mod tests {
             root: dir.path().to_path_buf(),
             out: None,
             base_url: None,
+            search: false,
         };
         let mut cache = Cache::default();
         let fresh = |cache: &mut Cache| compile(&opts, cache).outputs.unwrap();

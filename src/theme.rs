@@ -13,7 +13,9 @@ macro_rules! files {
 pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
     "base.html", "macros.html", "index.html", "report.html", "list.html", "assessments.html",
     "units.html", "measure.html", "page.html", "404.html", "oit.html", "oit-item.html",
+    "search.html",
 );
 
 /// Static file name (under `static/`) and bytes.
-pub const STATIC: &[(&str, &[u8])] = files!("static", include_bytes: "style.css");
+pub const STATIC: &[(&str, &[u8])] =
+    files!("static", include_bytes: "style.css", "search.js", "filter.js");

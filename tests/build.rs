@@ -364,9 +364,13 @@ fn front_matter_values_are_escaped() {
 fn rebuilds_write_only_what_changed() {
     let site = copy_site(&fixture("minimal"));
     for _ in 0..2 {
-        assert!(prongsai(&["build"], site.path()).status.success());
+        assert!(
+            prongsai(&["build", "--no-search"], site.path())
+                .status
+                .success()
+        );
     }
-    let out = prongsai(&["build"], site.path());
+    let out = prongsai(&["build", "--no-search"], site.path());
     assert!(
         stderr(&out).contains(" 0 written, 0 removed"),
         "{}",
@@ -374,9 +378,11 @@ fn rebuilds_write_only_what_changed() {
     );
     let path = site.path().join("content/measures/eit-1.md");
     std::fs::write(&path, read(&path).replace("ลดขั้นตอน", "ลดขั้นตอนการให้บริการ")).unwrap();
-    let out = prongsai(&["build"], site.path());
+    // The measure's page, measures.json and measures.csv (which carry its methods); the search
+    // index, whose files change with every edit, is left out of this count.
+    let out = prongsai(&["build", "--no-search"], site.path());
     assert!(
-        stderr(&out).contains(" 1 written, 0 removed"),
+        stderr(&out).contains(" 3 written, 0 removed"),
         "{}",
         stderr(&out)
     );
@@ -384,7 +390,7 @@ fn rebuilds_write_only_what_changed() {
         read(&site.path().join("public/measures/eit-1/index.html")).contains("ลดขั้นตอนการให้บริการ")
     );
     std::fs::remove_file(&path).unwrap();
-    let out = prongsai(&["build"], site.path());
+    let out = prongsai(&["build", "--no-search"], site.path());
     assert!(out.status.success());
     assert!(
         !site.path().join("public/measures/eit-1").exists(),
@@ -500,4 +506,66 @@ fn every_command_has_help() {
             "{args:?}"
         );
     }
+}
+
+// The open data files are published beside the pages: CSV with a BOM and Thai, JSON with every
+// field, the schema, a Thai Atom feed, the sitemap and robots.txt; the search index and page too.
+#[test]
+fn open_data_feeds_and_search_are_published() {
+    let site = copy_site(&fixture("minimal"));
+    let o = prongsai(&["build"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let public = site.path().join("public");
+    let csv = std::fs::read(public.join("measures.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}url,slug,title,".as_bytes()));
+    let csv = String::from_utf8(csv).unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("https://example.go.th/ita/measures/"), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&public.join("measures.json"))).unwrap();
+    let first = &json.as_array().unwrap()[0];
+    for key in [
+        "url",
+        "title",
+        "fiscal_year",
+        "assessment",
+        "indicator",
+        "status",
+        "responsible",
+        "oit",
+        "body_html",
+    ] {
+        assert!(
+            first.get(key).is_some(),
+            "measures.json lacks `{key}`: {first}"
+        );
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&public.join("measures.schema.json"))).unwrap();
+    assert_eq!(schema["type"], "object");
+    let atom = read(&public.join("atom.xml"));
+    assert!(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">"));
+    assert_eq!(atom.matches("<entry>").count(), 3, "{atom}");
+    assert!(read(&public.join("sitemap.xml")).contains("<loc>https://example.go.th/ita/measures/"));
+    assert!(
+        read(&public.join("robots.txt")).contains("Sitemap: https://example.go.th/ita/sitemap.xml")
+    );
+    let home = read(&public.join("index.html"));
+    assert!(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    assert!(home.contains("<meta property=\"og:description\""));
+    assert!(home.contains("action=\"search/\""));
+    assert!(public.join("search/index.html").is_file());
+    assert!(public.join("static/search.js").is_file());
+    #[cfg(feature = "search")]
+    assert!(public.join("pagefind/pagefind-entry.json").is_file());
+}
+
+// `build --no-search` publishes the site without the index.
+#[test]
+fn no_search_flag_skips_the_index() {
+    let site = copy_site(&fixture("minimal"));
+    let o = prongsai(&["build", "--no-search"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!site.path().join("public/pagefind").exists());
+    assert!(site.path().join("public/search/index.html").is_file());
 }

@@ -45,7 +45,9 @@ fn set_name(root: &Path, name: &str) {
 
 fn prongsai(root: &Path, out: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prongsai"));
-    cmd.args(["build", "--quiet", "--out"])
+    // Without the search index: its file names hash its content, so two builds' file lists would
+    // differ, and it makes each build slower; it goes through the same back buffer and swap.
+    cmd.args(["build", "--quiet", "--no-search", "--out"])
         .arg(out)
         .current_dir(root)
         .env("NO_COLOR", "1")

@@ -76,10 +76,18 @@ fn unsafe_markup(html: &str) -> Vec<String> {
             .collect::<String>()
             .trim_start_matches('/')
             .to_ascii_lowercase();
+        // The theme's own: scripts from its static folder and the search forms.
+        let theme_script = name == "script" && tag.contains(" src=\"") && tag.contains("static/");
+        let theme_form = name == "form" && tag.contains("role=\"search\"");
+        // A closing tag opens nothing.
+        let closing = tag.starts_with('/');
         if [
             "script", "iframe", "object", "embed", "style", "base", "form",
         ]
         .contains(&name.as_str())
+            && !theme_script
+            && !theme_form
+            && !closing
         {
             found.push(format!("<{name}>"));
         }
@@ -205,14 +213,12 @@ fn theme_templates_have_no_inline_script_or_style() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap().to_ascii_lowercase();
-        for bad in [
-            "<script",
-            "<style",
-            " style=",
-            " onclick=",
-            " onload=",
-            "javascript:",
-        ] {
+        // A script element must load a file: `<script ... src=...>`.
+        for script in text.split("<script").skip(1) {
+            let tag = &script[..script.find('>').unwrap_or(script.len())];
+            assert!(tag.contains(" src="), "{}: inline <script", path.display());
+        }
+        for bad in ["<style", " style=", " onclick=", " onload=", "javascript:"] {
             assert!(!text.contains(bad), "{}: {bad}", path.display());
         }
     }

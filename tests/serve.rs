@@ -360,11 +360,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// A fresh `prongsai build` of `root` into a folder of its own.
+/// A fresh `prongsai build` of `root` into a folder of its own, without the search index, as
+/// `serve` serves by default.
 fn fresh_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
-        .args(["build", "--root"])
+        .args(["build", "--no-search", "--root"])
         .arg(root)
         .arg("--out")
         .arg(out.path().join("public"))

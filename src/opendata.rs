@@ -1,0 +1,327 @@
+//! Files for machines: `measures.json`, `measures.csv` (UTF-8 with BOM, formula-safe), the JSON
+//! Schema of the front matter, the Atom feed, `sitemap.xml` and `robots.txt`.
+//!
+//! Each is an [`Output`] in memory; `site` writes them with the pages. The fields of the JSON and
+//! CSV are documented in the README ("Open data"). HTML pages are not made here.
+
+use serde::Serialize;
+
+use crate::measure::{Measure, Page};
+use crate::render::Output;
+use crate::site::Site;
+
+/// One measure as published in measures.json and measures.csv.
+#[derive(Serialize)]
+struct Record<'a> {
+    url: String,
+    slug: &'a str,
+    title: &'a str,
+    fiscal_year: i32,
+    assessment: &'static str,
+    indicator: u8,
+    indicator_title: &'static str,
+    score: Option<f64>,
+    target: f64,
+    status: &'static str,
+    status_label: &'static str,
+    methods: &'a [String],
+    results: &'a [String],
+    responsible: &'a [String],
+    period: Option<&'a str>,
+    period_start: Option<String>,
+    period_end: Option<String>,
+    follow_up: Option<&'a str>,
+    oit: &'a [String],
+    date: Option<String>,
+    attachments: Vec<String>,
+    source: &'a str,
+    body_html: &'a str,
+}
+
+fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
+    let ym = |y: crate::thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
+    Record {
+        url: format!("{base}measures/{}/", m.slug),
+        slug: &m.slug,
+        title: &m.title,
+        fiscal_year: m.fiscal_year,
+        assessment: m.assessment.code(),
+        indicator: m.indicator,
+        indicator_title: m.indicator_title,
+        score: m.score,
+        target: m.target,
+        status: m.status.key(),
+        status_label: m.status.label(),
+        methods: &m.methods,
+        results: &m.results,
+        responsible: &m.responsible,
+        period: m.period.as_deref(),
+        period_start: m.period_range.map(|r| ym(r.start)),
+        period_end: m.period_range.map(|r| ym(r.end)),
+        follow_up: m.follow_up.as_deref(),
+        oit: &m.oit,
+        date: m.date.map(|d| d.iso()),
+        attachments: m
+            .attachments
+            .iter()
+            .map(|a| format!("{base}{}", a.path))
+            .collect(),
+        source: &m.source,
+        body_html: &m.body,
+    }
+}
+
+/// Every machine-readable file of the site.
+pub fn render(site: &Site) -> Vec<Output> {
+    let base = &site.config.base_url;
+    let mut measures: Vec<&Measure> = site.measures.iter().map(|m| &**m).collect();
+    measures.sort_by(|a, b| {
+        (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug))
+    });
+    let records: Vec<Record> = measures.iter().map(|m| record(m, base)).collect();
+    let text = |path: &str, s: String| Output {
+        path: path.into(),
+        bytes: s.into_bytes(),
+    };
+    vec![
+        Output {
+            path: "measures.json".into(),
+            bytes: serde_json::to_vec_pretty(&records).expect("records serialise"),
+        },
+        text("measures.csv", csv(&records)),
+        text("measures.schema.json", SCHEMA.into()),
+        text("atom.xml", atom(site)),
+        text("sitemap.xml", sitemap(site)),
+        text("robots.txt", robots(base)),
+    ]
+}
+
+/// The CSV columns, in order; list fields are joined with " | ".
+pub const CSV_COLUMNS: &[&str] = &[
+    "url",
+    "slug",
+    "title",
+    "fiscal_year",
+    "assessment",
+    "indicator",
+    "indicator_title",
+    "score",
+    "target",
+    "status",
+    "status_label",
+    "methods",
+    "results",
+    "responsible",
+    "period",
+    "period_start",
+    "period_end",
+    "follow_up",
+    "oit",
+    "date",
+    "attachments",
+    "source",
+];
+
+fn csv(records: &[Record]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    let opt = |s: Option<&str>| s.unwrap_or("").to_string();
+    for r in records {
+        let cells = [
+            r.url.clone(),
+            r.slug.into(),
+            r.title.into(),
+            r.fiscal_year.to_string(),
+            r.assessment.into(),
+            r.indicator.to_string(),
+            r.indicator_title.into(),
+            r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            r.target.to_string(),
+            r.status.into(),
+            r.status_label.into(),
+            r.methods.join(" | "),
+            r.results.join(" | "),
+            r.responsible.join(" | "),
+            opt(r.period),
+            opt(r.period_start.as_deref()),
+            opt(r.period_end.as_deref()),
+            opt(r.follow_up),
+            r.oit.join(" | "),
+            opt(r.date.as_deref()),
+            r.attachments.join(" | "),
+            r.source.into(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Quotes a CSV cell when needed, and defuses text a spreadsheet would run as a formula
+/// (a leading `= + - @`, tab or carriage return gets a `'` in front).
+///
+/// ```
+/// assert_eq!(prongsai::opendata::csv_cell("=1+1"), "'=1+1");
+/// assert_eq!(prongsai::opendata::csv_cell("ก, ข"), "\"ก, ข\"");
+/// assert_eq!(prongsai::opendata::csv_cell("-5.5"), "-5.5");
+/// ```
+pub fn csv_cell(s: &str) -> String {
+    let numeric = s.parse::<f64>().is_ok();
+    let risky = !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Allows every crawler; names the sitemap when `base_url` is absolute, as robots.txt requires.
+fn robots(base: &str) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if base.contains("://") {
+        out.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
+    }
+    out
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The date of an entry for the feed: its own date, else the start of its fiscal year.
+fn updated(date: Option<String>, fiscal_year: i32) -> String {
+    match date {
+        Some(d) => format!("{d}T00:00:00+07:00"),
+        None => format!("{:04}-10-01T00:00:00+07:00", fiscal_year - 543 - 1),
+    }
+}
+
+fn atom(site: &Site) -> String {
+    let c = &site.config;
+    let base = &c.base_url;
+    // (updated, url, title, summary)
+    let mut entries: Vec<(String, String, &str, String)> = site
+        .measures
+        .iter()
+        .map(|m| {
+            (
+                updated(m.date.map(|d| d.iso()), m.fiscal_year),
+                format!("{base}measures/{}/", m.slug),
+                m.title.as_str(),
+                format!(
+                    "มาตรการ {} ตัวชี้วัดที่ {} {} ({})",
+                    m.assessment.code(),
+                    m.indicator,
+                    m.indicator_title,
+                    m.status.label()
+                ),
+            )
+        })
+        .chain(site.pages.iter().map(|p: &Page| {
+            (
+                updated(p.date.map(|d| d.iso()), c.fiscal_year),
+                format!("{base}{}/", p.slug),
+                p.title.as_str(),
+                p.title.clone(),
+            )
+        }))
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let feed_updated = entries
+        .first()
+        .map(|e| e.0.clone())
+        .unwrap_or_else(|| updated(None, c.fiscal_year));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n  <title>{}</title>\n  <subtitle>มาตรการส่งเสริมคุณธรรมและความโปร่งใส</subtitle>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{feed_updated}</updated>\n  <author><name>{}</name></author>\n  <generator>prongsai</generator>\n",
+        xml(c.site_title()),
+        xml(base),
+        xml(base),
+        xml(base),
+        xml(&c.name),
+    );
+    for (upd, url, title, summary) in entries {
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{upd}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            xml(title),
+            xml(&url),
+            xml(&url),
+            xml(&summary)
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn sitemap(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let mut urls: Vec<String> = [
+        "",
+        "report/",
+        "measures/",
+        "assessment/",
+        "units/",
+        "search/",
+    ]
+    .iter()
+    .map(|p| format!("{base}{p}"))
+    .collect();
+    urls.extend(
+        crate::measure::Assessment::ALL
+            .iter()
+            .map(|a| format!("{base}assessment/{}/", a.code().to_ascii_lowercase())),
+    );
+    urls.extend(
+        site.measures
+            .iter()
+            .map(|m| format!("{base}measures/{}/", m.slug)),
+    );
+    urls.extend(site.pages.iter().map(|p| format!("{base}{}/", p.slug)));
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&u)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// JSON Schema (draft 2020-12) of a measure's front matter, as `prongsai check` accepts it.
+pub const SCHEMA: &str = include_str!("measures.schema.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Cells a spreadsheet would evaluate are defused; numbers and plain Thai text are left alone.
+    #[test]
+    fn csv_cells_starting_with_formula_characters_are_neutralised() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+66 2 123"), "'+66 2 123");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("-"), "'-");
+        assert_eq!(csv_cell("95.60"), "95.60");
+        assert_eq!(csv_cell("สำนักปลัด"), "สำนักปลัด");
+        assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
+    }
+
+    // The schema is valid JSON and names every front-matter key prongsai reads.
+    #[test]
+    fn schema_lists_every_measure_key() {
+        let v: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        let props = v["properties"].as_object().unwrap();
+        for k in crate::measure::MEASURE_KEYS {
+            assert!(props.contains_key(*k), "schema misses `{k}`");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The built site in a real browser: `tests/fixtures/thai-search` (32 Thai measures) is built by the
+//! real binary, served under the sub-path `/ita/` by a small static server in this process, and
+//! `node tests/browser/run.mjs` drives headless Chromium over it: the Thai search quality queries
+//! (`tests/browser/queries.json`), axe-core and the Nu HTML Checker on every page type, 375 px
+//! without sideways scrolling, the report printed to an A4 landscape PDF, and a crawl for broken
+//! links. What node prints is passed through; its exit status is the test's.
+//!
+//! Needs node, chromium, Java and pdftotext, and `npm ci` in tests/browser; `.ci/run` installs them.
+//! When one is missing the test fails and says how to install it: it never passes silently.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PREFIX: &str = "/ita/";
+const INSTALL: &str = "apt-get install -y chromium default-jre-headless poppler-utils nodejs npm \
+                       && (cd tests/browser && npm ci)   # or run .ci/run, which does both";
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Fails with the install line when a tool the browser tests need is missing.
+fn require(tool: &str, args: &[&str]) {
+    let ok = Command::new(tool)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "the browser tests need `{tool}`, which is missing or broken here; install it with:\n  {INSTALL}"
+    );
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The policy a careful host would send: no inline script or style, WebAssembly allowed for search.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/// Answers one request from `dir`, mounted at [`PREFIX`]; unknown paths get 404.html with 404.
+fn answer(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+    let mut line = String::new();
+    BufReader::new(&stream).read_line(&mut line)?;
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let decoded = percent_decode(path);
+    let file = decoded
+        .strip_prefix(PREFIX)
+        .filter(|rel| !rel.split('/').any(|c| c == ".."))
+        .map(|rel| {
+            let p = dir.join(rel);
+            if p.is_dir() { p.join("index.html") } else { p }
+        })
+        .filter(|p| p.is_file());
+    let (status, file) = match file {
+        Some(f) => ("200 OK", f),
+        None => ("404 Not Found", dir.join("404.html")),
+    };
+    let body = std::fs::read(&file)?;
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\nConnection: close\r\n\r\n",
+        content_type(&file),
+        body.len()
+    )?;
+    stream.write_all(&body)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(Ok(v)) = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Serves `dir` on 127.0.0.1 in background threads; returns the site's address.
+fn serve(dir: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let _ = answer(stream, &dir);
+            });
+        }
+    });
+    format!("http://{addr}{PREFIX}")
+}
+
+// In headless Chromium, the fixture site answers every Thai query with its exact expected pages,
+// passes axe-core and vnu on every page type, fits 375 px, prints the report, and has no broken link.
+#[test]
+fn site_in_a_real_browser() {
+    require("node", &["--version"]);
+    require("chromium", &["--version"]);
+    require("java", &["-version"]);
+    require("pdftotext", &["-v"]);
+    let browser_dir = manifest().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir()
+            && browser_dir.join("node_modules/axe-core").is_dir()
+            && browser_dir.join("node_modules/vnu-jar").is_dir(),
+        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--quiet", "--root"])
+        .arg(manifest().join("tests/fixtures/thai-search"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let base = serve(out.clone());
+    let run = Command::new("node")
+        .arg(browser_dir.join("run.mjs"))
+        .arg(&base)
+        .arg(&out)
+        .current_dir(&browser_dir)
+        .env("PRONGSAI_TMP", tmp.path())
+        .output()
+        .unwrap();
+    // Captured by the test harness: shown when the test fails, or with `-- --nocapture`.
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "browser checks failed (details above; rerun one with `node tests/browser/run.mjs URL DIR`)"
+    );
+}
+
+// In the example site, searching ทรัพย์สิน finds the measure about the use of state property first.
+#[test]
+fn example_site_search_finds_state_property() {
+    require("node", &["--version"]);
+    require("chromium", &["--version"]);
+    let browser_dir = manifest().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--quiet", "--root"])
+        .arg(manifest())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let run = Command::new("node")
+        .arg(browser_dir.join("example.mjs"))
+        .arg(serve(out))
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap();
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "example site search failed (above)");
+}
