@@ -4,133 +4,11 @@
 //! To add a bad-input case: make `tests/fixtures/bad/<case>/` with a site.yaml, the broken file(s) and
 //! `expected.txt`, one line per text the error output must contain (locations first).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use std::path::Path;
 
-/// A copy of a site folder in a temp dir, so builds never write into the repository. From the
-/// repository itself, build output, git and the fuzzer's folder (written while it runs) are left out.
-fn copy_site(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let skip = |e: &walkdir::DirEntry| {
-        e.depth() != 1
-            || !["target", "fuzz", ".git", "public"].contains(&&*e.file_name().to_string_lossy())
-    };
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(skip) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
-}
-
-fn prongsai(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prongsai"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Every file under `dir` with its bytes, to compare trees.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-/// Every `href`/`src` in the built HTML that points inside the site resolves to a file.
-fn assert_internal_links_resolve(public: &Path) {
-    let mut checked = 0;
-    for (rel, bytes) in snapshot(public) {
-        if rel.extension().and_then(|e| e.to_str()) != Some("html") || rel == Path::new("404.html")
-        {
-            continue;
-        }
-        let html = String::from_utf8(bytes).unwrap();
-        for attr in ["href=\"", "src=\""] {
-            for part in html.split(attr).skip(1) {
-                let url = &part[..part.find('"').unwrap()];
-                let url = url.split('#').next().unwrap();
-                if url.is_empty() || url.contains(':') || url.starts_with("//") {
-                    continue;
-                }
-                let base = public.join(&rel);
-                let mut target = base.parent().unwrap().to_path_buf();
-                for seg in url.split('/') {
-                    match seg {
-                        "" | "." => {}
-                        ".." => {
-                            target.pop();
-                        }
-                        s => target.push(percent_decode(s)),
-                    }
-                }
-                if url.ends_with('/') || target.is_dir() {
-                    target.push("index.html");
-                }
-                assert!(
-                    target.starts_with(public),
-                    "{}: link {url} leaves the site",
-                    rel.display()
-                );
-                assert!(
-                    target.is_file(),
-                    "{}: link {url} -> {} does not exist",
-                    rel.display(),
-                    target.display()
-                );
-                checked += 1;
-            }
-        }
-    }
-    assert!(checked > 20, "only {checked} links checked");
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
-}
+use common::{copy_site, fixture, internal_links_resolve, prongsai, read, snapshot, stderr};
 
 // The bundled example site reproduces every fact of the seed report on its report page.
 #[test]
@@ -195,7 +73,7 @@ fn example_site_report_holds_every_fact_of_the_seed() {
     assert!(missing.is_empty(), "report lacks: {missing:#?}");
     // Numbered lists use Thai digits, as in the seed.
     assert!(report.contains(">๓.</span> รายงานตามห้วงเวลาที่กำหนด"));
-    assert_internal_links_resolve(&public);
+    internal_links_resolve(&public);
 }
 
 // A small site builds every page type, keeps Thai in URLs, copies attachments and links correctly.
@@ -259,7 +137,7 @@ fn minimal_site_builds_every_page_type() {
         notfound.contains(r#"href="/ita/static/style.css""#),
         "404 links from base_url path"
     );
-    assert_internal_links_resolve(&p);
+    internal_links_resolve(&p);
 }
 
 // Files saved by Windows Notepad (BOM, CRLF) build without a word.

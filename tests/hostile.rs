@@ -9,11 +9,14 @@
 //! exist in public/ after a successful build), `absent TEXT` (must not be in the output), and any
 //! other line is text the output must contain, locations (`file:line:col`) first.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{broken_links, copy_dir, snapshot};
 
 const MEASURE: &str = "---\ntitle: มาตรการทดสอบ\nassessment: IIT\nindicator: 4\nstatus: done\n---\n\nเนื้อหาของมาตรการ\n";
 
@@ -330,92 +333,6 @@ fn expected(case: &Path) -> Expected {
     e
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
-/// Links in the built HTML (href, src) that point inside the site but to no file.
-fn broken_links(public: &Path) -> Vec<String> {
-    let mut broken = Vec::new();
-    for (rel, bytes) in snapshot(public) {
-        if rel.extension().is_none_or(|e| e != "html") || rel == Path::new("404.html") {
-            continue;
-        }
-        let html = String::from_utf8(bytes).unwrap();
-        for attr in ["href=\"", "src=\""] {
-            for part in html.split(attr).skip(1) {
-                let url = &part[..part.find('"').unwrap()];
-                let url = url.split('#').next().unwrap();
-                if url.is_empty() || url.contains(':') || url.starts_with("//") {
-                    continue;
-                }
-                let mut target = if url.starts_with('/') {
-                    public.to_path_buf()
-                } else {
-                    public.join(&rel).parent().unwrap().to_path_buf()
-                };
-                for seg in url.split('/') {
-                    match seg {
-                        "" | "." => {}
-                        ".." => {
-                            target.pop();
-                        }
-                        s => target.push(percent_decode(
-                            &s.replace("&amp;", "&").replace("&#39;", "'"),
-                        )),
-                    }
-                }
-                if url.ends_with('/') {
-                    target.push("index.html");
-                }
-                if !target.starts_with(public) || !target.is_file() {
-                    broken.push(format!("{}: link {url} leads nowhere", rel.display()));
-                }
-            }
-        }
-    }
-    broken
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
-}
-
 fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
@@ -530,7 +447,7 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
         if public.join("measures/old/index.html").exists() {
             fail("the old site was not replaced".into());
         }
-        for broken in broken_links(&public) {
+        for broken in broken_links(&public).0 {
             fail(broken);
         }
     } else {

@@ -3,20 +3,12 @@
 //! no event attribute, no `javascript:` link, no template evaluated, and the Content-Security-
 //! Policy of the theme on every page, which the theme satisfies with no inline script or style.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
+use common::copy_dir;
 
 /// The fixture in a temp dir, with file names no Windows checkout could hold.
 fn attack_site() -> tempfile::TempDir {

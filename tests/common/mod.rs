@@ -1,8 +1,9 @@
-//! Helpers shared by the integration tests: fixture paths, a temp copy of a site, running the real
-//! `prongsai` binary, and a link checker for built sites.
+//! Helpers shared by the integration tests: fixture paths, temp copies of sites, running the real
+//! `prongsai` binary, tree snapshots, and a link checker for built sites.
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -13,21 +14,31 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A copy of a site folder in a temp dir, so builds never write into the repository.
-pub fn copy_site(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | ".git" | "public")))
-    {
+/// Copies the folder `from` into `to` (made as needed).
+pub fn copy_dir(from: &Path, to: &Path) {
+    copy_filtered(from, to, |_| true);
+}
+
+fn copy_filtered(from: &Path, to: &Path, keep: impl FnMut(&walkdir::DirEntry) -> bool) {
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(keep) {
         let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
+            std::fs::create_dir_all(&dest).unwrap();
         } else {
-            std::fs::copy(entry.path(), &to).unwrap();
+            std::fs::copy(entry.path(), &dest).unwrap();
         }
     }
+}
+
+/// A copy of a site folder in a temp dir, so builds never write into the repository. From the
+/// repository itself, build output, git and the fuzzer's folder (written while it runs) are left out.
+pub fn copy_site(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_filtered(from, dir.path(), |e| {
+        e.depth() != 1
+            || !["target", "fuzz", ".git", "public"].contains(&&*e.file_name().to_string_lossy())
+    });
     dir
 }
 
@@ -49,46 +60,92 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Every relative `href` in the built HTML files resolves to a file of the site; returns how many
-/// links were checked.
-pub fn internal_links_resolve(public: &Path) -> usize {
+/// Every file under `dir` with its bytes, to compare trees.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Links (`href`, `src`) in the built HTML that point inside the site but to no file, one line
+/// each, and how many links were checked. Absolute paths are taken from the site root.
+pub fn broken_links(public: &Path) -> (Vec<String>, usize) {
+    let mut broken = Vec::new();
     let mut checked = 0;
-    for entry in walkdir::WalkDir::new(public) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(public).unwrap();
-        if entry.path().extension().and_then(|e| e.to_str()) != Some("html")
-            || rel == Path::new("404.html")
-        {
+    for (rel, bytes) in snapshot(public) {
+        if rel.extension().is_none_or(|e| e != "html") || rel == Path::new("404.html") {
             continue;
         }
-        let html = read(entry.path());
-        for part in html.split("href=\"").skip(1) {
-            let url = &part[..part.find('"').unwrap()];
-            let url = url.split('#').next().unwrap();
-            if url.is_empty() || url.contains(':') || url.starts_with("//") {
-                continue;
-            }
-            let mut target = entry.path().parent().unwrap().to_path_buf();
-            for seg in url.split('/') {
-                match seg {
-                    "" | "." => {}
-                    ".." => {
-                        target.pop();
-                    }
-                    s => target.push(s),
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').unwrap()];
+                let url = url.split('#').next().unwrap();
+                if url.is_empty() || url.contains(':') || url.starts_with("//") {
+                    continue;
                 }
+                let mut target = if url.starts_with('/') {
+                    public.to_path_buf()
+                } else {
+                    public.join(&rel).parent().unwrap().to_path_buf()
+                };
+                for seg in url.split('/') {
+                    match seg {
+                        "" | "." => {}
+                        ".." => {
+                            target.pop();
+                        }
+                        s => target.push(percent_decode(
+                            &s.replace("&amp;", "&").replace("&#39;", "'"),
+                        )),
+                    }
+                }
+                if url.ends_with('/') || target.is_dir() {
+                    target.push("index.html");
+                }
+                if !target.starts_with(public) || !target.is_file() {
+                    broken.push(format!(
+                        "{}: link {url} -> {} leads nowhere",
+                        rel.display(),
+                        target.display()
+                    ));
+                }
+                checked += 1;
             }
-            if url.ends_with('/') || target.is_dir() {
-                target.push("index.html");
-            }
-            assert!(
-                target.starts_with(public) && target.is_file(),
-                "{}: link {url} -> {} does not exist",
-                rel.display(),
-                target.display()
-            );
-            checked += 1;
         }
     }
+    (broken, checked)
+}
+
+/// Every link inside the built site resolves to a file; returns how many were checked.
+pub fn internal_links_resolve(public: &Path) -> usize {
+    let (broken, checked) = broken_links(public);
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    assert!(checked > 20, "only {checked} links checked");
     checked
+}
+
+/// Decodes `%XX` escapes of a URL path segment.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
 }
