@@ -4,6 +4,10 @@
 //! Each is an [`Output`] in memory; `site` writes them with the pages. The fields of the JSON and
 //! CSV are documented in the README ("Open data"). HTML pages are not made here.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::measure::{Measure, Page};
@@ -71,26 +75,100 @@ fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
     }
 }
 
-/// Every machine-readable file of the site.
-pub fn render(site: &Site) -> Vec<Output> {
+/// One measure's part of each file, made once per measure (and kept by `serve` while the measure
+/// is unchanged).
+#[derive(Debug)]
+struct Lines {
+    /// Its object in measures.json, indented as an array element.
+    json: String,
+    /// Its row of measures.csv, with the line end.
+    csv: String,
+    /// The feed entry's date and address (the feed's order) and the entry.
+    updated: String,
+    url: String,
+    entry: String,
+}
+
+impl Lines {
+    fn new(m: &Measure, base: &str) -> Lines {
+        let r = record(m, base);
+        let json = serde_json::to_string_pretty(&r).expect("records serialise");
+        let summary = format!(
+            "มาตรการ {} ตัวชี้วัดที่ {} {} ({})",
+            m.assessment.code(),
+            m.indicator,
+            m.indicator_title,
+            m.status.label()
+        );
+        let updated = updated(m.date.map(|d| d.iso()), m.fiscal_year);
+        Lines {
+            json: json.replace('\n', "\n  "),
+            csv: csv_row(&r),
+            entry: atom_entry(&updated, &r.url, &m.title, &summary),
+            url: r.url,
+            updated,
+        }
+    }
+}
+
+/// Each measure's lines from the last render, by the measure they were made from (held, so
+/// an address is never reused while it is a key here).
+#[derive(Debug, Default)]
+pub struct Memo {
+    base: String,
+    lines: HashMap<usize, (Arc<Measure>, Arc<Lines>)>,
+}
+
+/// Every machine-readable file of the site. With a memo, the lines of measures it already holds
+/// are taken from it.
+pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
     let base = &site.config.base_url;
-    let mut measures: Vec<&Measure> = site.measures.iter().map(|m| &**m).collect();
-    measures.sort_by(|a, b| {
+    let key = |m: &Arc<Measure>| Arc::as_ptr(m) as usize;
+    let fresh = |m: &Arc<Measure>| Arc::new(Lines::new(m, base));
+    let lines: Vec<Arc<Lines>> = match &memo {
+        Some(memo) if memo.base == *base => site
+            .measures
+            .par_iter()
+            .map(|m| match memo.lines.get(&key(m)) {
+                Some((_, l)) => l.clone(),
+                None => fresh(m),
+            })
+            .collect(),
+        _ => site.measures.par_iter().map(fresh).collect(),
+    };
+    if let Some(memo) = memo {
+        memo.base = base.clone();
+        memo.lines = site
+            .measures
+            .iter()
+            .zip(&lines)
+            .map(|(m, l)| (key(m), (m.clone(), l.clone())))
+            .collect();
+    }
+    let mut order: Vec<usize> = (0..site.measures.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.measures[a], &site.measures[b]);
         (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug))
     });
-    let records: Vec<Record> = measures.iter().map(|m| record(m, base)).collect();
+    let mut json = String::from("[");
+    let mut csv = String::from("\u{feff}");
+    csv.push_str(&CSV_COLUMNS.join(","));
+    csv.push_str("\r\n");
+    for (n, &i) in order.iter().enumerate() {
+        json.push_str(if n == 0 { "\n  " } else { ",\n  " });
+        json.push_str(&lines[i].json);
+        csv.push_str(&lines[i].csv);
+    }
+    json.push_str(if order.is_empty() { "]" } else { "\n]" });
     let text = |path: &str, s: String| Output {
         path: path.into(),
         bytes: s.into_bytes(),
     };
     vec![
-        Output {
-            path: "measures.json".into(),
-            bytes: serde_json::to_vec_pretty(&records).expect("records serialise"),
-        },
-        text("measures.csv", csv(&records)),
+        text("measures.json", json),
+        text("measures.csv", csv),
         text("measures.schema.json", SCHEMA.into()),
-        text("atom.xml", atom(site)),
+        text("atom.xml", atom(site, &lines)),
         text("sitemap.xml", sitemap(site)),
         text("robots.txt", robots(base)),
     ]
@@ -122,41 +200,37 @@ pub const CSV_COLUMNS: &[&str] = &[
     "source",
 ];
 
-fn csv(records: &[Record]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&CSV_COLUMNS.join(","));
-    out.push_str("\r\n");
+/// One row of measures.csv, with its line end.
+fn csv_row(r: &Record) -> String {
     let opt = |s: Option<&str>| s.unwrap_or("").to_string();
-    for r in records {
-        let cells = [
-            r.url.clone(),
-            r.slug.into(),
-            r.title.into(),
-            r.fiscal_year.to_string(),
-            r.assessment.into(),
-            r.indicator.to_string(),
-            r.indicator_title.into(),
-            r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-            r.target.to_string(),
-            r.status.into(),
-            r.status_label.into(),
-            r.methods.join(" | "),
-            r.results.join(" | "),
-            r.responsible.join(" | "),
-            opt(r.period),
-            opt(r.period_start.as_deref()),
-            opt(r.period_end.as_deref()),
-            opt(r.follow_up),
-            r.oit.join(" | "),
-            opt(r.date.as_deref()),
-            r.attachments.join(" | "),
-            r.source.into(),
-        ];
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    let cells = [
+        r.url.clone(),
+        r.slug.into(),
+        r.title.into(),
+        r.fiscal_year.to_string(),
+        r.assessment.into(),
+        r.indicator.to_string(),
+        r.indicator_title.into(),
+        r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+        r.target.to_string(),
+        r.status.into(),
+        r.status_label.into(),
+        r.methods.join(" | "),
+        r.results.join(" | "),
+        r.responsible.join(" | "),
+        opt(r.period),
+        opt(r.period_start.as_deref()),
+        opt(r.period_end.as_deref()),
+        opt(r.follow_up),
+        r.oit.join(" | "),
+        opt(r.date.as_deref()),
+        r.attachments.join(" | "),
+        r.source.into(),
+    ];
+    let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    let mut row = line.join(",");
+    row.push_str("\r\n");
+    row
 }
 
 /// Quotes a CSV cell when needed, and defuses text a spreadsheet would run as a formula
@@ -206,40 +280,44 @@ fn updated(date: Option<String>, fiscal_year: i32) -> String {
     }
 }
 
-fn atom(site: &Site) -> String {
+fn atom_entry(updated: &str, url: &str, title: &str, summary: &str) -> String {
+    format!(
+        "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{updated}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+        xml(title),
+        xml(url),
+        xml(url),
+        xml(summary)
+    )
+}
+
+/// The Atom feed: measures (their entries made in `lines`) and pages, newest first.
+fn atom(site: &Site, lines: &[Arc<Lines>]) -> String {
     let c = &site.config;
     let base = &c.base_url;
-    // (updated, url, title, summary)
-    let mut entries: Vec<(String, String, &str, String)> = site
-        .measures
+    let pages: Vec<(String, String, String)> = site
+        .pages
         .iter()
-        .map(|m| {
-            (
-                updated(m.date.map(|d| d.iso()), m.fiscal_year),
-                format!("{base}measures/{}/", m.slug),
-                m.title.as_str(),
-                format!(
-                    "มาตรการ {} ตัวชี้วัดที่ {} {} ({})",
-                    m.assessment.code(),
-                    m.indicator,
-                    m.indicator_title,
-                    m.status.label()
-                ),
-            )
+        .map(|p: &Page| {
+            let upd = updated(p.date.map(|d| d.iso()), c.fiscal_year);
+            let url = format!("{base}{}/", p.slug);
+            let entry = atom_entry(&upd, &url, &p.title, &p.title);
+            (upd, url, entry)
         })
-        .chain(site.pages.iter().map(|p: &Page| {
-            (
-                updated(p.date.map(|d| d.iso()), c.fiscal_year),
-                format!("{base}{}/", p.slug),
-                p.title.as_str(),
-                p.title.clone(),
-            )
-        }))
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // (updated, url, entry)
+    let mut entries: Vec<(&str, &str, &str)> = lines
+        .iter()
+        .map(|l| (l.updated.as_str(), l.url.as_str(), l.entry.as_str()))
+        .chain(
+            pages
+                .iter()
+                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str())),
+        )
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)));
     let feed_updated = entries
         .first()
-        .map(|e| e.0.clone())
+        .map(|e| e.0.to_string())
         .unwrap_or_else(|| updated(None, c.fiscal_year));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n  <title>{}</title>\n  <subtitle>มาตรการส่งเสริมคุณธรรมและความโปร่งใส</subtitle>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{feed_updated}</updated>\n  <author><name>{}</name></author>\n  <generator>prongsai</generator>\n",
@@ -249,14 +327,8 @@ fn atom(site: &Site) -> String {
         xml(base),
         xml(&c.name),
     );
-    for (upd, url, title, summary) in entries {
-        out.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{upd}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            xml(title),
-            xml(&url),
-            xml(&url),
-            xml(&summary)
-        ));
+    for (_, _, entry) in entries {
+        out.push_str(entry);
     }
     out.push_str("</feed>\n");
     out

@@ -473,6 +473,8 @@ pub struct Memo {
     oit: Option<(oit::Checklist, Vec<Job>, Vec<Arc<Output>>)>,
     /// The last render's jobs and pages, in order.
     pages: Vec<(Job, Arc<Output>)>,
+    /// The open data files' lines per measure.
+    pub opendata: crate::opendata::Memo,
 }
 
 impl Memo {
@@ -527,11 +529,18 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
         .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
         .collect();
     // Units by address: names that differ only in case or spacing share one page (and one file).
-    let mut units: BTreeMap<String, (&str, Vec<&Arc<Measure>>)> = BTreeMap::new();
-    for m in &site.measures {
-        for u in &m.responsible {
-            let (_, of) = units.entry(slugify(u)).or_insert((u.as_str(), Vec::new()));
-            if !of.iter().any(|x| std::ptr::eq(*x, m)) {
+    // Each measure's unit addresses, made once: the unit pages filter on them.
+    let unit_slugs: Vec<Vec<String>> = site
+        .measures
+        .par_iter()
+        .map(|m| m.responsible.iter().map(|u| slugify(u)).collect())
+        .collect();
+    let mut units: BTreeMap<&str, (&str, Vec<&Arc<Measure>>)> = BTreeMap::new();
+    for (m, slugs) in site.measures.iter().zip(&unit_slugs) {
+        for (u, slug) in m.responsible.iter().zip(slugs) {
+            let (_, of) = units.entry(slug).or_insert((u.as_str(), Vec::new()));
+            // Measures come one at a time, so a measure naming a unit twice is the last one.
+            if !of.last().is_some_and(|x| std::ptr::eq(*x, m)) {
                 of.push(m);
             }
         }
@@ -592,7 +601,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             .iter()
             .map(|(slug, (name, ms))| UnitCount {
                 name: name.to_string(),
-                slug: slug.clone(),
+                slug: slug.to_string(),
                 count: ms.len(),
             })
             .collect(),
@@ -710,7 +719,14 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             context! {
                 page => page_ctx(unit, "unit", &path),
                 unit => *unit,
-                measures => pick(&|m| m.responsible.iter().any(|u| slugify(u) == *slug)),
+                measures => Value::from(
+                    summaries
+                        .iter()
+                        .zip(&unit_slugs)
+                        .filter(|(_, slugs)| slugs.iter().any(|s| s == slug))
+                        .map(|(s, _)| (*s).clone())
+                        .collect::<Vec<_>>()
+                ),
             },
         );
     }

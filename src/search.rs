@@ -64,7 +64,9 @@ impl Indexer {
 
     /// Hands one output to the index when it is a page that can hold a search region.
     pub fn add(&self, path: &str, html: &[u8]) {
-        if !is_indexed(path) {
+        // Pagefind would parse a page without a search region only to leave it out: list pages
+        // of a large site are megabytes each.
+        if !is_indexed(path) || !has_region(html) {
             return;
         }
         if html.len() > MAX_PAGE {
@@ -157,6 +159,13 @@ fn is_unused_ui(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
+/// Whether a page marks a search region (`data-pagefind-body`).
+fn has_region(html: &[u8]) -> bool {
+    html.windows(REGION.len()).any(|w| w == REGION)
+}
+
+const REGION: &[u8] = b"data-pagefind-body";
+
 /// Whether a page can hold a search region: HTML pages other than the 404 page.
 fn is_indexed(path: &str) -> bool {
     path.ends_with(".html") && path != "404.html"
@@ -197,5 +206,31 @@ mod tests {
         let entry = String::from_utf8_lossy(&entry.bytes);
         assert!(entry.contains("\"th\""), "{entry}");
         assert!(entry.contains("\"page_count\":2"), "{entry}");
+    }
+
+    // Pages without a search region never reach Pagefind; a page over the size limit is left out
+    // and reported, and the others are still indexed.
+    #[test]
+    fn pages_without_a_region_or_too_long_are_left_out() {
+        let list = Output {
+            path: "measures/index.html".into(),
+            bytes: b"<html lang=\"th\"><body><main><h1>list</h1></main></body></html>".to_vec(),
+        };
+        let long = page("measures/long/index.html", &"ยาว".repeat(MAX_PAGE / 4));
+        let index = index(&[page("measures/a/index.html", "ทรัพย์สิน"), list, long]).unwrap();
+        assert_eq!(
+            index.skipped,
+            vec![("measures/long/index.html".to_string(), {
+                let p = page("measures/long/index.html", &"ยาว".repeat(MAX_PAGE / 4));
+                p.bytes.len()
+            })]
+        );
+        let entry = index
+            .files
+            .iter()
+            .find(|f| f.path == "pagefind/pagefind-entry.json")
+            .unwrap();
+        let entry = String::from_utf8_lossy(&entry.bytes);
+        assert!(entry.contains("\"page_count\":1"), "{entry}");
     }
 }

@@ -130,7 +130,7 @@ fn render_and_write(
     findings: &mut Findings,
 ) -> Result<WriteStats, Failed> {
     let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
-    let mut files = files(site).map_err(Failed::Render)?;
+    let mut files = files(site, None).map_err(Failed::Render)?;
     files.extend(site.oit.iter().flat_map(oit::exports));
     let plan = render::plan(site, &renderer, None);
     let paths: Vec<&str> = plan
@@ -487,7 +487,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
 /// inputs differ from `memo`'s), theme and site static files, attachments, exports.
 pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
     let renderer = Renderer::new(&site.root, &site.config)?;
-    let files = files(site)?;
+    let files = files(site, Some(&mut memo.opendata))?;
     let plan = render::plan(site, &renderer, Some(memo));
     let mut outputs = plan.render_with(memo)?;
     outputs.extend(files.into_iter().map(Arc::new));
@@ -503,7 +503,7 @@ pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, 
 
 /// The files of the site besides its pages and the OIT exports: theme and site static files (the
 /// site's own win), attachments and the marker.
-fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+fn files(site: &Site, memo: Option<&mut opendata::Memo>) -> Result<Vec<Output>, Vec<Finding>> {
     let mut outputs: Vec<Output> = theme::STATIC
         .iter()
         .map(|(name, bytes)| Output {
@@ -561,7 +561,7 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
-    outputs.extend(opendata::render(site));
+    outputs.extend(opendata::render(site, memo));
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
