@@ -900,3 +900,137 @@ fn a_restarted_server_announces_a_new_version() {
     let (_, after) = second.events_hello();
     assert_ne!(before, after);
 }
+
+/// The resident memory of a process, in KiB (Linux).
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap()
+}
+
+/// Sends a GET for `target` on a connection of its own, reading nothing yet.
+fn send_get(addr: &str, target: &str) -> TcpStream {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(DEADLINE)).unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    s
+}
+
+// Under load the preview keeps answering: 100 live-reload connections and 1,000 requests open at
+// once (sent before any is read) all succeed while a rebuild runs; two slow clients (one that
+// never finishes its request, one that never reads its answer) block nobody; the content folder
+// deleted and restored shows the error box, then the site again; memory stays bounded.
+#[cfg(target_os = "linux")]
+#[test]
+fn under_load_and_faults_the_preview_keeps_answering() {
+    let site = copy_site("minimal");
+    let server = Server::start(site.path());
+    let pid = server.child.id();
+    let rss_before = rss_kib(pid);
+    let mut streams: Vec<Events> = (0..100).map(|_| server.events()).collect();
+
+    // A client that sends half a request and waits, and one that asks and never reads.
+    let mut stalled = TcpStream::connect(&server.addr).unwrap();
+    write!(stalled, "GET {} HTTP/1.1\r\nHost: x\r\n", server.base).unwrap();
+    let unread = send_get(&server.addr, &format!("{}report/", server.base));
+
+    // 1,000 requests in flight at once, across the site's pages; a rebuild starts among them.
+    let pages = ["", MEASURE_URL, "report/", "measures/", "contact/", "oit/"];
+    let mut open: Vec<(usize, TcpStream)> = (0..1000)
+        .map(|i| {
+            let page = pages[i % pages.len()];
+            (i, send_get(&server.addr, &format!("{}{page}", server.base)))
+        })
+        .collect();
+    edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "ภายใต้ภาระงาน");
+    for (i, s) in &mut open {
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw)
+            .unwrap_or_else(|e| panic!("request {i}: {e}"));
+        let res = Response::parse(&raw);
+        assert_eq!(res.status, 200, "request {i}");
+        assert!(
+            res.text().contains("</html>"),
+            "request {i}: page cut short"
+        );
+    }
+    drop(open);
+    for (n, events) in streams.iter_mut().enumerate() {
+        let data = events.expect("reload");
+        assert!(!data.is_empty(), "stream {n}");
+    }
+    assert!(server.page(MEASURE_URL).text().contains("ภายใต้ภาระงาน"));
+
+    // The content folder goes away (a sync tool, a mistaken move) and comes back.
+    let content = site.path().join("content");
+    let aside = site.path().join("content-away");
+    std::fs::rename(&content, &aside).unwrap();
+    streams[0].expect("failed");
+    let res = server.page(MEASURE_URL);
+    assert_eq!(res.status, 200, "the last good build is still served");
+    assert!(res.text().contains("prongsai-error"), "no error box");
+    std::fs::rename(&aside, &content).unwrap();
+    streams[0].expect("reload");
+    let text = server.page(MEASURE_URL).text();
+    assert!(!text.contains("prongsai-error"), "box still there");
+    assert!(text.contains("ภายใต้ภาระงาน"));
+
+    // The slow clients are still there, and held nobody up.
+    drop((stalled, unread));
+    let rss_after = rss_kib(pid);
+    assert!(
+        rss_after < rss_before + 100 * 1024,
+        "memory grew from {rss_before} KiB to {rss_after} KiB"
+    );
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+}
+
+// While a long rebuild runs (1,500 measures), pages keep coming, each in well under a second.
+#[test]
+fn pages_are_answered_while_a_rebuild_runs() {
+    let site = copy_site("minimal");
+    let text = std::fs::read_to_string(site.path().join(MEASURE)).unwrap();
+    for i in 0..1500 {
+        let path = site.path().join(format!("content/measures/many-{i}.md"));
+        std::fs::write(path, text.replace("ลดขั้นตอน", &format!("ขั้นตอนที่ {i}"))).unwrap();
+    }
+    let server = Server::start(site.path());
+    let mut events = server.events();
+    let reloaded = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = reloaded.clone();
+    let waiter = std::thread::spawn(move || {
+        events.expect("reload");
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
+    let started = Instant::now();
+    edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "ระหว่างสร้างใหม่");
+    let mut answered = 0;
+    let mut slowest = Duration::ZERO;
+    while !reloaded.load(std::sync::atomic::Ordering::SeqCst) {
+        assert!(started.elapsed() < DEADLINE, "no reload");
+        let asked = Instant::now();
+        let res = server.page("contact/");
+        slowest = slowest.max(asked.elapsed());
+        assert_eq!(res.status, 200);
+        answered += 1;
+    }
+    waiter.join().unwrap();
+    let rebuild = started.elapsed();
+    eprintln!("{answered} pages answered during a {rebuild:?} rebuild; slowest {slowest:?}");
+    assert!(
+        answered >= 3,
+        "only {answered} answers during a {rebuild:?} rebuild"
+    );
+    assert!(
+        slowest < Duration::from_secs(1),
+        "a page took {slowest:?} during the rebuild"
+    );
+    assert!(server.page(MEASURE_URL).text().contains("ระหว่างสร้างใหม่"));
+}
