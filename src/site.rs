@@ -1,9 +1,10 @@
 //! The build as a short list of named steps, and the only code that writes the output folder.
 //!
 //! `load` (site.yaml, content files, front matter, Markdown) -> `check` (slugs, links between
-//! files) -> `render` (pages and open data in memory) -> `index` (search, over those pages) ->
-//! `write` (atomic). Findings from every step are collected first; `public/` is only touched when
-//! there is no error.
+//! files, OIT evidence) -> `render::plan` (every page's context) -> render and write in one
+//! parallel pass into the back buffer, each page also handed to the search indexer -> the search
+//! index written into the same back buffer -> swap. Findings from every step are collected first;
+//! `public/` is only touched when there is no error.
 //!
 //! Writing is atomic and incremental: the new site is synced into a back buffer beside the output
 //! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
