@@ -1,5 +1,6 @@
-//! The search index: Pagefind, run in process over the rendered pages before they are written, so
-//! the index always matches the pages it points to and lands in `public/` in the same atomic swap.
+//! The search index: Pagefind, run in process on a thread of its own over the pages as the build
+//! renders them, so the index always matches the pages it points to and lands in `public/` in the
+//! same atomic swap. Only pages with a search region go to it, and none over [`MAX_PAGE`].
 //!
 //! Pagefind's `extended` build segments Thai with ICU's dictionary. Only the regions the theme
 //! marks `data-pagefind-body` (measures and content pages) are indexed; the filters (assessment,
