@@ -55,7 +55,7 @@ pub struct Config {
     pub province: String,
     /// Buddhist Era fiscal year the site reports on.
     pub fiscal_year: i32,
-    /// Public address of the site, e.g. https://example.go.th/ita/ (used for absolute links only).
+    /// Public address of the site, e.g. `https://example.go.th/ita/` (used for absolute links only).
     pub base_url: String,
     /// Page language; only `th` is supported.
     pub language: String,
@@ -192,7 +192,7 @@ impl Config {
         self.digits == Digits::Thai
     }
 
-    /// The path part of `base_url` ("/ita/" for https://example.go.th/ita/).
+    /// The path part of `base_url` ("/ita/" for `https://example.go.th/ita/`).
     pub fn base_path(&self) -> String {
         let after_scheme = self
             .base_url
