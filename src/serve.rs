@@ -69,6 +69,10 @@ const POLL_EVERY: Duration = Duration::from_millis(500);
 const PORT_TRIES: u16 = 20;
 /// Where pages listen for rebuilds (outside any base path, so it survives a base_url change).
 const EVENTS_PATH: &str = "/__prongsai/events";
+/// The live-reload script and the error box's style, served as files: the theme's
+/// Content-Security-Policy refuses inline script and style.
+const LIVE_JS: &str = "/__prongsai/live.js";
+const LIVE_CSS: &str = "/__prongsai/live.css";
 /// Comments around what serve adds to an HTML page, so tests can take it out again.
 const INJECTED_START: &str = "<!-- prongsai serve -->";
 const INJECTED_END: &str = "<!-- /prongsai serve -->";
@@ -636,6 +640,12 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     if path == EVENTS_PATH {
         return events(&shared).into_response();
     }
+    if path == LIVE_JS {
+        return asset("text/javascript; charset=utf-8", include_str!("live.js"));
+    }
+    if path == LIVE_CSS {
+        return asset("text/css; charset=utf-8", include_str!("live.css"));
+    }
     let served = shared.current();
     let base = served.base.as_str();
     let found = match resolve(&path, base) {
@@ -749,6 +759,14 @@ fn respond(served: &Served, status: StatusCode, key: &str, bytes: &[u8]) -> Resp
     res
 }
 
+/// One of the preview's own files.
+fn asset(mime: &'static str, text: &'static str) -> Response {
+    let mut res = plain(StatusCode::OK, text);
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    res
+}
+
 fn redirect(to: &str) -> Response {
     let mut res = plain(StatusCode::FOUND, "");
     // A header is ASCII: a Thai base path goes out percent-encoded.
@@ -815,24 +833,20 @@ fn events(shared: &Shared) -> Response {
 /// before its closing `</body>`.
 fn inject(html: &[u8], served: &Served) -> Vec<u8> {
     let mut add = String::from(INJECTED_START);
+    add.push_str(&format!("<link rel=\"stylesheet\" href=\"{LIVE_CSS}\">"));
     if let Some(error) = &served.error {
         add.push_str(&format!(
-            "<div id=\"prongsai-error\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-background:rgba(20,20,20,.93);color:#fff;padding:2rem;font:15px/1.5 sans-serif\">\
-<p style=\"font-size:1.3rem;margin:0 0 .5rem\"><b>สร้างเว็บไซต์ไม่สำเร็จ / Build failed</b></p>\
-<p style=\"margin:0 0 1rem\">แก้ไขไฟล์ตามข้อความด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง \
+            "<div id=\"prongsai-error\" role=\"alert\">\
+<p class=\"title\"><b>สร้างเว็บไซต์ไม่สำเร็จ / Build failed</b></p>\
+<p class=\"hint\">แก้ไขไฟล์ตามข้อความด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง \
 / Fix the file below and save; this page reloads by itself.</p>\
-<pre style=\"white-space:pre-wrap;font:14px/1.4 monospace;background:#000;color:#fdd;padding:1rem\">{}</pre>\
-<button onclick=\"this.parentNode.remove()\" style=\"font-size:1rem\">ปิด / Close</button></div>",
+<pre>{}</pre><button type=\"button\">ปิด / Close</button></div>",
             escape(error)
         ));
     }
     add.push_str(&format!(
-        "<script>(function(){{var v=\"{}\";function go(){{var s=new EventSource(\"{EVENTS_PATH}\");\
-function check(e){{if(e.data!==v){{s.close();location.reload();}}}}\
-s.addEventListener(\"hello\",check);s.addEventListener(\"reload\",check);s.addEventListener(\"failed\",check);\
-s.onerror=function(){{s.close();setTimeout(go,1000);}};}}go();}})();</script>",
-        served.version
+        "<script src=\"{LIVE_JS}\" data-version=\"{}\"></script>",
+        escape(&served.version)
     ));
     add.push_str(INJECTED_END);
     let at = find_last_ignore_case(html, b"</body>").unwrap_or(html.len());

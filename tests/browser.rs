@@ -8,6 +8,8 @@
 //! Needs node, chromium, Java and pdftotext, and `npm ci` in tests/browser; `.ci/run` installs them.
 //! When one is missing the test fails and says how to install it: it never passes silently.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -200,4 +202,50 @@ fn example_site_search_finds_state_property() {
     println!("{}", String::from_utf8_lossy(&run.stdout));
     eprintln!("{}", String::from_utf8_lossy(&run.stderr));
     assert!(run.status.success(), "example site search failed (above)");
+}
+
+// `prongsai serve` in a real browser: an edit reloads the open page, a broken file shows the
+// error box (styled and closable) under the page's Content-Security-Policy, a fix clears it.
+#[test]
+fn live_reload_in_a_real_browser() {
+    require("node", &["--version"]);
+    require("chromium", &["--version"]);
+    let browser_dir = manifest().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
+    );
+    let site = common::copy_site(&common::fixture("minimal"));
+    let mut server = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {first:?}"))
+        .to_string();
+    let run = Command::new("node")
+        .arg(browser_dir.join("live.mjs"))
+        .arg(&url)
+        .arg(site.path())
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "live-reload checks failed (details above)"
+    );
 }

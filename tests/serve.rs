@@ -430,7 +430,19 @@ fn an_edit_arrives_as_a_reload_event_and_over_http() {
     let res = server.page(MEASURE_URL);
     assert_eq!(res.status, 200);
     assert_eq!(res.header("cache-control"), Some("no-store"));
-    assert!(res.text().contains("new EventSource"), "script injected");
+    assert!(
+        res.text().contains("/__prongsai/live.js"),
+        "script injected"
+    );
+    let script = server.get("/__prongsai/live.js");
+    assert_eq!(script.status, 200);
+    assert!(script.text().contains("new EventSource"));
+    assert!(
+        script
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
     let mut events = server.events();
     edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "แก้ไขใหม่ล่าสุด");
     events.expect("reload");
@@ -446,7 +458,7 @@ fn an_edit_arrives_as_a_reload_event_and_over_http() {
         .ok()?;
         page.contains("แก้ไขใหม่ล่าสุด").then_some(page)
     });
-    assert!(!written.contains("EventSource"));
+    assert!(!written.contains("__prongsai"));
 }
 
 // An editor that saves through a temp file and a rename triggers a rebuild; its temp and swap
@@ -666,7 +678,7 @@ fn a_failed_first_build_still_starts_the_server() {
     assert!(text.contains("content/measures/eit-1.md:10:9"), "{text}");
     assert!(text.contains("finished"), "{text}");
     assert!(
-        text.contains("new EventSource"),
+        text.contains("/__prongsai/live.js"),
         "the error page reloads itself"
     );
     assert!(!site.path().join("public").exists(), "nothing written");
