@@ -90,6 +90,19 @@ await step("fixing the file reloads the page without the box", async () => {
   if (await page.$("#prongsai-error")) throw new Error("the box is still there");
 });
 
+await step("the search page says how to get an index in the preview", async () => {
+  await page.goto(base + "search/?q=" + encodeURIComponent("ทรัพย์สิน"));
+  await page.waitForFunction(
+    () => (document.querySelector("[role=status], .search-status")?.textContent || "").includes("--search"),
+    null,
+    { timeout: 10000 },
+  );
+});
+// The preview has no index (serve without --search): that one missing file is expected.
+const unexpected = errors.filter((e) => !/^404 .*\/pagefind\/pagefind\.js$/.test(e));
+errors.length = 0;
+errors.push(...unexpected);
+
 check("the page's Content-Security-Policy refuses nothing the preview adds", errors.length === 0, errors.join(" | "));
 
 await browser.close();

@@ -184,7 +184,12 @@ async function run() {
       seen.add(r.id);
     }
   } catch (e) {
-    status.textContent = "ค้นหาไม่ได้ในขณะนี้ ดูมาตรการทั้งหมดได้จากเมนูมาตรการ";
+    // In `prongsai serve` without --search there is no index: say how to get one.
+    const preview = document.querySelector('script[src="/__prongsai/live.js"]');
+    status.textContent = preview
+      ? "ตัวอย่างเว็บไซต์นี้ไม่มีดัชนีค้นหา สั่ง prongsai serve --search เพื่อทดลองค้นหา / This preview has no search index: run prongsai serve --search"
+      : "ค้นหาไม่ได้ในขณะนี้ ดูมาตรการทั้งหมดได้จากเมนูมาตรการ";
+    if (preview) return;
     throw e;
   }
   document.title = `ค้นหา “${query}” | ${document.title.split(" | ").pop()}`;
