@@ -1046,3 +1046,22 @@ fn pages_are_answered_while_a_rebuild_runs() {
     );
     assert!(server.page(MEASURE_URL).text().contains("ระหว่างสร้างใหม่"));
 }
+
+// `serve --search` serves a search index with the pages; without it there is none.
+#[test]
+fn the_search_flag_serves_an_index() {
+    let site = copy_site("minimal");
+    let plain = Server::start(site.path());
+    assert_eq!(plain.page("pagefind/pagefind.js").status, 404);
+    drop(plain);
+    let server = Server::start_with(site.path(), &["--search"]);
+    let res = server.page("pagefind/pagefind.js");
+    assert_eq!(res.status, 200);
+    let entry = server.page("pagefind/pagefind-entry.json").text();
+    assert!(entry.contains("\"page_count\":3"), "{entry}");
+    // An edit reindexes: the new word is in the index after the reload.
+    let mut events = server.events();
+    edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "คำใหม่ในดัชนี");
+    events.expect("reload");
+    assert_ne!(server.page("pagefind/pagefind-entry.json").text(), entry);
+}
