@@ -93,20 +93,13 @@ impl Lines {
     fn new(m: &Measure, base: &str) -> Lines {
         let r = record(m, base);
         let json = serde_json::to_string_pretty(&r).expect("records serialise");
-        let summary = format!(
-            "มาตรการ {} ตัวชี้วัดที่ {} {} ({})",
-            m.assessment.code(),
-            m.indicator,
-            m.indicator_title,
-            m.status.label()
-        );
-        let updated = updated(m.date.map(|d| d.iso()), m.fiscal_year);
+        let (updated, url, entry) = measure_entry(m, base);
         Lines {
             json: json.replace('\n', "\n  "),
             csv: csv_row(&r),
-            entry: atom_entry(&updated, &r.url, &m.title, &summary),
-            url: r.url,
             updated,
+            url,
+            entry,
         }
     }
 }
@@ -145,21 +138,25 @@ pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
             .map(|(m, l)| (key(m), (m.clone(), l.clone())))
             .collect();
     }
-    let mut order: Vec<usize> = (0..site.measures.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&site.measures[a], &site.measures[b]);
-        (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug))
-    });
+    let order = order(site);
     let mut json = String::from("[");
-    let mut csv = String::from("\u{feff}");
-    csv.push_str(&CSV_COLUMNS.join(","));
-    csv.push_str("\r\n");
+    let mut csv = csv_header();
     for (n, &i) in order.iter().enumerate() {
         json.push_str(if n == 0 { "\n  " } else { ",\n  " });
         json.push_str(&lines[i].json);
         csv.push_str(&lines[i].csv);
     }
     json.push_str(if order.is_empty() { "]" } else { "\n]" });
+    let pages = page_entries(site);
+    let entries = lines
+        .iter()
+        .map(|l| (l.updated.as_str(), l.url.as_str(), l.entry.as_str()))
+        .chain(
+            pages
+                .iter()
+                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str())),
+        )
+        .collect();
     let text = |path: &str, s: String| Output {
         path: path.into(),
         bytes: s.into_bytes(),
@@ -168,10 +165,94 @@ pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
         text("measures.json", json),
         text("measures.csv", csv),
         text("measures.schema.json", SCHEMA.into()),
-        text("atom.xml", atom(site, &lines)),
+        text("atom.xml", atom(site, entries)),
         text("sitemap.xml", sitemap(site)),
         text("robots.txt", robots(base)),
     ]
+}
+
+/// The files `render` makes, in its order.
+pub const FILES: [&str; 6] = [
+    "measures.json",
+    "measures.csv",
+    "measures.schema.json",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// One of [`FILES`], made on its own with the same bytes as `render` makes: `build` makes each at
+/// its turn in the write pass, so they are never all in memory at once.
+pub fn file(site: &Site, name: &str) -> Vec<u8> {
+    let base = &site.config.base_url;
+    let in_order = || {
+        order(site)
+            .into_iter()
+            .map(|i| record(&site.measures[i], base))
+    };
+    match name {
+        "measures.json" => {
+            serde_json::to_vec_pretty(&in_order().collect::<Vec<_>>()).expect("records serialise")
+        }
+        "measures.csv" => {
+            let mut csv = csv_header();
+            for r in in_order() {
+                csv.push_str(&csv_row(&r));
+            }
+            csv.into_bytes()
+        }
+        "measures.schema.json" => SCHEMA.as_bytes().to_vec(),
+        "atom.xml" => {
+            let entries: Vec<(String, String, String)> = site
+                .measures
+                .iter()
+                .map(|m| measure_entry(m, base))
+                .collect();
+            let pages = page_entries(site);
+            let entries = entries
+                .iter()
+                .chain(&pages)
+                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str()))
+                .collect();
+            atom(site, entries).into_bytes()
+        }
+        "sitemap.xml" => sitemap(site).into_bytes(),
+        "robots.txt" => robots(base).into_bytes(),
+        other => unreachable!("{other} is not an open-data file"),
+    }
+}
+
+/// The measures' indices in the order of measures.json and .csv: year, indicator, address.
+fn order(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..site.measures.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&site.measures[a], &site.measures[b]);
+        (a.fiscal_year, a.indicator, &a.slug).cmp(&(b.fiscal_year, b.indicator, &b.slug))
+    });
+    order
+}
+
+/// A measure's feed entry: its date, its address and the entry.
+fn measure_entry(m: &Measure, base: &str) -> (String, String, String) {
+    let summary = format!(
+        "มาตรการ {} ตัวชี้วัดที่ {} {} ({})",
+        m.assessment.code(),
+        m.indicator,
+        m.indicator_title,
+        m.status.label()
+    );
+    let updated = updated(m.date.map(|d| d.iso()), m.fiscal_year);
+    let url = format!("{base}measures/{}/", m.slug);
+    let entry = atom_entry(&updated, &url, &m.title, &summary);
+    (updated, url, entry)
+}
+
+/// The BOM and the header row of measures.csv.
+fn csv_header() -> String {
+    let mut csv = String::from("\u{feff}");
+    csv.push_str(&CSV_COLUMNS.join(","));
+    csv.push_str("\r\n");
+    csv
 }
 
 /// The CSV columns, in order; list fields are joined with " | ".
@@ -290,30 +371,24 @@ fn atom_entry(updated: &str, url: &str, title: &str, summary: &str) -> String {
     )
 }
 
-/// The Atom feed: measures (their entries made in `lines`) and pages, newest first.
-fn atom(site: &Site, lines: &[Arc<Lines>]) -> String {
+/// The pages' feed entries: date, address, entry.
+fn page_entries(site: &Site) -> Vec<(String, String, String)> {
     let c = &site.config;
-    let base = &c.base_url;
-    let pages: Vec<(String, String, String)> = site
-        .pages
+    site.pages
         .iter()
         .map(|p: &Page| {
             let upd = updated(p.date.map(|d| d.iso()), c.fiscal_year);
-            let url = format!("{base}{}/", p.slug);
+            let url = format!("{}{}/", c.base_url, p.slug);
             let entry = atom_entry(&upd, &url, &p.title, &p.title);
             (upd, url, entry)
         })
-        .collect();
-    // (updated, url, entry)
-    let mut entries: Vec<(&str, &str, &str)> = lines
-        .iter()
-        .map(|l| (l.updated.as_str(), l.url.as_str(), l.entry.as_str()))
-        .chain(
-            pages
-                .iter()
-                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str())),
-        )
-        .collect();
+        .collect()
+}
+
+/// The Atom feed of `entries` (date, address, entry: the measures' and the pages'), newest first.
+fn atom(site: &Site, mut entries: Vec<(&str, &str, &str)>) -> String {
+    let c = &site.config;
+    let base = &c.base_url;
     entries.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)));
     let feed_updated = entries
         .first()

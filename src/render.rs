@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use minijinja::value::Serde;
+use minijinja::value::{DynObject, Enumerator, Object, ObjectRepr, Serde};
 use minijinja::{AutoEscape, Environment, Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -249,6 +249,81 @@ struct Summary<'a> {
     period: Option<&'a str>,
     date: Option<String>,
     oit: &'a [String],
+}
+
+/// A measure as templates see it (`m.title`, `m.methods`, ...): the same values as its serde form,
+/// each made when a template reads it, so a build never holds a second copy of every measure.
+#[derive(Debug)]
+struct MeasureValue(Arc<Measure>);
+
+/// The fields of [`MeasureValue`], in the order of `Measure`'s serde form.
+const MEASURE_FIELDS: &[&str] = &[
+    "slug",
+    "source",
+    "title",
+    "fiscal_year",
+    "assessment",
+    "indicator",
+    "indicator_title",
+    "score",
+    "target",
+    "methods",
+    "results",
+    "responsible",
+    "period",
+    "period_range",
+    "status",
+    "follow_up",
+    "oit",
+    "date",
+    "attachments",
+    "body",
+];
+
+impl Object for MeasureValue {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let m = &self.0;
+        Some(match key.as_str()? {
+            "slug" => Value::from(m.slug.as_str()),
+            "source" => Value::from(m.source.as_str()),
+            "title" => Value::from(m.title.as_str()),
+            "fiscal_year" => Value::from(m.fiscal_year),
+            "assessment" => Value::from(Serde(m.assessment)),
+            "indicator" => Value::from(m.indicator),
+            "indicator_title" => Value::from(m.indicator_title),
+            "score" => Value::from(m.score),
+            "target" => Value::from(m.target),
+            "methods" => Value::from(Serde(&m.methods)),
+            "results" => Value::from(Serde(&m.results)),
+            "responsible" => Value::from(Serde(&m.responsible)),
+            "period" => Value::from(m.period.as_deref()),
+            "period_range" => Value::from(m.period_range.map(|r| {
+                let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
+                vec![ym(r.start), ym(r.end)]
+            })),
+            "status" => Value::from(Serde(m.status)),
+            "follow_up" => Value::from(m.follow_up.as_deref()),
+            "oit" => Value::from(Serde(&m.oit)),
+            "date" => Value::from(m.date.map(|d| d.iso())),
+            "attachments" => Value::from(Serde(&m.attachments)),
+            "body" => Value::from(m.body.as_str()),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(MEASURE_FIELDS)
+    }
+
+    /// Equal measures are equal values (what lets `serve` reuse a page rendered from one).
+    fn custom_cmp(self: &Arc<Self>, other: &DynObject) -> Option<std::cmp::Ordering> {
+        let other = other.downcast_ref::<MeasureValue>()?;
+        (Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0).then_some(std::cmp::Ordering::Equal)
+    }
 }
 
 fn summary(m: &Measure) -> Value {
@@ -501,7 +576,7 @@ struct Values {
 
 impl Values {
     fn new(m: &Arc<Measure>) -> Values {
-        let full = Value::from(Serde(&**m));
+        let full = Value::from_object(MeasureValue(m.clone()));
         let path = format!("measures/{}/", m.slug);
         let job = Job {
             path: format!("{path}index.html"),

@@ -131,13 +131,16 @@ fn render_and_write(
     findings: &mut Findings,
 ) -> Result<WriteStats, Failed> {
     let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
-    let mut files = files(site, None).map_err(Failed::Render)?;
+    let mut files = files(site).map_err(Failed::Render)?;
     files.extend(site.oit.iter().flat_map(oit::exports));
     let plan = render::plan(site, &renderer, None);
+    // Pages, then the open-data files (each made at its turn and dropped once written: they are
+    // tens of megabytes at 10,000 measures), then the other files.
     let paths: Vec<&str> = plan
         .jobs
         .iter()
         .map(|j| j.path.as_str())
+        .chain(opendata::FILES.iter().copied())
         .chain(files.iter().map(|o| o.path.as_str()))
         .collect();
     let mut sorted = paths.clone();
@@ -171,8 +174,12 @@ fn render_and_write(
                     ix.add(&page.path, &page.bytes);
                 }
                 Ok(Cow::Owned(page.bytes))
+            } else if i < pages + opendata::FILES.len() {
+                Ok(Cow::Owned(opendata::file(site, paths[i])))
             } else {
-                Ok(Cow::Borrowed(files[i - pages].bytes.as_slice()))
+                Ok(Cow::Borrowed(
+                    files[i - pages - opendata::FILES.len()].bytes.as_slice(),
+                ))
             }
         },
         later,
@@ -488,7 +495,8 @@ pub fn check(site: &Site) -> Vec<Finding> {
 /// inputs differ from `memo`'s), theme and site static files, attachments, exports.
 pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
     let renderer = Renderer::new(&site.root, &site.config)?;
-    let files = files(site, Some(&mut memo.opendata))?;
+    let mut files = files(site)?;
+    files.extend(opendata::render(site, Some(&mut memo.opendata)));
     let plan = render::plan(site, &renderer, Some(memo));
     let mut outputs = plan.render_with(memo)?;
     outputs.extend(files.into_iter().map(Arc::new));
@@ -504,7 +512,7 @@ pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, 
 
 /// The files of the site besides its pages and the OIT exports: theme and site static files (the
 /// site's own win), attachments and the marker.
-fn files(site: &Site, memo: Option<&mut opendata::Memo>) -> Result<Vec<Output>, Vec<Finding>> {
+fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let mut outputs: Vec<Output> = theme::STATIC
         .iter()
         .map(|(name, bytes)| Output {
@@ -562,7 +570,6 @@ fn files(site: &Site, memo: Option<&mut opendata::Memo>) -> Result<Vec<Output>, 
             )),
         }
     }
-    outputs.extend(opendata::render(site, memo));
     outputs.push(Output {
         path: MARKER.into(),
         bytes: MARKER_TEXT.as_bytes().to_vec(),
