@@ -303,7 +303,7 @@ impl Object for MeasureValue {
             "period" => Value::from(m.period.as_deref()),
             "period_range" => Value::from(m.period_range.map(|r| {
                 let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
-                vec![ym(r.start), ym(r.end)]
+                Value::from(Serde([ym(r.start), ym(r.end)]))
             })),
             "status" => Value::from(Serde(m.status)),
             "follow_up" => Value::from(m.follow_up.as_deref()),
@@ -972,6 +972,55 @@ mod tests {
             date: None,
             attachments: vec![],
             body: String::new(),
+        }
+    }
+
+    // Templates see the same measure through `MeasureValue` as through its serde form: every field,
+    // the same values (a field added to `Measure` but not to `MeasureValue` fails here).
+    #[test]
+    fn measure_value_matches_the_serde_form() {
+        let mut full = m(4, 95.6);
+        full.methods = vec!["ก".into(), "ข".into()];
+        full.results = vec!["ค".into()];
+        full.responsible = vec!["สำนักปลัด".into()];
+        full.period = Some("ก.พ. - มี.ค. ๖๖".into());
+        full.period_range = Some(thai::MonthRange {
+            start: thai::YearMonth {
+                year: 2023,
+                month: 2,
+            },
+            end: thai::YearMonth {
+                year: 2023,
+                month: 3,
+            },
+        });
+        full.follow_up = Some("รายงานทุกไตรมาส".into());
+        full.oit = vec!["O43".into()];
+        full.date = Some(thai::Date {
+            year: 2023,
+            month: 3,
+            day: 31,
+        });
+        full.attachments = vec![crate::measure::Attachment {
+            path: "files/a.pdf".into(),
+            name: "a.pdf".into(),
+            bytes: 10,
+        }];
+        full.body = "<p>เนื้อหา</p>".into();
+        for measure in [m(1, 50.0), full] {
+            let serde = Value::from(Serde(&measure));
+            let object = Value::from_object(MeasureValue(Arc::new(measure)));
+            let keys: Vec<Value> = serde.try_iter().unwrap().collect();
+            let fields: Vec<Value> = MEASURE_FIELDS.iter().map(|k| Value::from(*k)).collect();
+            assert_eq!(keys, fields);
+            for key in MEASURE_FIELDS {
+                assert_eq!(
+                    object.get_attr(key).unwrap(),
+                    serde.get_attr(key).unwrap(),
+                    "{key}"
+                );
+            }
+            assert_eq!(object, serde.clone(), "equal as values");
         }
     }
 
