@@ -121,27 +121,27 @@ fn serve(dir: PathBuf) -> String {
     format!("http://{addr}{PREFIX}")
 }
 
-// In headless Chromium, the fixture site answers every Thai query with its exact expected pages,
-// passes axe-core and vnu on every page type, fits 375 px, prints the report, and has no broken link.
-#[test]
-fn site_in_a_real_browser() {
+/// The browser scripts' folder, after checking that node, chromium and the npm `packages` the
+/// test needs are there.
+fn browser_dir(packages: &[&str]) -> PathBuf {
     require("node", &["--version"]);
     require("chromium", &["--version"]);
-    require("java", &["-version"]);
-    require("pdftotext", &["-v"]);
-    let browser_dir = manifest().join("tests/browser");
+    let dir = manifest().join("tests/browser");
     assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir()
-            && browser_dir.join("node_modules/axe-core").is_dir()
-            && browser_dir.join("node_modules/vnu-jar").is_dir(),
+        packages
+            .iter()
+            .all(|p| dir.join("node_modules").join(p).is_dir()),
         "the browser tests need their npm packages; install them with:\n  {INSTALL}"
     );
+    dir
+}
 
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
+/// Builds the site at `root` into `tmp/public` with the real binary.
+fn build(root: &Path, tmp: &Path) -> PathBuf {
+    let out = tmp.join("public");
     let built = Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(["build", "--quiet", "--root"])
-        .arg(manifest().join("tests/fixtures/thai-search"))
+        .arg(root)
         .arg("--out")
         .arg(&out)
         .output()
@@ -151,70 +151,64 @@ fn site_in_a_real_browser() {
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );
-    let base = serve(out.clone());
+    out
+}
+
+/// Runs `node SCRIPT ARGS` in the browser folder and fails with `what` (after its output) when it
+/// does.
+fn node(dir: &Path, script: &str, args: &[&dyn AsRef<std::ffi::OsStr>], tmp: &Path, what: &str) {
     let run = Command::new("node")
-        .arg(browser_dir.join("run.mjs"))
-        .arg(&base)
-        .arg(&out)
-        .current_dir(&browser_dir)
-        .env("PRONGSAI_TMP", tmp.path())
+        .arg(dir.join(script))
+        .args(args.iter().map(|a| a.as_ref()))
+        .current_dir(dir)
+        .env("PRONGSAI_TMP", tmp)
         .output()
         .unwrap();
     // Captured by the test harness: shown when the test fails, or with `-- --nocapture`.
     println!("{}", String::from_utf8_lossy(&run.stdout));
     eprintln!("{}", String::from_utf8_lossy(&run.stderr));
-    assert!(
-        run.status.success(),
-        "browser checks failed (details above; rerun one with `node tests/browser/run.mjs URL DIR`)"
+    assert!(run.status.success(), "{what} (details above)");
+}
+
+// In headless Chromium, the fixture site answers every Thai query with its exact expected pages,
+// passes axe-core and vnu on every page type, fits 375 px, prints the report, and has no broken link.
+#[test]
+fn site_in_a_real_browser() {
+    let dir = browser_dir(&["playwright-core", "axe-core", "vnu-jar"]);
+    require("java", &["-version"]);
+    require("pdftotext", &["-v"]);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = build(&manifest().join("tests/fixtures/thai-search"), tmp.path());
+    let base = serve(out.clone());
+    node(
+        &dir,
+        "run.mjs",
+        &[&base, &out],
+        tmp.path(),
+        "browser checks failed (rerun one with `node tests/browser/run.mjs URL DIR`)",
     );
 }
 
 // In the example site, searching ทรัพย์สิน finds the measure about the use of state property first.
 #[test]
 fn example_site_search_finds_state_property() {
-    require("node", &["--version"]);
-    require("chromium", &["--version"]);
-    let browser_dir = manifest().join("tests/browser");
-    assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir(),
-        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
-    );
+    let dir = browser_dir(&["playwright-core"]);
     let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let built = Command::new(env!("CARGO_BIN_EXE_prongsai"))
-        .args(["build", "--quiet", "--root"])
-        .arg(manifest())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
+    let base = serve(build(&manifest(), tmp.path()));
+    node(
+        &dir,
+        "example.mjs",
+        &[&base],
+        tmp.path(),
+        "example site search failed",
     );
-    let run = Command::new("node")
-        .arg(browser_dir.join("example.mjs"))
-        .arg(serve(out))
-        .current_dir(&browser_dir)
-        .output()
-        .unwrap();
-    println!("{}", String::from_utf8_lossy(&run.stdout));
-    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
-    assert!(run.status.success(), "example site search failed (above)");
 }
 
 // `prongsai serve` in a real browser: an edit reloads the open page, a broken file shows the
 // error box (styled and closable) under the page's Content-Security-Policy, a fix clears it.
 #[test]
 fn live_reload_in_a_real_browser() {
-    require("node", &["--version"]);
-    require("chromium", &["--version"]);
-    let browser_dir = manifest().join("tests/browser");
-    assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir(),
-        "the browser tests need their npm packages; install them with:\n  {INSTALL}"
-    );
+    let dir = browser_dir(&["playwright-core"]);
     let site = common::copy_site(&common::fixture("minimal"));
     let mut server = Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(["serve", "--port", "0", "--root"])
@@ -233,19 +227,20 @@ fn live_reload_in_a_real_browser() {
         .find(|w| w.starts_with("http://"))
         .unwrap_or_else(|| panic!("no URL in {first:?}"))
         .to_string();
-    let run = Command::new("node")
-        .arg(browser_dir.join("live.mjs"))
-        .arg(&url)
-        .arg(site.path())
-        .current_dir(&browser_dir)
-        .output()
-        .unwrap();
+    let site_path = site.path().to_path_buf();
+    // Kill the server whether or not the checks pass.
+    let result = std::panic::catch_unwind(|| {
+        node(
+            &dir,
+            "live.mjs",
+            &[&url, &site_path],
+            &site_path,
+            "live-reload checks failed",
+        )
+    });
     let _ = server.kill();
     let _ = server.wait();
-    println!("{}", String::from_utf8_lossy(&run.stdout));
-    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
-    assert!(
-        run.status.success(),
-        "live-reload checks failed (details above)"
-    );
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
 }
