@@ -1,6 +1,8 @@
 //! End-to-end: the real `prongsai serve` on a free port in a temp copy of a fixture site, spoken to
 //! over plain HTTP (std TcpStream). Every wait polls with a deadline; nothing sleeps blindly.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -10,32 +12,17 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::snapshot;
+
 /// How long anything may take before the test fails (generous: CI machines are shared).
 const DEADLINE: Duration = Duration::from_secs(20);
 
 const MEASURE: &str = "content/measures/eit-1.md";
 const MEASURE_URL: &str = "measures/eit-1/";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// A copy of a fixture site in a temp dir.
+/// A copy of `tests/fixtures/<name>` in a temp dir.
 fn copy_site(name: &str) -> tempfile::TempDir {
-    let from = fixture(name);
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
+    common::copy_site(&common::fixture(name))
 }
 
 /// A running `prongsai serve`; killed when dropped.
@@ -344,25 +331,9 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 /// A fresh `prongsai build` of `root` into a folder of its own, without the search index, as
 /// `serve` serves by default.
-fn fresh_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+fn fresh_build(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(["build", "--no-search", "--root"])
@@ -395,7 +366,8 @@ fn without_injection(body: &[u8]) -> Vec<u8> {
 fn assert_serves_fresh_build(server: &Server, root: &Path) {
     let fresh = fresh_build(root);
     for (rel, bytes) in &fresh {
-        let url = rel.strip_suffix("index.html").unwrap_or(rel);
+        let rel = rel.to_string_lossy();
+        let url = rel.strip_suffix("index.html").unwrap_or(&rel);
         let res = server.page(&encode(url));
         assert_eq!(res.status, 200, "{rel}");
         assert!(
@@ -854,15 +826,7 @@ fn reload_latency() {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     let site = tempfile::tempdir().unwrap();
     std::fs::copy(from.join("site.yaml"), site.path().join("site.yaml")).unwrap();
-    for entry in walkdir::WalkDir::new(from.join("content")) {
-        let entry = entry.unwrap();
-        let to = site.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    common::copy_dir(&from.join("content"), &site.path().join("content"));
     let measure = walkdir::WalkDir::new(site.path().join("content/measures"))
         .sort_by_file_name()
         .into_iter()
