@@ -443,6 +443,18 @@ pub fn too_deep(yaml: &str) -> Option<usize> {
     None
 }
 
+/// A YAML mapping key as the user wrote it: a string as is, anything else (a number, a list) in
+/// YAML form, for messages and for matching the key's place in the text.
+pub fn key_text(key: &serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
 /// Parses YAML into a value, refusing tags and stopping at [`MAX_YAML_NODES`] nodes.
 pub fn parse_yaml(text: &str) -> Result<serde_yaml::Value, serde_yaml::Error> {
     use serde::de::DeserializeSeed;
@@ -545,10 +557,7 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
             if out.contains_key(&k) {
                 let key = match &k {
                     serde_yaml::Value::String(s) => format!("{s:?}"),
-                    other => serde_yaml::to_string(other)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
+                    other => key_text(other),
                 };
                 return Err(serde::de::Error::custom(format!(
                     "duplicate entry with key {key}"

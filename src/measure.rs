@@ -762,13 +762,7 @@ impl<'a> Fields<'a> {
         let unknown = map.len();
         // Placing each finding scans the front matter: list a few, count the rest.
         for (k, _) in map.into_iter().take(MAX_UNKNOWN_KEYS) {
-            let key = match &k {
-                Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-            };
+            let key = crate::content::key_text(&k);
             let mut help = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys are: {}", known.join(", ")),

@@ -895,13 +895,7 @@ impl Collector<'_> {
             }
         };
         for (key, value) in map {
-            let raw = match &key {
-                Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-            };
+            let raw = content::key_text(&key);
             let (key_off, key_len) = top_key(&text, &raw).unwrap_or((0, 1));
             let code = normalize_code(&raw);
             if !is_code(&code) || self.criteria.item(&code).is_none() {
