@@ -510,8 +510,8 @@ pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, 
     Ok(outputs)
 }
 
-/// The files of the site besides its pages and the OIT exports: theme and site static files (the
-/// site's own win), attachments and the marker.
+/// The files of the site besides its pages, the open data and the OIT exports: theme and site static
+/// files (the site's own win), attachments and the marker. Read from disk on every build.
 fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let mut outputs: Vec<Output> = theme::STATIC
         .iter()
