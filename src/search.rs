@@ -1,46 +1,61 @@
-//! The search index: Pagefind, run in process on a thread of its own over the pages as the build
-//! renders them, so the index always matches the pages it points to and lands in `public/` in the
-//! same atomic swap. Only pages with a search region go to it, and none over [`MAX_PAGE`].
+//! The search index: made by prongsai itself from the pages as the build renders them, so it
+//! always matches the pages it points to and lands in `public/` in the same atomic swap.
 //!
-//! Pagefind's `extended` build segments Thai with ICU's dictionary. Only the regions the theme
-//! marks `data-pagefind-body` (measures and content pages) are indexed; the filters (assessment,
-//! indicator, status, unit, fiscal year, OIT items) come from `data-pagefind-filter` attributes in
-//! those regions. The search page itself (`themes/default/static/search.js`) asks Pagefind for
-//! `exactDiacritics`, so ซื้อ does not match ซ้อน. Thai digits are folded to Arabic in the copy of
-//! each page given to Pagefind, and the search page folds the query the same way.
+//! What is searched is what the page shows: the region the theme marks `data-search-body` (measures
+//! and content pages), its text read from the rendered HTML. In that region,
+//! `data-search-filter="name:value"` (or `="name"`, the element's text being the value) gives the
+//! search page's filters and `data-search-meta` the facts shown with a result; the first `<h1>` is
+//! the title. Pages without a region, and pages over [`MAX_PAGE`], are not indexed.
 //!
-//! Pagefind alone answered 34 of the 36 quality queries of `tests/browser/queries.json`: it splits
-//! some compounds differently at index time (ICU4X) than the browser splits the query (Chromium's
-//! ICU), so จัดซื้อจัดจ้าง found nothing, and for a Thai word it does not know it returns near
-//! misses (ดาวเทียม found two unrelated pages). The search page therefore takes Pagefind's results
-//! as candidates, adds those of a looser query, and shows only pages whose text holds every word of
-//! the query: 36 of 36. This module does not render pages or write files.
+//! The index finds every page whose text holds a piece of text, without cutting Thai into words:
+//! it maps each run of three characters (trigram) of the folded text (Thai digits as Arabic,
+//! lower case, one space for any white space) to the pages holding it. The search page cuts the
+//! query into words with the browser's own segmenter, takes the pages that hold every trigram of
+//! every word, then keeps those whose text holds every word (`themes/default/static/search.js`).
+//! A word index would need the build and the browser to cut Thai the same way; they do not (ICU4X
+//! splits จัดซื้อจัดจ้าง where Chromium does not), and such a mismatch loses pages. Trigrams lose
+//! none, and tone and vowel marks count: ซื้อ does not find ซ้อน.
+//!
+//! Files, under [`BUNDLE`]: `index.json` (counts, the shard list, the first page of each chunk and a
+//! version that changes with any byte of the index), the postings shards `s-*.bin`, the filters
+//! `filters.bin` and the pages' text in chunks `d-N.json`. A shard holds the trigrams that start with
+//! its prefix; a shard grown past [`SHARD`] bytes is split by the next character. Postings are
+//! varints of `(page - previous page) << 1 | in title` (the previous page of the first is -1).
+//! This module does not render pages or write files.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::thread::JoinHandle;
+
+use rayon::prelude::*;
 
 use crate::render::Output;
 
-/// Folder of the index under the site root, as Pagefind names it.
-pub const BUNDLE: &str = "pagefind";
+/// Folder of the index under the site root.
+pub const BUNDLE: &str = "search-index";
 
-/// Builds the index of pages handed to it one at a time, on a thread of its own, while the build
-/// renders and writes the others. Pagefind indexes one page at a time, so this overlaps its work
-/// with the rest of the build; the queue is bounded, so pages waiting for it never fill the memory.
+/// Format of the index files; the search page refuses another.
+const VERSION: u32 = 1;
+
+/// The largest page indexed, in bytes of HTML. A real measure page is a few kilobytes; the search
+/// page downloads a found page's whole text, so a longer page is left out of the index, with a
+/// warning, instead of costing every phone that finds it megabytes.
+pub const MAX_PAGE: usize = 512 << 10;
+
+/// Size a postings shard may reach before it is split by the next character of its trigrams.
+const SHARD: usize = 48 << 10;
+
+/// Size of a chunk of page texts the search page downloads at once.
+const CHUNK: usize = 48 << 10;
+
+/// Collects the pages handed to it as the build renders them (from any thread) and makes the index
+/// of them all at the end.
+#[derive(Default)]
 pub struct Indexer {
-    queue: Mutex<Option<SyncSender<(String, String)>>>,
-    worker: Mutex<Option<Worker>>,
+    docs: Mutex<Vec<Doc>>,
     skipped: Mutex<Vec<(String, usize)>>,
 }
-
-/// The indexing thread; it returns the index files.
-type Worker = JoinHandle<Result<Vec<Output>, String>>;
-
-/// The largest page handed to Pagefind, in bytes of HTML. Pagefind's time grows faster than the
-/// page (a 1 MB page of Thai takes seconds), and a real measure page is a few kilobytes: a longer
-/// page is left out of the index, with a warning, instead of stalling the build.
-pub const MAX_PAGE: usize = 512 << 10;
 
 /// What the indexer made.
 #[derive(Debug, Default)]
@@ -51,22 +66,29 @@ pub struct Index {
     pub skipped: Vec<(String, usize)>,
 }
 
+/// One page as the index knows it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Doc {
+    /// Address relative to the site root (`measures/a/`).
+    pub url: String,
+    /// The first `<h1>` of the region, or its `title` meta.
+    pub title: String,
+    /// The region's text, white space collapsed.
+    pub text: String,
+    /// `(name, value)` of each `data-search-filter`.
+    pub filters: Vec<(String, String)>,
+    /// `(name, value)` of each `data-search-meta`.
+    pub meta: Vec<(String, String)>,
+}
+
 impl Indexer {
-    /// Starts the indexing thread.
+    /// An indexer with no page yet.
     pub fn start() -> Indexer {
-        let (tx, rx) = sync_channel::<(String, String)>(256);
-        let worker = std::thread::spawn(move || build_index(rx));
-        Indexer {
-            queue: Mutex::new(Some(tx)),
-            worker: Mutex::new(Some(worker)),
-            skipped: Mutex::new(Vec::new()),
-        }
+        Indexer::default()
     }
 
-    /// Hands one output to the index when it is a page that can hold a search region.
+    /// Takes one output when it is a page with a search region.
     pub fn add(&self, path: &str, html: &[u8]) {
-        // Pagefind would parse a page without a search region only to leave it out: list pages
-        // of a large site are megabytes each.
         if !is_indexed(path) || !has_region(html) {
             return;
         }
@@ -75,104 +97,666 @@ impl Indexer {
             skipped.push((path.to_string(), html.len()));
             return;
         }
-        let html = crate::thai::to_arabic_digits(&String::from_utf8_lossy(html));
-        let queue = self.queue.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        if let Some(queue) = queue {
-            // A send fails only when the worker stopped on an error, which `finish` reports.
-            let _ = queue.send((path.to_string(), html));
+        if let Some(doc) = extract(path, &String::from_utf8_lossy(html)) {
+            self.docs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(doc);
         }
     }
 
-    /// Waits for the index of every page added.
+    /// Makes the index of every page added.
     pub fn finish(&self) -> Result<Index, String> {
-        drop(self.queue.lock().unwrap_or_else(|e| e.into_inner()).take());
-        let worker = self.worker.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let files = match worker.map(JoinHandle::join) {
-            Some(Ok(result)) => result?,
-            Some(Err(_)) => return Err("the search indexer stopped unexpectedly".into()),
-            None => return Err("the search index was already finished".into()),
-        };
+        let mut docs = std::mem::take(&mut *self.docs.lock().unwrap_or_else(|e| e.into_inner()));
+        docs.sort_by(|a, b| a.url.cmp(&b.url));
         let mut skipped =
             std::mem::take(&mut *self.skipped.lock().unwrap_or_else(|e| e.into_inner()));
         skipped.sort();
-        Ok(Index { files, skipped })
+        if docs.len() >= 1 << 30 {
+            return Err(format!(
+                "{} pages are more than the index can hold",
+                docs.len()
+            ));
+        }
+        Ok(Index {
+            files: files(&docs),
+            skipped,
+        })
     }
 }
 
 /// Builds the index of the HTML `outputs` at once (what `serve` serves).
-pub fn index<O: std::borrow::Borrow<Output>>(outputs: &[O]) -> Result<Index, String> {
+pub fn index<O: std::borrow::Borrow<Output> + Sync>(outputs: &[O]) -> Result<Index, String> {
     let indexer = Indexer::start();
-    for o in outputs {
+    outputs.par_iter().for_each(|o| {
         let o = o.borrow();
         indexer.add(&o.path, &o.bytes);
-    }
+    });
     indexer.finish()
 }
-
-/// Indexes the pages that come through `pages` until it closes; returns the index files.
-#[cfg(feature = "search")]
-fn build_index(pages: Receiver<(String, String)>) -> Result<Vec<Output>, String> {
-    use pagefind::api::PagefindIndex;
-    use pagefind::options::PagefindServiceConfig;
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .force_language("th".to_string())
-            .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        for (path, html) in pages {
-            index
-                .add_html_file(Some(path.clone()), None, html)
-                .await
-                .map_err(|e| format!("{path}: {e}"))?;
-        }
-        let files = index.get_files().await.map_err(|e| e.to_string())?;
-        Ok(files
-            .into_iter()
-            .filter(|f| !is_unused_ui(&f.filename.to_string_lossy()))
-            .map(|f| Output {
-                path: format!(
-                    "{BUNDLE}/{}",
-                    f.filename.to_string_lossy().replace('\\', "/")
-                ),
-                bytes: f.contents,
-            })
-            .collect())
-    })
-}
-
-/// Without the `search` feature there is no index; the search page says so.
-#[cfg(not(feature = "search"))]
-fn build_index(pages: Receiver<(String, String)>) -> Result<Vec<Output>, String> {
-    pages.iter().for_each(drop);
-    Ok(Vec::new())
-}
-
-/// Pagefind's own ready-made UIs, which the theme does not use (it has its own Thai search page).
-#[cfg(feature = "search")]
-fn is_unused_ui(name: &str) -> bool {
-    name.starts_with("pagefind-")
-        && (name.contains("ui.") || name.starts_with("pagefind-highlight"))
-        || name.starts_with("playground")
-}
-
-/// Whether a page marks a search region (`data-pagefind-body`).
-fn has_region(html: &[u8]) -> bool {
-    html.windows(REGION.len()).any(|w| w == REGION)
-}
-
-const REGION: &[u8] = b"data-pagefind-body";
 
 /// Whether a page can hold a search region: HTML pages other than the 404 page.
 fn is_indexed(path: &str) -> bool {
     path.ends_with(".html") && path != "404.html"
 }
 
-#[cfg(all(test, feature = "search"))]
+/// Whether a page marks a search region.
+fn has_region(html: &[u8]) -> bool {
+    html.windows(REGION.len()).any(|w| w == REGION)
+}
+
+const REGION: &[u8] = b"data-search-body";
+
+// ------------------------------------------------------------------------------------------------
+// Reading a page
+
+/// Reads the search region of the page at output `path`; None when it has none.
+///
+/// This reads the markup prongsai's templates and Markdown renderer write (quoted attributes,
+/// escaped text); raw HTML a site allows in its bodies may be sloppier, and costs at worst some
+/// words of that page in the index, never another page's.
+pub fn extract(path: &str, html: &str) -> Option<Doc> {
+    let at = html.find("data-search-body")?;
+    let open = html[..at].rfind('<')?;
+    let mut doc = Doc {
+        url: path.strip_suffix("index.html").unwrap_or(path).to_string(),
+        ..Doc::default()
+    };
+    let mut text = Text::default();
+    let mut region: Option<(String, usize)> = None;
+    let mut captures: Vec<Capture> = Vec::new();
+    let mut h1_seen = false;
+    let mut i = open;
+    while i < html.len() {
+        let Some(lt) = html[i..].find('<').map(|p| p + i) else {
+            text.push_html(&html[i..], &mut captures);
+            break;
+        };
+        text.push_html(&html[i..lt], &mut captures);
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |p| lt + p + 3);
+            continue;
+        }
+        let Some(tag) = Tag::parse(rest) else {
+            text.push_html("<", &mut captures);
+            i = lt + 1;
+            continue;
+        };
+        i = lt + tag.len;
+        if !tag.end && matches!(tag.name.as_str(), "script" | "style" | "template") {
+            let close = format!("</{}", tag.name);
+            i = find_ignore_case(&html[i..], &close).map_or(html.len(), |p| i + p);
+            continue;
+        }
+        if !is_inline(&tag.name) {
+            text.space(&mut captures);
+        }
+        if tag.end {
+            for c in captures.iter_mut().filter(|c| c.tag == tag.name) {
+                c.depth -= 1;
+            }
+            for c in captures.extract_if(.., |c| c.depth == 0) {
+                c.finish(&mut doc);
+            }
+            if let Some((name, depth)) = &mut region
+                && *name == tag.name
+            {
+                *depth -= 1;
+                if *depth == 0 {
+                    break;
+                }
+            }
+            continue;
+        }
+        match &mut region {
+            None => region = Some((tag.name.clone(), 1)),
+            Some((name, depth)) if *name == tag.name && !tag.void => *depth += 1,
+            _ => {}
+        }
+        for c in captures.iter_mut().filter(|c| c.tag == tag.name) {
+            c.depth += !tag.void as usize;
+        }
+        let capture = |kind: Kind| Capture {
+            kind,
+            tag: tag.name.clone(),
+            depth: 1,
+            text: Text::default(),
+        };
+        for (attr, value) in &tag.attrs {
+            let kind: fn(String) -> Kind = match attr.as_str() {
+                "data-search-filter" => Kind::Filter,
+                "data-search-meta" => Kind::Meta,
+                _ => continue,
+            };
+            match value.split_once(':') {
+                Some((name, v)) => Capture::field(
+                    kind(name.trim().to_string()),
+                    v.trim().to_string(),
+                    &mut doc,
+                ),
+                None if !tag.void => captures.push(capture(kind(value.trim().to_string()))),
+                None => {}
+            }
+        }
+        if tag.name == "h1" && !h1_seen && !tag.void {
+            h1_seen = true;
+            captures.push(capture(Kind::Title));
+        }
+    }
+    region?;
+    doc.text = text.finish();
+    Some(doc)
+}
+
+/// What a capture fills in when its element ends.
+enum Kind {
+    Title,
+    Filter(String),
+    Meta(String),
+}
+
+/// The text of an element being read for a filter, a meta or the title.
+struct Capture {
+    kind: Kind,
+    tag: String,
+    depth: usize,
+    text: Text,
+}
+
+impl Capture {
+    fn finish(self, doc: &mut Doc) {
+        let value = self.text.finish();
+        Capture::field(self.kind, value, doc);
+    }
+
+    fn field(kind: Kind, value: String, doc: &mut Doc) {
+        match kind {
+            Kind::Title if doc.title.is_empty() => doc.title = value,
+            Kind::Title => {}
+            Kind::Meta(name) if name == "title" => doc.title = value,
+            Kind::Meta(name) => doc.meta.push((name, value)),
+            Kind::Filter(name) => doc.filters.push((name, value)),
+        }
+    }
+}
+
+/// Text with white space collapsed to one space as it is added.
+#[derive(Default)]
+struct Text {
+    s: String,
+    space: bool,
+}
+
+impl Text {
+    /// Adds HTML text (entities decoded) to this text and to every open capture.
+    fn push_html(&mut self, html: &str, captures: &mut [Capture]) {
+        if html.is_empty() {
+            return;
+        }
+        let decoded = decode_entities(html);
+        self.push(&decoded);
+        for c in captures {
+            c.text.push(&decoded);
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.s.is_empty() {
+                    self.s.push(' ');
+                }
+                self.space = false;
+                self.s.push(c);
+            }
+        }
+    }
+
+    /// A break between blocks: words on either side stay apart.
+    fn space(&mut self, captures: &mut [Capture]) {
+        self.space = true;
+        for c in captures {
+            c.text.space = true;
+        }
+    }
+
+    fn finish(self) -> String {
+        self.s
+    }
+}
+
+/// A start or end tag at the start of `s`.
+struct Tag {
+    name: String,
+    end: bool,
+    void: bool,
+    attrs: Vec<(String, String)>,
+    /// Bytes of `s` the tag takes, `<` to `>`.
+    len: usize,
+}
+
+impl Tag {
+    fn parse(s: &str) -> Option<Tag> {
+        let b = s.as_bytes();
+        let end = b.get(1) == Some(&b'/');
+        let start = 1 + end as usize;
+        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let name_len = b[start..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+            .unwrap_or(b.len() - start);
+        let name = s[start..start + name_len].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        let mut i = start + name_len;
+        let mut self_closing = false;
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                self_closing = b[i] == b'/';
+                i += 1;
+            }
+            match b.get(i) {
+                None => return None,
+                Some(b'>') => break,
+                _ => self_closing = false,
+            }
+            let a = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            let attr = s[a..i].to_ascii_lowercase();
+            let mut value = String::new();
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let close = s[i + 1..].find(q as char)? + i + 1;
+                        value = decode_entities(&s[i + 1..close]);
+                        i = close + 1;
+                    }
+                    _ => {
+                        let v = i;
+                        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                            i += 1;
+                        }
+                        value = decode_entities(&s[v..i]);
+                    }
+                }
+            }
+            attrs.push((attr, value));
+        }
+        let void = self_closing || is_void(&name);
+        Some(Tag {
+            name,
+            end,
+            void,
+            attrs,
+            len: i + 1,
+        })
+    }
+}
+
+/// Elements that never have an end tag.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements inside a line of text: their tags do not part the words around them (`ทรัพย์<b>สิน</b>`
+/// is one word).
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Decodes the character references the templates and the Markdown renderer write (named ones of
+/// HTML's five, `&nbsp;`, and numeric ones); any other `&` stays as it is.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|p| p + 1).filter(|&p| p <= 10);
+        let c = end.and_then(|end| match &rest[1..end] {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        });
+        match (c, end) {
+            (Some(c), Some(end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+// ------------------------------------------------------------------------------------------------
+// Making the index
+
+/// The text as it is indexed and matched: Thai digits as Arabic, lower case, white space as one
+/// space, and a space at the end (so every character of the text starts a trigram). The search
+/// page folds the same way.
+pub fn fold(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for c in crate::thai::to_arabic_digits(text).chars() {
+        if c.is_whitespace() {
+            if out.last() != Some(&' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out.last() != Some(&' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// A trigram as a number whose order is the order of its characters.
+type Key = u64;
+
+fn key(c: &[char]) -> Key {
+    (c[0] as u64) << 42 | (c[1] as u64) << 21 | c[2] as u64
+}
+
+fn key_chars(k: Key) -> [char; 3] {
+    let c = |n: u64| char::from_u32((n & 0x1f_ffff) as u32).unwrap_or('\u{fffd}');
+    [c(k >> 42), c(k >> 21), c(k)]
+}
+
+/// The trigrams of `text` that a query looks up: those not starting with a space (a query word
+/// never does).
+fn trigrams(text: &[char]) -> impl Iterator<Item = Key> + '_ {
+    text.windows(3).filter(|w| w[0] != ' ').map(key)
+}
+
+/// A trigram and its encoded postings.
+type Encoded = (Key, Vec<u8>);
+
+type Fast = foldhash::fast::FixedState;
+
+/// Postings of a run of pages: trigram -> `page << 1 | in title`, pages ascending.
+fn postings(docs: &[Doc], first: u32) -> HashMap<Key, Vec<u32>, Fast> {
+    let mut map: HashMap<Key, Vec<u32>, Fast> = HashMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        let id = first + i as u32;
+        let mut title: Vec<Key> = trigrams(&fold(&doc.title)).collect();
+        title.sort_unstable();
+        for k in trigrams(&fold(&doc.text)) {
+            let list = map.entry(k).or_default();
+            if list.last().is_none_or(|last| last >> 1 != id) {
+                list.push(id << 1 | title.binary_search(&k).is_ok() as u32);
+            }
+        }
+    }
+    map
+}
+
+/// The varints of a postings list.
+fn encode(list: &[u32], out: &mut Vec<u8>) {
+    let mut previous: i64 = -1;
+    for &v in list {
+        let id = (v >> 1) as i64;
+        let mut n = ((id - previous) as u64) << 1 | (v & 1) as u64;
+        previous = id;
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+}
+
+/// One entry of a `.bin` file: key length (1 byte), key (UTF-8), postings length (varint), postings.
+fn entry(key: &str, postings: &[u8], out: &mut Vec<u8>) {
+    out.push(key.len() as u8);
+    out.extend_from_slice(key.as_bytes());
+    let mut n = postings.len();
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            break;
+        }
+        out.push(byte | 0x80);
+    }
+    out.extend_from_slice(postings);
+}
+
+/// The index files of `docs` (sorted by address; a page's number is its place).
+fn files(docs: &[Doc]) -> Vec<Output> {
+    // Postings of runs of pages in parallel, then joined in page order.
+    const RUN: usize = 256;
+    let runs: Vec<_> = docs
+        .par_chunks(RUN)
+        .enumerate()
+        .map(|(n, run)| postings(run, (n * RUN) as u32))
+        .collect();
+    let mut all: HashMap<Key, Vec<u32>, Fast> = HashMap::default();
+    for run in runs {
+        for (k, mut list) in run {
+            match all.get_mut(&k) {
+                Some(to) => to.append(&mut list),
+                None => {
+                    all.insert(k, list);
+                }
+            }
+        }
+    }
+    let mut keys: Vec<Encoded> = all
+        .into_par_iter()
+        .map(|(k, list)| {
+            let mut bytes = Vec::new();
+            encode(&list, &mut bytes);
+            (k, bytes)
+        })
+        .collect();
+    keys.par_sort_unstable_by_key(|(k, _)| *k);
+
+    let mut out = Vec::new();
+    let mut shards = Vec::new();
+    shard(&keys, 0, &mut shards);
+    let mut names = Vec::new();
+    for (prefix, keys) in shards {
+        let mut bytes = Vec::new();
+        for (k, postings) in keys {
+            entry(
+                &key_chars(*k).iter().collect::<String>(),
+                postings,
+                &mut bytes,
+            );
+        }
+        names.push(prefix.iter().collect::<String>());
+        out.push(Output {
+            path: format!("{BUNDLE}/{}", shard_file(&prefix)),
+            bytes,
+        });
+    }
+
+    // Filters: "name:value" -> pages.
+    let mut filters: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+    for (id, doc) in docs.iter().enumerate() {
+        for (name, value) in &doc.filters {
+            let list = filters.entry(format!("{name}:{value}")).or_default();
+            if list.last() != Some(&((id as u32) << 1)) {
+                list.push((id as u32) << 1);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    for (key, list) in &filters {
+        if key.len() <= 255 {
+            let mut postings = Vec::new();
+            encode(list, &mut postings);
+            entry(key, &postings, &mut bytes);
+        }
+    }
+    out.push(Output {
+        path: format!("{BUNDLE}/filters.bin"),
+        bytes,
+    });
+
+    // The pages' text in chunks.
+    let mut starts = Vec::new();
+    let mut chunk = String::new();
+    for (id, doc) in docs.iter().enumerate() {
+        if chunk.is_empty() {
+            starts.push(id);
+            chunk.push('[');
+        } else {
+            chunk.push(',');
+        }
+        let meta: serde_json::Map<String, serde_json::Value> = doc
+            .meta
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().into()))
+            .collect();
+        let value = serde_json::json!({
+            "url": doc.url, "title": doc.title, "meta": meta, "text": doc.text,
+        });
+        chunk.push_str(&value.to_string());
+        if chunk.len() >= CHUNK || id + 1 == docs.len() {
+            chunk.push(']');
+            out.push(Output {
+                path: format!("{BUNDLE}/d-{}.json", starts.len() - 1),
+                bytes: std::mem::take(&mut chunk).into_bytes(),
+            });
+        }
+    }
+
+    // The manifest, with a version that changes with any byte of the other files (it goes into
+    // their addresses, so a browser never mixes a cached file of an older index with a newer one).
+    let mut hasher = std::hash::DefaultHasher::new();
+    for o in &out {
+        o.path.hash(&mut hasher);
+        o.bytes.hash(&mut hasher);
+    }
+    let mut manifest = serde_json::json!({
+        "format": VERSION,
+        "version": format!("{:016x}", hasher.finish()),
+        "pages": docs.len(),
+        "shards": names,
+        "chunks": starts,
+    })
+    .to_string();
+    manifest.push('\n');
+    out.push(Output {
+        path: format!("{BUNDLE}/index.json"),
+        bytes: manifest.into_bytes(),
+    });
+    out
+}
+
+/// Splits sorted `keys` into shards by prefix: all in one while it is small, else by the character
+/// at `depth`, down to whole trigrams.
+fn shard<'k>(keys: &'k [Encoded], depth: usize, out: &mut Vec<(Vec<char>, &'k [Encoded])>) {
+    let Some((first, _)) = keys.first() else {
+        return;
+    };
+    let size: usize = keys.iter().map(|(_, p)| p.len() + 8).sum();
+    if size <= SHARD || depth == 3 {
+        out.push((key_chars(*first)[..depth].to_vec(), keys));
+        return;
+    }
+    let mut start = 0;
+    while start < keys.len() {
+        let c = key_chars(keys[start].0)[depth];
+        let len = keys[start..]
+            .iter()
+            .position(|(k, _)| key_chars(*k)[depth] != c)
+            .unwrap_or(keys.len() - start);
+        shard(&keys[start..start + len], depth + 1, out);
+        start += len;
+    }
+}
+
+/// File of the shard of `prefix`: `s.bin`, `s-0e01.bin`, `s-0e01-0e32.bin`.
+fn shard_file(prefix: &[char]) -> String {
+    let mut name = String::from("s");
+    for c in prefix {
+        let _ = write!(name, "-{:04x}", *c as u32);
+    }
+    name.push_str(".bin");
+    name
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -181,57 +765,284 @@ mod tests {
             path: path.into(),
             bytes: format!(
                 "<!doctype html><html lang=\"th\"><head><title>t</title></head><body>\
-                 <main data-pagefind-body><h1>{body}</h1><p>{body}</p></main></body></html>"
+                 <main><article data-search-body><h1>{body}</h1><p>{body}</p></article></main></body></html>"
             )
             .into_bytes(),
         }
     }
 
-    // The index of Thai pages is written under pagefind/ with its entry file and Thai word index.
-    #[test]
-    fn thai_pages_produce_an_index_bundle() {
-        let files = index(&[
-            page("measures/a/index.html", "การใช้ทรัพย์สินของราชการ"),
-            page("measures/b/index.html", "การจัดซื้อจัดจ้าง"),
-            page("404.html", "ไม่พบหน้า"),
-        ])
-        .unwrap()
-        .files;
-        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
-        assert!(names.contains(&"pagefind/pagefind-entry.json"), "{names:?}");
-        let entry = files
-            .iter()
-            .find(|f| f.path == "pagefind/pagefind-entry.json")
-            .unwrap();
-        let entry = String::from_utf8_lossy(&entry.bytes);
-        assert!(entry.contains("\"th\""), "{entry}");
-        assert!(entry.contains("\"page_count\":2"), "{entry}");
+    /// Reads a `.bin` file back: key -> (page, in title).
+    fn read_bin(bytes: &[u8]) -> Vec<(String, Vec<(u32, bool)>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let varint = |i: &mut usize| {
+            let (mut n, mut shift) = (0u64, 0);
+            loop {
+                let b = bytes[*i];
+                *i += 1;
+                n |= ((b & 0x7f) as u64) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    return n;
+                }
+            }
+        };
+        while i < bytes.len() {
+            let len = bytes[i] as usize;
+            let key = String::from_utf8(bytes[i + 1..i + 1 + len].to_vec()).unwrap();
+            i += 1 + len;
+            let end = varint(&mut i) as usize + i;
+            let mut previous: i64 = -1;
+            let mut list = Vec::new();
+            while i < end {
+                let v = varint(&mut i);
+                previous += (v >> 1) as i64;
+                list.push((previous as u32, v & 1 == 1));
+            }
+            out.push((key, list));
+        }
+        out
     }
 
-    // Pages without a search region never reach Pagefind; a page over the size limit is left out
-    // and reported, and the others are still indexed.
+    fn file<'a>(files: &'a [Output], name: &str) -> &'a Output {
+        let path = format!("{BUNDLE}/{name}");
+        files.iter().find(|f| f.path == path).unwrap()
+    }
+
+    // The region's text, title, filters and meta come out of the page as it shows them: entities
+    // decoded, inline tags joining words, block tags parting them, scripts and comments left out,
+    // and nothing after the region's end.
     #[test]
-    fn pages_without_a_region_or_too_long_are_left_out() {
-        let list = Output {
-            path: "measures/index.html".into(),
-            bytes: b"<html lang=\"th\"><body><main><h1>list</h1></main></body></html>".to_vec(),
-        };
-        let long = page("measures/long/index.html", &"ยาว".repeat(MAX_PAGE / 4));
-        let index = index(&[page("measures/a/index.html", "ทรัพย์สิน"), list, long]).unwrap();
+    fn a_page_region_is_read_as_the_page_shows_it() {
+        let html = r#"<html><body><header><h1>ชื่อเว็บไซต์</h1></header>
+<article class="measure" data-search-body data-search-meta="kind:มาตรการ">
+  <h1>การใช้ทรัพย์<b>สิน</b>ของราชการ &amp; อื่น ๆ</h1>
+  <dl><dt>แบบประเมิน</dt><dd data-search-filter="assessment:IIT" data-search-meta="assessment:IIT">IIT</dd>
+  <dt>สถานะ</dt><dd data-search-filter="status" data-search-meta="status">ดำเนินการ<br>แล้ว</dd>
+  <dd><a data-search-filter="unit" href="x">กอง<em>คลัง</em></a>, <a data-search-filter="unit">สำนักปลัด</a></dd></dl>
+  <!-- ไม่แสดง --><script>var x = "<article>";</script>
+  <div><article><p>ซ้อน&#x0E01;&#3585;</p></article><img src="a.png" alt="รูป"/>ปิดท้าย</div>
+</article><footer>ท้ายหน้า</footer></body></html>"#;
+        let doc = extract("measures/a/index.html", html).unwrap();
+        assert_eq!(doc.url, "measures/a/");
+        assert_eq!(doc.title, "การใช้ทรัพย์สินของราชการ & อื่น ๆ");
         assert_eq!(
-            index.skipped,
-            vec![("measures/long/index.html".to_string(), {
-                let p = page("measures/long/index.html", &"ยาว".repeat(MAX_PAGE / 4));
-                p.bytes.len()
-            })]
+            doc.text,
+            "การใช้ทรัพย์สินของราชการ & อื่น ๆ แบบประเมิน IIT สถานะ ดำเนินการ แล้ว กองคลัง, สำนักปลัด ซ้อนกก ปิดท้าย"
         );
-        let entry = index
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            doc.filters,
+            pairs(&[
+                ("assessment", "IIT"),
+                ("status", "ดำเนินการ แล้ว"),
+                ("unit", "กองคลัง"),
+                ("unit", "สำนักปลัด")
+            ])
+        );
+        assert_eq!(
+            doc.meta,
+            pairs(&[
+                ("kind", "มาตรการ"),
+                ("assessment", "IIT"),
+                ("status", "ดำเนินการ แล้ว")
+            ])
+        );
+        assert_eq!(
+            extract("a/index.html", "<html><body><p>ไม่มี</p></body></html>"),
+            None
+        );
+    }
+
+    // Broken markup never panics or reads past the page; what it costs is at most some words.
+    #[test]
+    fn broken_markup_is_read_without_failing() {
+        for html in [
+            "<article data-search-body><h1>หัว",
+            "<article data-search-body><p a=\"unclosed>text",
+            "<article data-search-body>< 3 <> &amp &#xZZ; &#99999999; &;</article>",
+            "<article data-search-body><h1 data-search-meta=title>x</h1><p data-search-filter>y",
+            "<article data-search-body=\"\"><script>never closed",
+        ] {
+            let doc = extract("p/index.html", html).unwrap();
+            assert!(doc.text.len() <= html.len() * 2, "{html}: {doc:?}");
+        }
+        let doc = extract(
+            "p/index.html",
+            "<article data-search-body>< 3 <> &amp &#xZZ; &;</article>",
+        )
+        .unwrap();
+        assert_eq!(doc.text, "< 3 <> &amp &#xZZ; &;");
+    }
+
+    // Every trigram of a page's folded text leads to the page, flagged when the title holds it;
+    // Thai digits are indexed as Arabic and Latin as lower case; pages are numbered by address.
+    #[test]
+    fn postings_lead_from_each_trigram_to_its_pages() {
+        let index = index(&[
+            page("measures/b/index.html", "จัดซื้อจัดจ้าง ปี ๒๕๖๖"),
+            page("measures/a/index.html", "การใช้ทรัพย์สิน One Stop"),
+            page("404.html", "ไม่พบหน้า"),
+        ])
+        .unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&file(&index.files, "index.json").bytes).unwrap();
+        assert_eq!(manifest["pages"], 2);
+        assert_eq!(manifest["shards"], serde_json::json!([""]));
+        let entries = read_bin(&file(&index.files, "s.bin").bytes);
+        let find = |k: &str| {
+            entries
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, l)| l.clone())
+        };
+        assert_eq!(find("ทรั"), Some(vec![(0, true)]));
+        assert_eq!(find("ซื้"), Some(vec![(1, true)]));
+        assert_eq!(find("256"), Some(vec![(1, true)]));
+        assert_eq!(find("one"), Some(vec![(0, true)]));
+        assert_eq!(find("e s"), Some(vec![(0, true)]));
+        assert_eq!(find("ไม่"), None);
+        let docs: serde_json::Value =
+            serde_json::from_slice(&file(&index.files, "d-0.json").bytes).unwrap();
+        assert_eq!(docs[0]["url"], "measures/a/");
+        assert_eq!(docs[1]["title"], "จัดซื้อจัดจ้าง ปี ๒๕๖๖");
+    }
+
+    // Postings of thousands of pages come out the same whichever thread made which run, keep
+    // the gaps between pages exact and mark only pages whose title holds the trigram.
+    #[test]
+    fn postings_of_many_pages_are_exact_and_deterministic() {
+        let pages: Vec<Output> = (0..1000)
+            .map(|i| {
+                let word = if i % 3 == 0 {
+                    "ขยะมูลฝอย"
+                } else {
+                    "ประปา"
+                };
+                let mut p = page(&format!("m/{i:04}/index.html"), word);
+                if i % 7 == 0 {
+                    p.bytes = String::from_utf8(p.bytes)
+                        .unwrap()
+                        .replace("</article>", "<p>ร้องเรียน</p></article>")
+                        .into_bytes();
+                }
+                p
+            })
+            .collect();
+        let a = index(&pages).unwrap();
+        let b = index(&pages).unwrap();
+        assert_eq!(a.files.len(), b.files.len());
+        for (x, y) in a.files.iter().zip(&b.files) {
+            assert_eq!((&x.path, &x.bytes), (&y.path, &y.bytes));
+        }
+        let all: Vec<_> = a
             .files
             .iter()
-            .find(|f| f.path == "pagefind/pagefind-entry.json")
-            .unwrap();
-        let entry = String::from_utf8_lossy(&entry.bytes);
-        assert!(entry.contains("\"page_count\":1"), "{entry}");
+            .filter(|f| f.path.ends_with(".bin") && !f.path.ends_with("filters.bin"))
+            .flat_map(|f| read_bin(&f.bytes))
+            .collect();
+        let find = |k: &str| all.iter().find(|(key, _)| key == k).unwrap().1.clone();
+        let want: Vec<(u32, bool)> = (0..1000)
+            .filter(|i| i % 7 == 0)
+            .map(|i| (i, false))
+            .collect();
+        assert_eq!(find("ร้อ"), want);
+        let want: Vec<(u32, bool)> = (0..1000)
+            .filter(|i| i % 3 == 0)
+            .map(|i| (i, true))
+            .collect();
+        assert_eq!(find("ขยะ"), want);
+    }
+
+    // A large index is split into shards by prefix; each trigram is in exactly the shard of its
+    // longest listed prefix, and no shard but a single trigram's is over the limit.
+    #[test]
+    fn a_large_index_is_split_into_shards_by_prefix() {
+        let words = ["ทรัพย์สิน", "จัดซื้อ", "ประปา", "ถนน", "สาธารณภัย", "วัคซีน"];
+        let pages: Vec<Output> = (0..3000)
+            .map(|i| {
+                let text = format!("{} {} {i}", words[i % 6], words[(i / 6) % 6]);
+                page(&format!("m/{i:04}/index.html"), &text)
+            })
+            .collect();
+        let index = index(&pages).unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&file(&index.files, "index.json").bytes).unwrap();
+        let shards: Vec<String> = manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect();
+        assert!(shards.len() > 1, "{shards:?}");
+        for prefix in &shards {
+            let chars: Vec<char> = prefix.chars().collect();
+            let bytes = &file(&index.files, &shard_file(&chars)).bytes;
+            assert!(
+                bytes.len() <= SHARD || chars.len() == 3,
+                "{prefix}: {}",
+                bytes.len()
+            );
+            for (key, _) in read_bin(bytes) {
+                let longest = shards
+                    .iter()
+                    .filter(|p| key.starts_with(p.as_str()))
+                    .max_by_key(|p| p.len())
+                    .unwrap();
+                assert_eq!(longest, prefix, "{key}");
+            }
+        }
+        let chunks = index
+            .files
+            .iter()
+            .filter(|f| f.path.contains("/d-"))
+            .count();
+        assert_eq!(manifest["chunks"].as_array().unwrap().len(), chunks);
+        assert!(chunks > 1);
+    }
+
+    // Filters list the pages holding each value; a page over the size limit is left out and
+    // reported, and the others are still indexed.
+    #[test]
+    fn filters_and_pages_too_long() {
+        let with_filter = |path: &str, unit: &str| {
+            Output {
+            path: path.into(),
+            bytes: format!(
+                "<article data-search-body><h1>x</h1><a data-search-filter=\"unit\">{unit}</a></article>"
+            )
+            .into_bytes(),
+        }
+        };
+        let long = page("measures/long/index.html", &"ยาว".repeat(MAX_PAGE / 4));
+        let size = long.bytes.len();
+        let list = Output {
+            path: "measures/index.html".into(),
+            bytes: b"<html><body><main><h1>list</h1></main></body></html>".to_vec(),
+        };
+        let index = index(&[
+            with_filter("a/index.html", "กองช่าง"),
+            with_filter("b/index.html", "กองคลัง"),
+            with_filter("c/index.html", "กองช่าง"),
+            long,
+            list,
+        ])
+        .unwrap();
+        assert_eq!(
+            index.skipped,
+            vec![("measures/long/index.html".to_string(), size)]
+        );
+        let filters = read_bin(&file(&index.files, "filters.bin").bytes);
+        assert_eq!(
+            filters,
+            vec![
+                ("unit:กองคลัง".to_string(), vec![(1, false)]),
+                ("unit:กองช่าง".to_string(), vec![(0, false), (2, false)]),
+            ]
+        );
     }
 }

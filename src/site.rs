@@ -799,7 +799,7 @@ fn is_ours(dir: &Path) -> io::Result<bool> {
     Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
 }
 
-/// Files made after all the others, under one folder: the folder (e.g. `pagefind/`) and what makes
+/// Files made after all the others, under one folder: the folder (e.g. `search-index/`) and what makes
 /// them. `sync` leaves that folder's files alone until they are made, then syncs it too.
 type Later<'a> = (
     &'a str,

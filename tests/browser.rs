@@ -1,4 +1,4 @@
-//! The built site in a real browser: `tests/fixtures/thai-search` (32 Thai measures) is built by the
+//! The built site in a real browser: `tests/fixtures/thai-search` (33 Thai measures) is built by the
 //! real binary, served under the sub-path `/ita/` by a small static server in this process, and
 //! `node tests/browser/run.mjs` drives headless Chromium over it: the Thai search quality queries
 //! (`tests/browser/queries.json`), axe-core and the Nu HTML Checker on every page type, 375 px
@@ -53,7 +53,7 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 /// The policy a careful host would send: no inline script or style, WebAssembly allowed for search.
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
                    img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /// Answers one request from `dir`, mounted at [`PREFIX`]; unknown paths get 404.html with 404.

@@ -434,8 +434,8 @@ fn open_data_feeds_and_search_are_published() {
     assert!(home.contains("action=\"search/\""));
     assert!(public.join("search/index.html").is_file());
     assert!(public.join("static/search.js").is_file());
-    #[cfg(feature = "search")]
-    assert!(public.join("pagefind/pagefind-entry.json").is_file());
+    let manifest = read(&public.join("search-index/index.json"));
+    assert!(manifest.contains("\"pages\":3"), "{manifest}");
 }
 
 // `build --no-search` publishes the site without the index.
@@ -444,6 +444,6 @@ fn no_search_flag_skips_the_index() {
     let site = copy_site(&fixture("minimal"));
     let o = prongsai(&["build", "--no-search"], site.path());
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(!site.path().join("public/pagefind").exists());
+    assert!(!site.path().join("public/search-index").exists());
     assert!(site.path().join("public/search/index.html").is_file());
 }

@@ -1016,16 +1016,26 @@ fn pages_are_answered_while_a_rebuild_runs() {
 fn the_search_flag_serves_an_index() {
     let site = copy_site("minimal");
     let plain = Server::start(site.path());
-    assert_eq!(plain.page("pagefind/pagefind.js").status, 404);
+    assert_eq!(plain.page("search-index/index.json").status, 404);
     drop(plain);
     let server = Server::start_with(site.path(), &["--search"]);
-    let res = server.page("pagefind/pagefind.js");
-    assert_eq!(res.status, 200);
-    let entry = server.page("pagefind/pagefind-entry.json").text();
-    assert!(entry.contains("\"page_count\":3"), "{entry}");
+    let manifest = server.page("search-index/index.json").text();
+    assert!(manifest.contains("\"pages\":3"), "{manifest}");
+    assert!(
+        !server
+            .page("search-index/d-0.json")
+            .text()
+            .contains("คำใหม่ในดัชนี")
+    );
     // An edit reindexes: the new word is in the index after the reload.
     let mut events = server.events();
     edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "คำใหม่ในดัชนี");
     events.expect("reload");
-    assert_ne!(server.page("pagefind/pagefind-entry.json").text(), entry);
+    assert_ne!(server.page("search-index/index.json").text(), manifest);
+    assert!(
+        server
+            .page("search-index/d-0.json")
+            .text()
+            .contains("คำใหม่ในดัชนี")
+    );
 }

@@ -99,7 +99,7 @@ await step("the search page says how to get an index in the preview", async () =
   );
 });
 // The preview has no index (serve without --search): that one missing file is expected.
-const unexpected = errors.filter((e) => !/^404 .*\/pagefind\/pagefind\.js$/.test(e));
+const unexpected = errors.filter((e) => !/^404 .*\/search-index\/index\.json(\?.*)?$/.test(e));
 errors.length = 0;
 errors.push(...unexpected);
 

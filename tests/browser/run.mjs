@@ -13,7 +13,7 @@
 // The last line is "N passed, M failed"; the exit status is 1 when anything failed.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync, existsSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,6 +134,31 @@ console.log(`search quality: ${good}/${queries.length} queries give exactly thei
   check("assessment filter narrows the results", filtered.slugs.length === 0 || !filtered.slugs.includes("m01"),
     `got ${filtered.slugs}`);
   await page.close();
+}
+
+// The unit filter keeps exactly the measures that unit is responsible for (read from the fixture's
+// front matter), and pages whose title holds the query come before those that only mention it.
+{
+  const dir = join(here, "../fixtures/thai-search/content/measures");
+  const want = readdirSync(dir)
+    .filter((f) => /^responsible:.*กองช่าง/m.test(readFileSync(join(dir, f), "utf8")))
+    .map((f) => f.replace(/\.md$/, ""))
+    .sort();
+  const page = await open(desktop, `${base}search/?q=${encodeURIComponent("กอง")}&unit=${encodeURIComponent("กองช่าง")}`);
+  const { slugs } = await results(page);
+  await page.close();
+  check("unit filter keeps exactly that unit's measures", want.length > 0 && [...slugs].sort().join(" ") === want.join(" "),
+    `expected [${want}], got [${slugs}]`);
+  const titled = readdirSync(dir)
+    .filter((f) => /^title:.*ประชาชน/m.test(readFileSync(join(dir, f), "utf8")))
+    .map((f) => f.replace(/\.md$/, ""))
+    .sort();
+  const ranked = await open(desktop, `${base}search/?q=${encodeURIComponent("ประชาชน")}`);
+  const r = await results(ranked);
+  await ranked.close();
+  const head = r.slugs.slice(0, titled.length).sort().join(" ");
+  check("pages with the word in their title come first", titled.includes("m33") && head === titled.join(" ") &&
+    r.slugs.length > titled.length, `titles [${titled}], got [${r.slugs}]`);
 }
 
 // List pages: link filters work without JavaScript; with it, the status menu narrows the table.

@@ -1,9 +1,14 @@
-// The search page: reads ?q= (and the filters) from the address, asks the Pagefind index built
-// by `prongsai build`, and lists the results with the match highlighted. No inline script, so a
-// strict Content-Security-Policy holds (Pagefind needs 'wasm-unsafe-eval' for its WebAssembly).
+// The search page: reads ?q= (and the filters) from the address, looks the words up in the index
+// `prongsai build` writes to search-index/ (see src/search.rs for its files), and lists the pages
+// that hold every word, with the matches highlighted. No inline script and no WebAssembly, so a
+// strict Content-Security-Policy (script-src 'self') holds.
 //
-// The index holds Arabic digits only (the build folds ๐-๙ to 0-9 before indexing), so a query in
-// either kind of digits finds both; results are shown back in the site's own digits.
+// The index maps each run of three characters of a page's folded text (Thai digits as Arabic,
+// lower case) to the pages holding it. A query is cut into words by the browser's Thai segmenter;
+// the candidates are the pages holding every three-character run of every word (a shorter word:
+// any run starting with it); a candidate is shown when its text holds every word (a Thai word
+// anywhere, so ทรัพย์ finds ทรัพย์สิน; a Latin word or a number standing alone). Tone and vowel
+// marks count: ซื้อ does not find ซ้อน. Pages whose title holds the words come first.
 
 const root = new URL("../", import.meta.url);
 const form = document.getElementById("search-form");
@@ -20,23 +25,148 @@ const toArabic = (s) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 
 const toSite = (s) =>
   thaiDigits ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : s;
 
-let pagefind = null;
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ exactDiacritics: true, baseUrl: root.pathname, excerptLength: 24 });
-    await pagefind.init();
+// ---------------------------------------------------------------- the index
+const indexUrl = new URL("search-index/", root);
+let manifest = null;
+const files = new Map(); // file name -> Promise of its contents
+
+async function index() {
+  if (!manifest) {
+    const res = await fetch(new URL("index.json", indexUrl), { cache: "no-cache" });
+    if (!res.ok) throw new Error(`search index: ${res.status}`);
+    const m = await res.json();
+    if (m.format !== 1) throw new Error(`search index format ${m.format}`);
+    manifest = m;
   }
-  return pagefind;
+  return manifest;
 }
 
-// Pagefind finds candidates; a page is shown only when its text holds every word of the query
-// (each word as the browser's Thai segmenter splits it: ทรัพย์ is in ทรัพย์สิน, ซื้อ is not in ซ้อน;
-// Latin words and numbers must stand alone). Pagefind alone would also return near misses for a
-// Thai word it does not know, and miss a compound its index split differently, so a second,
-// looser candidate search (the first piece of each word) runs after the first.
+// A file of the index; its address carries the index version, so a cached file of an older index
+// is never mixed with a newer one.
+function file(name, parse) {
+  if (!files.has(name)) {
+    const url = new URL(`${name}?v=${manifest.version}`, indexUrl);
+    files.set(
+      name,
+      fetch(url).then((res) => {
+        if (!res.ok) throw new Error(`${name}: ${res.status}`);
+        return parse(res);
+      }),
+    );
+  }
+  return files.get(name);
+}
+
+// A .bin file: entries of key length (1 byte), key (UTF-8), postings length (varint), postings.
+const utf8 = new TextDecoder();
+async function bin(res) {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const entries = new Map();
+  let i = 0;
+  const varint = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[i++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+    }
+  };
+  while (i < bytes.length) {
+    const len = bytes[i++];
+    const key = utf8.decode(bytes.subarray(i, i + len));
+    i += len;
+    const size = varint();
+    entries.set(key, bytes.subarray(i, i + size));
+    i += size;
+  }
+  return entries;
+}
+
+// Postings: varints of (page - previous page) << 1 | in title -> Map page -> in title.
+function pages(postings) {
+  const out = new Map();
+  let page = -1;
+  for (let i = 0; i < postings.length; ) {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = postings[i++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    page += Math.floor(n / 2);
+    out.set(page, n % 2 === 1);
+  }
+  return out;
+}
+
+const shardFile = (prefix) =>
+  `s${[...prefix].map((c) => "-" + c.codePointAt(0).toString(16).padStart(4, "0")).join("")}.bin`;
+
+// The pages that may hold `word` (folded): those holding each of its trigrams; for a word of one
+// or two characters, those holding any trigram that starts with it.
+async function candidates(word) {
+  const m = await index();
+  const chars = [...word];
+  if (chars.length < 3) {
+    const found = new Map();
+    const shards = m.shards.filter((p) => p.startsWith(word) || word.startsWith(p));
+    for (const entries of await Promise.all(shards.map((p) => file(shardFile(p), bin))))
+      for (const [key, postings] of entries)
+        if (key.startsWith(word)) for (const [p, t] of pages(postings)) found.set(p, found.get(p) || t);
+    return found;
+  }
+  const shards = new Set(m.shards);
+  const keys = new Set();
+  for (let i = 0; i + 3 <= chars.length; i++) keys.add(chars.slice(i, i + 3).join(""));
+  const lists = await Promise.all(
+    [...keys].map(async (key) => {
+      const k = [...key];
+      const prefix = [3, 2, 1, 0].map((n) => k.slice(0, n).join("")).find((p) => shards.has(p));
+      if (prefix === undefined) return new Map();
+      const postings = (await file(shardFile(prefix), bin)).get(key);
+      return postings ? pages(postings) : new Map();
+    }),
+  );
+  return intersect(lists);
+}
+
+// The pages in every list; in title when in title in every list.
+function intersect(lists) {
+  lists.sort((a, b) => a.size - b.size);
+  const [first, ...rest] = lists;
+  const out = new Map();
+  for (const [p, t] of first) {
+    let title = t;
+    if (rest.every((l) => l.has(p) && ((title = title && l.get(p)), true))) out.set(p, title);
+  }
+  return out;
+}
+
+// The pages that have every chosen filter value.
+async function filtered(filters) {
+  const names = Object.keys(filters);
+  if (!names.length) return null;
+  const entries = await file("filters.bin", bin);
+  return intersect(names.map((n) => pages(entries.get(`${n}:${filters[n]}`) || new Uint8Array())));
+}
+
+// The text of page `id`, from the chunk that holds it.
+async function page(id) {
+  const m = await index();
+  let lo = 0;
+  let hi = m.chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m.chunks[mid] <= id) lo = mid;
+    else hi = mid - 1;
+  }
+  const chunk = await file(`d-${lo}.json`, (res) => res.json());
+  return chunk[id - m.chunks[lo]];
+}
+
+// ---------------------------------------------------------------- matching and showing
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
-const fold = (s) => toArabic(s).toLocaleLowerCase();
+const fold = (s) => toArabic(s).toLowerCase();
 const words = (query) =>
   [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment);
 const isLatin = (w) => /^[a-z0-9]+$/.test(w);
@@ -87,29 +217,27 @@ function excerpt(content, m) {
   return p;
 }
 
-function item(data, m) {
+function item(doc, m) {
   const li = document.createElement("li");
   li.className = "result";
   const h = document.createElement("h2");
   const a = document.createElement("a");
-  a.href = data.url;
-  a.textContent = toSite(data.meta.title || data.url);
+  a.href = new URL(doc.url, root).pathname;
+  a.textContent = toSite(doc.title || doc.url);
   h.append(a);
   li.append(h);
-  const facts = [data.meta.assessment, data.meta.status].filter(Boolean);
+  const facts = [doc.meta.assessment, doc.meta.status].filter(Boolean);
   if (facts.length) {
     const meta = document.createElement("p");
     meta.className = "result-meta";
     meta.textContent = facts.join(" · ");
     li.append(meta);
   }
-  li.append(excerpt(data.content || "", m));
+  li.append(excerpt(doc.text, m));
   return li;
 }
 
-const MAX_CHECKED = 400; // candidates read at most for one query
-let pending = [];
-let checked = 0;
+let pending = []; // candidate pages not read yet, in the order they are shown
 let found = 0;
 let current = null;
 let token = 0;
@@ -117,28 +245,26 @@ let token = 0;
 // Reads candidates in order until `want` more pages match or none are left.
 async function fill(want, mine) {
   let added = 0;
-  while (added < want && pending.length && checked < MAX_CHECKED) {
-    const batch = pending.splice(0, Math.min(PAGE, MAX_CHECKED - checked));
-    checked += batch.length;
-    const datas = await Promise.all(batch.map((r) => r.data()));
+  while (added < want && pending.length) {
+    const batch = pending.splice(0, PAGE);
+    const docs = await Promise.all(batch.map(page));
     if (mine !== token) return;
-    for (const d of datas) {
-      if (!current.test(fold(d.content || ""))) continue;
+    for (const d of docs) {
+      if (!current.test(fold(d.text))) continue;
       list.append(item(d, current));
       found++;
       added++;
     }
   }
-  moreWrap.hidden = pending.length === 0 || checked >= MAX_CHECKED;
+  moreWrap.hidden = pending.length === 0;
 }
 
 function announce(query) {
   const n = toSite(String(found));
-  const complete = pending.length === 0 || checked >= MAX_CHECKED;
   status.textContent =
     found === 0
       ? `ไม่พบผลการค้นหาสำหรับ “${query}” ลองใช้คำอื่นหรือคำที่สั้นลง`
-      : complete
+      : pending.length === 0
         ? `พบ ${n} รายการสำหรับ “${query}”`
         : `พบ ${n} รายการแรกสำหรับ “${query}” กดแสดงผลเพิ่มเติมเพื่อดูต่อ`;
 }
@@ -159,7 +285,6 @@ async function run() {
   list.replaceChildren();
   moreWrap.hidden = true;
   pending = [];
-  checked = 0;
   found = 0;
   const terms = words(query);
   if (terms.length === 0) {
@@ -168,21 +293,13 @@ async function run() {
   }
   status.textContent = "กำลังค้นหา…";
   current = matcher(terms);
+  let hits;
   try {
-    const pf = await engine();
-    const strict = await pf.search(fold(query), { filters });
-    const firsts = fold(query)
-      .split(/\s+/)
-      .map((w) => words(w)[0])
-      .filter(Boolean)
-      .join(" ");
-    const loose = await pf.search(firsts, { filters });
-    if (mine !== token) return;
-    const seen = new Set();
-    for (const r of [...strict.results, ...loose.results]) {
-      if (!seen.has(r.id)) pending.push(r);
-      seen.add(r.id);
-    }
+    await index();
+    hits = intersect([
+      ...(await Promise.all([...new Set(terms)].map(candidates))),
+      ...[await filtered(filters)].filter(Boolean),
+    ]);
   } catch (e) {
     // In `prongsai serve` without --search there is no index: say how to get one.
     const preview = document.querySelector('script[src="/__prongsai/live.js"]');
@@ -192,6 +309,9 @@ async function run() {
     if (preview) return;
     throw e;
   }
+  if (mine !== token) return;
+  // Pages whose title holds the words first, then in the order of their addresses.
+  pending = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => p);
   document.title = `ค้นหา “${query}” | ${document.title.split(" | ").pop()}`;
   await fill(PAGE, mine);
   if (mine === token) announce(query);
