@@ -165,7 +165,9 @@ pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding>
     let rel = diag::display_path(root, path);
     let cannot = |e: std::io::Error| Finding::error(&rel, format!("cannot read the file: {e}"));
     let file = std::fs::File::open(path).map_err(cannot)?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length (when known), so it is read in one go, not in growing steps.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;

@@ -79,7 +79,7 @@ fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
 /// is unchanged).
 #[derive(Debug)]
 struct Lines {
-    /// Its object in measures.json, indented as an array element.
+    /// Its object in measures.json, on one line.
     json: String,
     /// Its row of measures.csv, with the line end.
     csv: String,
@@ -92,10 +92,9 @@ struct Lines {
 impl Lines {
     fn new(m: &Measure, base: &str) -> Lines {
         let r = record(m, base);
-        let json = serde_json::to_string_pretty(&r).expect("records serialise");
         let (updated, url, entry) = measure_entry(m, base);
         Lines {
-            json: json.replace('\n', "\n  "),
+            json: serde_json::to_string(&r).expect("records serialise"),
             csv: csv_row(&r),
             updated,
             url,
@@ -139,14 +138,11 @@ pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
             .collect();
     }
     let order = order(site);
-    let mut json = String::from("[");
+    let json = json_lines(order.iter().map(|&i| lines[i].json.as_str()));
     let mut csv = csv_header();
-    for (n, &i) in order.iter().enumerate() {
-        json.push_str(if n == 0 { "\n  " } else { ",\n  " });
-        json.push_str(&lines[i].json);
+    for &i in &order {
         csv.push_str(&lines[i].csv);
     }
-    json.push_str(if order.is_empty() { "]" } else { "\n]" });
     let pages = page_entries(site);
     let entries = lines
         .iter()
@@ -192,7 +188,13 @@ pub fn file(site: &Site, name: &str) -> Vec<u8> {
     };
     match name {
         "measures.json" => {
-            serde_json::to_vec_pretty(&in_order().collect::<Vec<_>>()).expect("records serialise")
+            let mut json = Vec::new();
+            for (n, r) in in_order().enumerate() {
+                json.extend_from_slice(if n == 0 { b"[\n  " } else { b",\n  " });
+                serde_json::to_writer(&mut json, &r).expect("records serialise");
+            }
+            json.extend_from_slice(if json.is_empty() { b"[]" } else { b"\n]" });
+            json
         }
         "measures.csv" => {
             let mut csv = csv_header();
@@ -220,6 +222,18 @@ pub fn file(site: &Site, name: &str) -> Vec<u8> {
         "robots.txt" => robots(base).into_bytes(),
         other => unreachable!("{other} is not an open-data file"),
     }
+}
+
+/// A JSON array of `objects`, one to a line: smaller than indented JSON and still readable, line
+/// by line, in a diff or a text editor. (`file` writes the same bytes record by record.)
+fn json_lines<'a>(objects: impl Iterator<Item = &'a str>) -> String {
+    let mut json = String::from("[");
+    for (n, o) in objects.enumerate() {
+        json.push_str(if n == 0 { "\n  " } else { ",\n  " });
+        json.push_str(o);
+    }
+    json.push_str(if json.len() == 1 { "]" } else { "\n]" });
+    json
 }
 
 /// The measures' indices in the order of measures.json and .csv: year, indicator, address.
@@ -385,11 +399,16 @@ fn page_entries(site: &Site) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The Atom feed of `entries` (date, address, entry: the measures' and the pages'), newest first.
+/// Entries in the feed: the newest; a feed reader wants what changed, not the whole archive.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The Atom feed of `entries` (date, address, entry: the measures' and the pages'): the newest
+/// [`FEED_ENTRIES`], newest first.
 fn atom(site: &Site, mut entries: Vec<(&str, &str, &str)>) -> String {
     let c = &site.config;
     let base = &c.base_url;
     entries.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)));
+    entries.truncate(FEED_ENTRIES);
     let feed_updated = entries
         .first()
         .map(|e| e.0.to_string())

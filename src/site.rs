@@ -828,20 +828,31 @@ where
         .filter(|(rel, _)| !wanted.contains(rel.as_str()) && !is_later(rel))
         .map(|(_, path)| path)
         .collect();
-    let kept = found.files.len() - stale.len();
     for path in &stale {
         std::fs::remove_file(path).map_err(Failed::Io)?;
     }
-    // Into an empty folder every file is new: no file to compare with, and every folder is made
-    // first, by one thread (threads making folders in one folder wait for each other).
-    let empty = kept == 0;
+    // Into an empty folder (but for the marker `prepare` puts first) every file is new: there is
+    // no file to compare with, and the folders are made as the files come. The folders holding
+    // folders are made first, in one go; the first file of each other folder makes its folder,
+    // so the 10,000 folders of measures are made on every thread, not one.
+    let empty = found.files.iter().all(|(rel, _)| rel == MARKER);
+    let mut makes_folder = vec![false; if empty { paths.len() } else { 0 }];
     if empty {
-        let folders: BTreeSet<&str> = paths
-            .iter()
-            .filter_map(|p| p.rsplit_once('/').map(|(parent, _)| parent))
-            .collect();
-        for folder in folders {
+        fn parent(p: &str) -> Option<&str> {
+            p.rsplit_once('/').map(|(parent, _)| parent)
+        }
+        let mut firsts: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in paths.iter().enumerate() {
+            if let Some(folder) = parent(p) {
+                firsts.entry(folder).or_insert(i);
+            }
+        }
+        let upper: BTreeSet<&str> = firsts.keys().filter_map(|f| parent(f)).collect();
+        for folder in upper {
             std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
+        }
+        for i in firsts.into_values() {
+            makes_folder[i] = true;
         }
     }
     let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
@@ -856,7 +867,18 @@ where
         .into_par_iter()
         .map(|i| -> io::Result<usize> {
             match bytes(i) {
-                Ok(new) => put(&dir.join(paths[i]), &new),
+                Ok(new) => {
+                    let path = dir.join(paths[i]);
+                    if makes_folder.get(i) == Some(&true)
+                        && let Some(folder) = path.parent()
+                    {
+                        match std::fs::create_dir(folder) {
+                            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                            _ => {}
+                        }
+                    }
+                    put(&path, &new)
+                }
                 Err(f) => {
                     let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
                     if !findings.iter().any(|g| g.message == f.message) {

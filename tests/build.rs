@@ -447,3 +447,52 @@ fn no_search_flag_skips_the_index() {
     assert!(!site.path().join("public/search-index").exists());
     assert!(site.path().join("public/search/index.html").is_file());
 }
+
+// A site of 60 measures: the feed holds the newest 50, newest first (a feed reader wants what
+// changed, not the archive), and measures.json holds all 60, one record a line, and parses.
+#[test]
+fn feed_holds_the_newest_fifty_and_open_data_all() {
+    let site = copy_site(&fixture("minimal"));
+    let dir = site.path().join("content/measures");
+    for n in 1..=60 {
+        let text = format!(
+            "---\ntitle: มาตรการที่ {n}\nfiscal_year: 2566\nassessment: IIT\nindicator: 1\n\
+             responsible: [สำนักปลัด]\nstatus: done\ndate: 2023-{:02}-{:02}\n---\n",
+            1 + n % 12,
+            1 + n % 28
+        );
+        std::fs::write(dir.join(format!("m{n:02}.md")), text).unwrap();
+    }
+    let o = prongsai(&["build", "--no-search"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let public = site.path().join("public");
+    let atom = read(&public.join("atom.xml"));
+    let updated: Vec<&str> = atom
+        .split("<entry>")
+        .skip(1)
+        .map(|e| {
+            e.split("<updated>")
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(updated.len(), 50, "{atom}");
+    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "{updated:?}");
+    // The 12 measures left out are all older than the oldest kept.
+    let oldest = *updated.last().unwrap();
+    let json = read(&public.join("measures.json"));
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(records.len(), 62);
+    let dates: Vec<&str> = records.iter().filter_map(|r| r["date"].as_str()).collect();
+    assert_eq!(dates.len(), 62);
+    let newer = dates.iter().filter(|d| **d > &oldest[..10]).count();
+    let as_new = dates.iter().filter(|d| **d >= &oldest[..10]).count();
+    assert!(
+        newer < 50 && as_new >= 50,
+        "{newer} newer, {as_new} as new as {oldest}"
+    );
+    assert_eq!(json.lines().count(), 62 + 2, "one record a line:\n{json}");
+}
