@@ -383,6 +383,8 @@ struct SiteData<'a> {
     years: Vec<i32>,
     nav_pages: Vec<NavPage<'a>>,
     scores: Vec<ScoreBar<'a>>,
+    /// Each OIT item's page (`O1` -> `oit/o1/`): where a measure's `oit:` codes link.
+    oit_pages: BTreeMap<&'a str, &'a str>,
     generator: &'static str,
 }
 
@@ -689,6 +691,12 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
             })
             .collect(),
         scores,
+        oit_pages: site
+            .oit
+            .iter()
+            .flat_map(|l| l.items())
+            .map(|i| (i.item.code.as_str(), i.page.as_str()))
+            .collect(),
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     };
     let site_value = Value::from(Serde(&data));

@@ -134,13 +134,14 @@ fn render_and_write(
     let mut files = files(site).map_err(Failed::Render)?;
     files.extend(site.oit.iter().flat_map(oit::exports));
     let plan = render::plan(site, &renderer, None);
-    // Pages, then the open-data files (each made at its turn and dropped once written: they are
-    // tens of megabytes at 10,000 measures), then the other files.
-    let paths: Vec<&str> = plan
-        .jobs
+    // The open-data files (each made at its turn and dropped once written: they are tens of
+    // megabytes at 10,000 measures), then the pages, then the other files. The longest to make
+    // come first, so no thread is left making one while the others have nothing to do.
+    let data = opendata::FILES.len();
+    let paths: Vec<&str> = opendata::FILES
         .iter()
-        .map(|j| j.path.as_str())
-        .chain(opendata::FILES.iter().copied())
+        .copied()
+        .chain(plan.jobs.iter().map(|j| j.path.as_str()))
         .chain(files.iter().map(|o| o.path.as_str()))
         .collect();
     let mut sorted = paths.clone();
@@ -168,18 +169,16 @@ fn render_and_write(
         out,
         &paths,
         |i| {
-            if i < pages {
-                let page = plan.render(&plan.jobs[i])?;
+            if i < data {
+                Ok(Cow::Owned(opendata::file(site, paths[i])))
+            } else if i < data + pages {
+                let page = plan.render(&plan.jobs[i - data])?;
                 if let Some(ix) = &indexer {
                     ix.add(&page.path, &page.bytes);
                 }
                 Ok(Cow::Owned(page.bytes))
-            } else if i < pages + opendata::FILES.len() {
-                Ok(Cow::Owned(opendata::file(site, paths[i])))
             } else {
-                Ok(Cow::Borrowed(
-                    files[i - pages - opendata::FILES.len()].bytes.as_slice(),
-                ))
+                Ok(Cow::Borrowed(files[i - data - pages].bytes.as_slice()))
             }
         },
         later,

@@ -148,6 +148,12 @@ fn checklist_page_is_structured_as_the_assessment() {
         read(&public.join("index.html")).contains(r#"href="oit/""#),
         "home links the checklist"
     );
+    // A measure's `oit:` codes link to the items' own pages, the addresses assessors are given.
+    let measure = read(&public.join("measures/open-data/index.html"));
+    assert!(
+        measure.contains(r#"<a href="../../oit/o43/" data-search-filter="oit">O43</a>"#),
+        "{measure}"
+    );
     assert!(internal_links_resolve(&public) > 100);
 }
 
