@@ -89,7 +89,11 @@ impl Indexer {
 
     /// Takes one output when it is a page with a search region.
     pub fn add(&self, path: &str, html: &[u8]) {
-        if !is_indexed(path) || !has_region(html) {
+        if !is_indexed(path) {
+            return;
+        }
+        let html = String::from_utf8_lossy(html);
+        if !html.contains(REGION) {
             return;
         }
         if html.len() > MAX_PAGE {
@@ -97,7 +101,7 @@ impl Indexer {
             skipped.push((path.to_string(), html.len()));
             return;
         }
-        if let Some(doc) = extract(path, &String::from_utf8_lossy(html)) {
+        if let Some(doc) = extract(path, &html) {
             self.docs
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -140,12 +144,8 @@ fn is_indexed(path: &str) -> bool {
     path.ends_with(".html") && path != "404.html"
 }
 
-/// Whether a page marks a search region.
-fn has_region(html: &[u8]) -> bool {
-    html.windows(REGION.len()).any(|w| w == REGION)
-}
-
-const REGION: &[u8] = b"data-search-body";
+/// The attribute that marks a page's search region.
+const REGION: &str = "data-search-body";
 
 // ------------------------------------------------------------------------------------------------
 // Reading a page
@@ -156,7 +156,7 @@ const REGION: &[u8] = b"data-search-body";
 /// escaped text); raw HTML a site allows in its bodies may be sloppier, and costs at worst some
 /// words of that page in the index, never another page's.
 pub fn extract(path: &str, html: &str) -> Option<Doc> {
-    let at = html.find("data-search-body")?;
+    let at = html.find(REGION)?;
     let open = html[..at].rfind('<')?;
     let mut doc = Doc {
         url: path.strip_suffix("index.html").unwrap_or(path).to_string(),
