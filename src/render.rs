@@ -461,7 +461,17 @@ pub struct Plan<'r> {
 impl Plan<'_> {
     /// Renders one page; a template error comes back as a finding.
     pub fn render(&self, job: &Job) -> Result<Output, Finding> {
-        let ctx = context! { site => self.site.clone(), root => &job.root, ..job.ctx.clone() };
+        // One flat map, not a merge of two: every name a template looks up is found at once.
+        let mut vars: BTreeMap<Value, Value> = BTreeMap::new();
+        if let Ok(keys) = job.ctx.try_iter() {
+            for k in keys {
+                let v = job.ctx.get_item(&k).unwrap_or_default();
+                vars.insert(k, v);
+            }
+        }
+        vars.insert(Value::from("site"), self.site.clone());
+        vars.insert(Value::from("root"), Value::from(job.root.as_str()));
+        let ctx = Value::from(vars);
         self.renderer.render(job.template, ctx).map(|html| Output {
             path: job.path.clone(),
             bytes: html.into_bytes(),
