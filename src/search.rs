@@ -281,7 +281,7 @@ impl Capture {
     }
 }
 
-/// Text with white space collapsed to one space as it is added.
+/// Text with white space collapsed to one space as it is added, and sara am (ำ) spelt one way.
 #[derive(Default)]
 struct Text {
     s: String,
@@ -305,6 +305,11 @@ impl Text {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.space = true;
+            } else if c == '\u{0E32}' && !self.space && self.s.ends_with('\u{0E4D}') {
+                // ํ + า looks like ำ and is how text copied from many Thai PDFs spells it; the
+                // search page spells a query the same way.
+                self.s.pop();
+                self.s.push('\u{0E33}');
             } else {
                 if self.space && !self.s.is_empty() {
                     self.s.push(' ');
@@ -855,6 +860,12 @@ mod tests {
         assert_eq!(
             extract("a/index.html", "<html><body><p>ไม่มี</p></body></html>"),
             None
+        );
+        // Sara am typed as nikhahit + sara aa (as Thai PDFs give it) is indexed as sara am.
+        let html = "<article data-search-body><p>ประจ\u{0E4D}\u{0E32}ปี น\u{0E4D} า</p></article>";
+        assert_eq!(
+            extract("a/index.html", html).unwrap().text,
+            "ประจำปี น\u{0E4D} า"
         );
     }
 

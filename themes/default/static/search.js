@@ -166,7 +166,8 @@ async function page(id) {
 
 // ---------------------------------------------------------------- matching and showing
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
-const fold = (s) => toArabic(s).toLowerCase();
+// As the index spells it: Arabic digits, lower case, sara am as one character (not ํ + า).
+const fold = (s) => toArabic(s).toLowerCase().replace(/\u0E4D\u0E32/g, "\u0E33");
 const words = (query) =>
   [...segmenter.segment(fold(query))].filter((s) => s.isWordLike).map((s) => s.segment);
 const isLatin = (w) => /^[a-z0-9]+$/.test(w);
