@@ -573,34 +573,25 @@ fn encode(list: &[u32], out: &mut Vec<u8>) {
     let mut previous: i64 = -1;
     for &v in list {
         let id = (v >> 1) as i64;
-        let mut n = ((id - previous) as u64) << 1 | (v & 1) as u64;
+        varint(((id - previous) as u64) << 1 | (v & 1) as u64, out);
         previous = id;
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
     }
+}
+
+/// `n` in LEB128: seven bits a byte, low first, the high bit set on all but the last.
+fn varint(mut n: u64, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n & 0x7f) as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 /// One entry of a `.bin` file: key length (1 byte), key (UTF-8), postings length (varint), postings.
 fn entry(key: &str, postings: &[u8], out: &mut Vec<u8>) {
     out.push(key.len() as u8);
     out.extend_from_slice(key.as_bytes());
-    let mut n = postings.len();
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            break;
-        }
-        out.push(byte | 0x80);
-    }
+    varint(postings.len() as u64, out);
     out.extend_from_slice(postings);
 }
 
