@@ -157,6 +157,17 @@ console.log(`search quality: ${good}/${queries.length} queries give exactly thei
   const r = await results(ranked);
   await ranked.close();
   const head = r.slugs.slice(0, titled.length).sort().join(" ");
+  const hit = await open(desktop, `${base}search/?q=${encodeURIComponent("ประจำศูนย์")}`);
+  await results(hit);
+  const ex = await hit.$eval("#search-results .excerpt", (p) => ({ text: p.textContent, marks: [...p.querySelectorAll("mark")].map((x) => x.textContent) }));
+  await hit.close();
+  check("the excerpt highlights the match", ex.marks.includes("ประจำศูนย์"), JSON.stringify(ex));
+  // ไฟ is only in m33's title, shown above the excerpt: the excerpt is the start of the page after it.
+  const titled1 = await open(desktop, `${base}search/?q=${encodeURIComponent("ไฟ")}`);
+  await results(titled1);
+  const t1 = await titled1.$eval("#search-results .excerpt", (p) => p.textContent);
+  await titled1.close();
+  check("the excerpt does not repeat the title", !t1.includes("การป้องกันไฟป่า") && !t1.startsWith("…"), t1);
   check("pages with the word in their title come first", titled.includes("m33") && head === titled.join(" ") &&
     r.slugs.length > titled.length, `titles [${titled}], got [${r.slugs}]`);
 }

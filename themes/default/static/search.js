@@ -195,16 +195,19 @@ function matcher(terms) {
   };
 }
 
-// A short piece of the page around the first match, with every match in <mark>.
-function excerpt(content, m) {
-  const text = content.replace(/\s+/g, " ");
+// A short piece of the page around its first match after the title (shown above it), with every
+// match in <mark>; the start of the page after the title when the title alone holds the words.
+function excerpt(doc, m) {
+  const text = doc.text;
+  const skip = doc.title && text.startsWith(doc.title) ? doc.title.length + 1 : 0;
   const spans = m.spans(fold(text));
-  const from = Math.max(0, (spans[0] ? spans[0][0] : 0) - 60);
+  const first = spans.find(([a]) => a >= skip);
+  const from = first ? Math.max(skip, first[0] - 60) : skip;
   const to = Math.min(text.length, from + 200);
   const p = document.createElement("p");
   p.className = "excerpt";
   let at = from;
-  if (from > 0) p.append("…");
+  if (from > skip) p.append("…");
   for (const [a, b] of spans) {
     if (b <= from || a >= to) continue;
     p.append(toSite(text.slice(at, Math.max(at, a))));
@@ -234,7 +237,7 @@ function item(doc, m) {
     meta.textContent = facts.join(" · ");
     li.append(meta);
   }
-  li.append(excerpt(doc.text, m));
+  li.append(excerpt(doc, m));
   return li;
 }
 
