@@ -292,8 +292,11 @@ def main():
         targets.append(("with search no slower than Hugo", results["prongsai + search"][0] <= hw))
     for what, ok in targets:
         print(f"{'met ' if ok else 'MISSED'}  {what}")
-    if not args.keep and not args.work:
-        shutil.rmtree(work, ignore_errors=True)
+    # The builds' outputs (gigabytes: every run built into a folder of its own) go once every
+    # figure is taken; with --work the corpora stay for the next run. A run's outputs left behind
+    # would pile up run after run until the disk is full.
+    if not args.keep:
+        shutil.rmtree(work if not args.work else out_root, ignore_errors=True)
 
 
 if __name__ == "__main__":
