@@ -831,27 +831,19 @@ where
         std::fs::remove_file(path).map_err(Failed::Io)?;
     }
     // Into an empty folder (but for the marker `prepare` puts first) every file is new: there is
-    // no file to compare with, and the folders are made as the files come. The folders holding
-    // folders are made first, in one go; the first file of each other folder makes its folder,
-    // so the 10,000 folders of measures are made on every thread, not one.
+    // no file to compare with, and each file makes its own folder as it comes, so the 10,000
+    // folders of measures are made on every thread, not one. The folders holding folders are
+    // made first, in one go.
     let empty = found.files.iter().all(|(rel, _)| rel == MARKER);
-    let mut makes_folder = vec![false; if empty { paths.len() } else { 0 }];
     if empty {
-        fn parent(p: &str) -> Option<&str> {
-            p.rsplit_once('/').map(|(parent, _)| parent)
-        }
-        let mut firsts: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in paths.iter().enumerate() {
-            if let Some(folder) = parent(p) {
-                firsts.entry(folder).or_insert(i);
-            }
-        }
-        let upper: BTreeSet<&str> = firsts.keys().filter_map(|f| parent(f)).collect();
+        // `a/b/index.html` -> `a`: the folder of a file's folder.
+        let upper: BTreeSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.rsplit_once('/')?.0.rsplit_once('/'))
+            .map(|(up, _)| up)
+            .collect();
         for folder in upper {
             std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
-        }
-        for i in firsts.into_values() {
-            makes_folder[i] = true;
         }
     }
     let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
@@ -868,10 +860,8 @@ where
             match bytes(i) {
                 Ok(new) => {
                     let path = dir.join(paths[i]);
-                    if makes_folder.get(i) == Some(&true)
-                        && let Some(folder) = path.parent()
-                    {
-                        match std::fs::create_dir(folder) {
+                    if empty && paths[i].contains('/') {
+                        match std::fs::create_dir(path.parent().unwrap_or(dir)) {
                             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
                             _ => {}
                         }
