@@ -138,7 +138,9 @@ pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
             .collect();
     }
     let order = order(site);
-    let json = json_lines(order.iter().map(|&i| lines[i].json.as_str()));
+    let json = json_lines(order.iter(), |out, &i| {
+        out.extend_from_slice(lines[i].json.as_bytes())
+    });
     let mut csv = csv_header();
     for &i in &order {
         csv.push_str(&lines[i].csv);
@@ -158,7 +160,10 @@ pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
         bytes: s.into_bytes(),
     };
     vec![
-        text("measures.json", json),
+        Output {
+            path: "measures.json".into(),
+            bytes: json,
+        },
         text("measures.csv", csv),
         text("measures.schema.json", SCHEMA.into()),
         text("atom.xml", atom(site, entries)),
@@ -187,15 +192,9 @@ pub fn file(site: &Site, name: &str) -> Vec<u8> {
             .map(|i| record(&site.measures[i], base))
     };
     match name {
-        "measures.json" => {
-            let mut json = Vec::new();
-            for (n, r) in in_order().enumerate() {
-                json.extend_from_slice(if n == 0 { b"[\n  " } else { b",\n  " });
-                serde_json::to_writer(&mut json, &r).expect("records serialise");
-            }
-            json.extend_from_slice(if json.is_empty() { b"[]" } else { b"\n]" });
-            json
-        }
+        "measures.json" => json_lines(in_order(), |out, r| {
+            serde_json::to_writer(out, &r).expect("records serialise")
+        }),
         "measures.csv" => {
             let mut csv = csv_header();
             for r in in_order() {
@@ -224,15 +223,18 @@ pub fn file(site: &Site, name: &str) -> Vec<u8> {
     }
 }
 
-/// A JSON array of `objects`, one to a line: smaller than indented JSON and still readable, line
-/// by line, in a diff or a text editor. (`file` writes the same bytes record by record.)
-fn json_lines<'a>(objects: impl Iterator<Item = &'a str>) -> String {
-    let mut json = String::from("[");
-    for (n, o) in objects.enumerate() {
-        json.push_str(if n == 0 { "\n  " } else { ",\n  " });
-        json.push_str(o);
+/// A JSON array of `items`, one to a line (each written by `write`): smaller than indented JSON
+/// and still readable, line by line, in a diff or a text editor.
+fn json_lines<T>(
+    items: impl Iterator<Item = T>,
+    mut write: impl FnMut(&mut Vec<u8>, T),
+) -> Vec<u8> {
+    let mut json = b"[".to_vec();
+    for (n, item) in items.enumerate() {
+        json.extend_from_slice(if n == 0 { b"\n  " } else { b",\n  " });
+        write(&mut json, item);
     }
-    json.push_str(if json.len() == 1 { "]" } else { "\n]" });
+    json.extend_from_slice(if json.len() == 1 { b"]" } else { b"\n]" });
     json
 }
 
