@@ -82,11 +82,6 @@ pub struct Doc {
 }
 
 impl Indexer {
-    /// An indexer with no page yet.
-    pub fn start() -> Indexer {
-        Indexer::default()
-    }
-
     /// Takes one output when it is a page with a search region.
     pub fn add(&self, path: &str, html: &[u8]) {
         if !is_indexed(path) {
@@ -131,7 +126,7 @@ impl Indexer {
 
 /// Builds the index of the HTML `outputs` at once (what `serve` serves).
 pub fn index<O: std::borrow::Borrow<Output> + Sync>(outputs: &[O]) -> Result<Index, String> {
-    let indexer = Indexer::start();
+    let indexer = Indexer::default();
     outputs.par_iter().for_each(|o| {
         let o = o.borrow();
         indexer.add(&o.path, &o.bytes);
@@ -670,28 +665,30 @@ fn files(docs: &[Doc]) -> Vec<Output> {
 
     // The pages' text in chunks.
     let mut starts = Vec::new();
-    let mut chunk = String::new();
+    let mut chunk = Vec::new();
     for (id, doc) in docs.iter().enumerate() {
         if chunk.is_empty() {
             starts.push(id);
-            chunk.push('[');
+            chunk.push(b'[');
         } else {
-            chunk.push(',');
+            chunk.push(b',');
         }
-        let meta: serde_json::Map<String, serde_json::Value> = doc
-            .meta
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone().into()))
-            .collect();
-        let value = serde_json::json!({
-            "url": doc.url, "title": doc.title, "meta": meta, "text": doc.text,
-        });
-        chunk.push_str(&value.to_string());
+        let shown = Shown {
+            url: &doc.url,
+            title: &doc.title,
+            meta: doc
+                .meta
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+            text: &doc.text,
+        };
+        serde_json::to_writer(&mut chunk, &shown).expect("page texts serialise");
         if chunk.len() >= CHUNK || id + 1 == docs.len() {
-            chunk.push(']');
+            chunk.push(b']');
             out.push(Output {
                 path: format!("{BUNDLE}/d-{}.json", starts.len() - 1),
-                bytes: std::mem::take(&mut chunk).into_bytes(),
+                bytes: std::mem::take(&mut chunk),
             });
         }
     }
@@ -717,6 +714,15 @@ fn files(docs: &[Doc]) -> Vec<Output> {
         bytes: manifest.into_bytes(),
     });
     out
+}
+
+/// A page as the search page shows a result: written straight from the `Doc`, not copied.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    url: &'a str,
+    title: &'a str,
+    meta: std::collections::BTreeMap<&'a str, &'a str>,
+    text: &'a str,
 }
 
 /// Splits sorted `keys` into shards by prefix: all in one while it is small, else by the character

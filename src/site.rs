@@ -151,7 +151,7 @@ fn render_and_write(
         return Err(Failed::Render(clashes));
     }
     let pages = plan.jobs.len();
-    let indexer = search.is_some().then(search::Indexer::start);
+    let indexer = search.is_some().then(search::Indexer::default);
     let later: Option<Later> = match (search, &indexer) {
         (Some(seconds), Some(ix)) => Some((
             search::BUNDLE,
