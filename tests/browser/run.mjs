@@ -86,11 +86,23 @@ async function results(page) {
 }
 
 const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+
+// Searches `q` (with `extra` address parameters): the status, the slugs in order, and the first
+// result's excerpt (its text and highlighted pieces).
+async function search(q, extra = "") {
+  const page = await open(desktop, `${base}search/?q=${encodeURIComponent(q)}${extra}`);
+  const found = await results(page);
+  found.excerpt = await page.$eval("#search-results .excerpt", (p) => ({
+    text: p.textContent,
+    marks: [...p.querySelectorAll("mark")].map((m) => m.textContent),
+  })).catch(() => ({ text: "", marks: [] }));
+  await page.close();
+  return found;
+}
+
 let good = 0;
 for (const { q, expect } of queries) {
-  const page = await open(desktop, `${base}search/?q=${encodeURIComponent(q)}`);
-  const { status, slugs } = await results(page);
-  await page.close();
+  const { status, slugs } = await search(q);
   const want = [...expect].sort().join(" ");
   const got = [...slugs].sort().join(" ");
   const ok =
@@ -136,40 +148,30 @@ console.log(`search quality: ${good}/${queries.length} queries give exactly thei
   await page.close();
 }
 
-// The unit filter keeps exactly the measures that unit is responsible for (read from the fixture's
-// front matter), and pages whose title holds the query come before those that only mention it.
+// The unit filter keeps exactly the measures that unit is responsible for, and pages whose title
+// holds the query come before those that only mention it (both read from the fixture's files).
+// The excerpt highlights the match and does not repeat the title shown above it.
 {
   const dir = join(here, "../fixtures/thai-search/content/measures");
-  const want = readdirSync(dir)
-    .filter((f) => /^responsible:.*กองช่าง/m.test(readFileSync(join(dir, f), "utf8")))
-    .map((f) => f.replace(/\.md$/, ""))
-    .sort();
-  const page = await open(desktop, `${base}search/?q=${encodeURIComponent("กอง")}&unit=${encodeURIComponent("กองช่าง")}`);
-  const { slugs } = await results(page);
-  await page.close();
+  const measuresWhere = (re) =>
+    readdirSync(dir)
+      .filter((f) => re.test(readFileSync(join(dir, f), "utf8")))
+      .map((f) => f.replace(/\.md$/, ""))
+      .sort();
+  const want = measuresWhere(/^responsible:.*กองช่าง/m);
+  const { slugs } = await search("กอง", `&unit=${encodeURIComponent("กองช่าง")}`);
   check("unit filter keeps exactly that unit's measures", want.length > 0 && [...slugs].sort().join(" ") === want.join(" "),
     `expected [${want}], got [${slugs}]`);
-  const titled = readdirSync(dir)
-    .filter((f) => /^title:.*ประชาชน/m.test(readFileSync(join(dir, f), "utf8")))
-    .map((f) => f.replace(/\.md$/, ""))
-    .sort();
-  const ranked = await open(desktop, `${base}search/?q=${encodeURIComponent("ประชาชน")}`);
-  const r = await results(ranked);
-  await ranked.close();
-  const head = r.slugs.slice(0, titled.length).sort().join(" ");
-  const hit = await open(desktop, `${base}search/?q=${encodeURIComponent("ประจำศูนย์")}`);
-  await results(hit);
-  const ex = await hit.$eval("#search-results .excerpt", (p) => ({ text: p.textContent, marks: [...p.querySelectorAll("mark")].map((x) => x.textContent) }));
-  await hit.close();
-  check("the excerpt highlights the match", ex.marks.includes("ประจำศูนย์"), JSON.stringify(ex));
-  // ไฟ is only in m33's title, shown above the excerpt: the excerpt is the start of the page after it.
-  const titled1 = await open(desktop, `${base}search/?q=${encodeURIComponent("ไฟ")}`);
-  await results(titled1);
-  const t1 = await titled1.$eval("#search-results .excerpt", (p) => p.textContent);
-  await titled1.close();
-  check("the excerpt does not repeat the title", !t1.includes("การป้องกันไฟป่า") && !t1.startsWith("…"), t1);
+  const titled = measuresWhere(/^title:.*ประชาชน/m);
+  const ranked = await search("ประชาชน");
+  const head = ranked.slugs.slice(0, titled.length).sort().join(" ");
   check("pages with the word in their title come first", titled.includes("m33") && head === titled.join(" ") &&
-    r.slugs.length > titled.length, `titles [${titled}], got [${r.slugs}]`);
+    ranked.slugs.length > titled.length, `titles [${titled}], got [${ranked.slugs}]`);
+  const hit = await search("ประจำศูนย์");
+  check("the excerpt highlights the match", hit.excerpt.marks.includes("ประจำศูนย์"), JSON.stringify(hit.excerpt));
+  // ไฟ is only in m33's title: the excerpt is the start of the page after it.
+  const { text } = (await search("ไฟ")).excerpt;
+  check("the excerpt does not repeat the title", text !== "" && !text.includes("การป้องกันไฟป่า") && !text.startsWith("…"), text);
 }
 
 // List pages: link filters work without JavaScript; with it, the status menu narrows the table.
