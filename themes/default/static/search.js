@@ -57,27 +57,27 @@ function file(name, parse) {
   return files.get(name);
 }
 
+// The LEB128 varint at bytes[at]: [its value, where the next one starts].
+function varint(bytes, at) {
+  let n = 0;
+  for (let shift = 0; ; shift += 7) {
+    const b = bytes[at++];
+    n += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [n, at];
+  }
+}
+
 // A .bin file: entries of key length (1 byte), key (UTF-8), postings length (varint), postings.
 const utf8 = new TextDecoder();
 async function bin(res) {
   const bytes = new Uint8Array(await res.arrayBuffer());
   const entries = new Map();
-  let i = 0;
-  const varint = () => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[i++];
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return n;
-    }
-  };
-  while (i < bytes.length) {
+  for (let i = 0; i < bytes.length; ) {
     const len = bytes[i++];
     const key = utf8.decode(bytes.subarray(i, i + len));
-    i += len;
-    const size = varint();
-    entries.set(key, bytes.subarray(i, i + size));
-    i += size;
+    const [size, at] = varint(bytes, i + len);
+    entries.set(key, bytes.subarray(at, at + size));
+    i = at + size;
   }
   return entries;
 }
@@ -86,13 +86,8 @@ async function bin(res) {
 function pages(postings) {
   const out = new Map();
   let page = -1;
-  for (let i = 0; i < postings.length; ) {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = postings[i++];
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
+  for (let i = 0, n; i < postings.length; ) {
+    [n, i] = varint(postings, i);
     page += Math.floor(n / 2);
     out.set(page, n % 2 === 1);
   }
