@@ -47,12 +47,11 @@ fn content_type(path: &Path) -> &'static str {
         "pdf" => "application/pdf",
         "png" => "image/png",
         "svg" => "image/svg+xml",
-        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }
 
-/// The policy a careful host would send: no inline script or style, WebAssembly allowed for search.
+/// The policy a careful host would send: no inline script or style, no WebAssembly.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
                    img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 
