@@ -27,7 +27,8 @@ use crate::config::Config;
 use crate::content;
 use crate::diag::{self, Finding, Source, did_you_mean};
 use crate::measure::{Attachment, Measure, Page};
-use crate::render::{Output, RESERVED};
+use crate::output::Output;
+use crate::routes;
 use crate::thai::{self, Date};
 
 /// The pass mark of every ITA indicator and of the OIT as a whole.
@@ -1141,7 +1142,7 @@ impl Collector<'_> {
         }
         let file = self.root.join("content").join(&path);
         let is_md = [".md", ".yaml", ".yml"].iter().any(|x| path.ends_with(x));
-        if !path.is_empty() && !is_md && !RESERVED.contains(&first) && file.is_file() {
+        if !path.is_empty() && !is_md && !routes::is_reserved(first) && file.is_file() {
             self.files.insert(path.clone());
             return Some((true, Some(path)));
         }

@@ -1,8 +1,8 @@
 //! Files for machines: `measures.json`, `measures.csv` (UTF-8 with BOM, formula-safe), the JSON
 //! Schema of the front matter, the Atom feed, `sitemap.xml` and `robots.txt`.
 //!
-//! Each is an [`Output`] in memory; `site` writes them with the pages. The fields of the JSON and
-//! CSV are documented in the README ("Open data"). HTML pages are not made here.
+//! Each is made by [`file`] when the build writes it; addresses are asked of [`routes`]. The fields
+//! of the JSON and CSV are documented in the README ("Open data"). HTML pages are not made here.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::measure::{Measure, Page};
-use crate::render::Output;
-use crate::site::Site;
+use crate::model::Site;
+use crate::routes;
 
 /// One measure as published in measures.json and measures.csv.
 #[derive(Serialize)]
@@ -45,7 +45,7 @@ struct Record<'a> {
 fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
     let ym = |y: crate::thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
     Record {
-        url: format!("{base}measures/{}/", m.slug),
+        url: format!("{base}{}", routes::measure(&m.slug)),
         slug: &m.slug,
         title: &m.title,
         fiscal_year: m.fiscal_year,
@@ -103,117 +103,94 @@ impl Lines {
     }
 }
 
-/// Each measure's lines from the last render, by the measure they were made from (held, so
-/// an address is never reused while it is a key here).
+/// Each measure's lines, kept by `serve` while the measure is unchanged (by identity: the memo
+/// holds the measure, so its address is never reused while it is a key here).
 #[derive(Debug, Default)]
 pub struct Memo {
     base: String,
     lines: HashMap<usize, (Arc<Measure>, Arc<Lines>)>,
+    /// The lines of the site's measures, in site order (made by [`Memo::update`]).
+    current: Vec<Arc<Lines>>,
 }
 
-/// Every machine-readable file of the site. With a memo, the lines of measures it already holds
-/// are taken from it.
-pub fn render(site: &Site, memo: Option<&mut Memo>) -> Vec<Output> {
-    let base = &site.config.base_url;
-    let key = |m: &Arc<Measure>| Arc::as_ptr(m) as usize;
-    let fresh = |m: &Arc<Measure>| Arc::new(Lines::new(m, base));
-    let lines: Vec<Arc<Lines>> = match &memo {
-        Some(memo) if memo.base == *base => site
+impl Memo {
+    /// Makes the lines of every measure of `site`, keeping those the memo already holds.
+    pub fn update(&mut self, site: &Site) {
+        let base = &site.config.base_url;
+        let key = |m: &Arc<Measure>| Arc::as_ptr(m) as usize;
+        let same_base = self.base == *base;
+        let lines: Vec<Arc<Lines>> = site
             .measures
             .par_iter()
-            .map(|m| match memo.lines.get(&key(m)) {
-                Some((_, l)) => l.clone(),
-                None => fresh(m),
+            .map(|m| match self.lines.get(&key(m)) {
+                Some((_, l)) if same_base => l.clone(),
+                _ => Arc::new(Lines::new(m, base)),
             })
-            .collect(),
-        _ => site.measures.par_iter().map(fresh).collect(),
-    };
-    if let Some(memo) = memo {
-        memo.base = base.clone();
-        memo.lines = site
+            .collect();
+        self.base = base.clone();
+        self.lines = site
             .measures
             .iter()
             .zip(&lines)
             .map(|(m, l)| (key(m), (m.clone(), l.clone())))
             .collect();
+        self.current = lines;
     }
-    let order = order(site);
-    let json = json_lines(order.iter(), |out, &i| {
-        out.extend_from_slice(lines[i].json.as_bytes())
-    });
-    let mut csv = csv_header();
-    for &i in &order {
-        csv.push_str(&lines[i].csv);
-    }
-    let pages = page_entries(site);
-    let entries = lines
-        .iter()
-        .map(|l| (l.updated.as_str(), l.url.as_str(), l.entry.as_str()))
-        .chain(
-            pages
-                .iter()
-                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str())),
-        )
-        .collect();
-    let text = |path: &str, s: String| Output {
-        path: path.into(),
-        bytes: s.into_bytes(),
-    };
-    vec![
-        Output {
-            path: "measures.json".into(),
-            bytes: json,
-        },
-        text("measures.csv", csv),
-        text("measures.schema.json", SCHEMA.into()),
-        text("atom.xml", atom(site, entries)),
-        text("sitemap.xml", sitemap(site)),
-        text("robots.txt", robots(base)),
-    ]
 }
 
-/// The files `render` makes, in its order.
-pub const FILES: [&str; 6] = [
-    "measures.json",
-    "measures.csv",
-    "measures.schema.json",
-    "atom.xml",
-    "sitemap.xml",
-    "robots.txt",
-];
-
-/// One of [`FILES`], made on its own with the same bytes as `render` makes: `build` makes each at
-/// its turn in the write pass, so they are never all in memory at once.
-pub fn file(site: &Site, name: &str) -> Vec<u8> {
+/// One of the machine-readable files ([`routes::DATA_FILES`]), made on its own: `build` makes
+/// each at its turn in the write pass, so they are never all in memory at once. With a memo
+/// (updated for this site), each measure's part is taken from it instead of made again.
+pub fn file(site: &Site, name: &str, memo: Option<&Memo>) -> Vec<u8> {
     let base = &site.config.base_url;
-    let in_order = || {
-        order(site)
-            .into_iter()
-            .map(|i| record(&site.measures[i], base))
-    };
+    let lines = memo.map(|m| m.current.as_slice());
+    let order = order(site);
+    let measure = |i: usize| &*site.measures[i];
     match name {
-        "measures.json" => json_lines(in_order(), |out, r| {
-            serde_json::to_writer(out, &r).expect("records serialise")
+        "measures.json" => json_lines(order.iter(), |out, &i| match lines {
+            Some(l) => out.extend_from_slice(l[i].json.as_bytes()),
+            None => {
+                serde_json::to_writer(out, &record(measure(i), base)).expect("records serialise")
+            }
         }),
         "measures.csv" => {
             let mut csv = csv_header();
-            for r in in_order() {
-                csv.push_str(&csv_row(&r));
+            for &i in &order {
+                match lines {
+                    Some(l) => csv.push_str(&l[i].csv),
+                    None => csv.push_str(&csv_row(&record(measure(i), base))),
+                }
             }
             csv.into_bytes()
         }
         "measures.schema.json" => SCHEMA.as_bytes().to_vec(),
         "atom.xml" => {
-            let entries: Vec<(String, String, String)> = site
-                .measures
-                .iter()
-                .map(|m| measure_entry(m, base))
-                .collect();
+            let fresh: Vec<(String, String, String)> = match lines {
+                Some(_) => Vec::new(),
+                None => site
+                    .measures
+                    .iter()
+                    .map(|m| measure_entry(m, base))
+                    .collect(),
+            };
             let pages = page_entries(site);
-            let entries = entries
-                .iter()
-                .chain(&pages)
-                .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str()))
+            let measures: Vec<(&str, &str, &str)> = match lines {
+                Some(l) => l
+                    .iter()
+                    .map(|l| (l.updated.as_str(), l.url.as_str(), l.entry.as_str()))
+                    .collect(),
+                None => fresh
+                    .iter()
+                    .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str()))
+                    .collect(),
+            };
+            let entries = measures
+                .into_iter()
+                .chain(
+                    pages
+                        .iter()
+                        .map(|(u, l, e)| (u.as_str(), l.as_str(), e.as_str())),
+                )
                 .collect();
             atom(site, entries).into_bytes()
         }
@@ -258,7 +235,7 @@ fn measure_entry(m: &Measure, base: &str) -> (String, String, String) {
         m.status.label()
     );
     let updated = updated(m.date.map(|d| d.iso()), m.fiscal_year);
-    let url = format!("{base}measures/{}/", m.slug);
+    let url = format!("{base}{}", routes::measure(&m.slug));
     let entry = atom_entry(&updated, &url, &m.title, &summary);
     (updated, url, entry)
 }
@@ -394,7 +371,11 @@ fn page_entries(site: &Site) -> Vec<(String, String, String)> {
         .iter()
         .map(|p: &Page| {
             let upd = updated(p.date.map(|d| d.iso()), c.fiscal_year);
-            let url = format!("{}{}/", c.base_url, p.slug);
+            let url = format!(
+                "{}{}",
+                c.base_url,
+                routes::Route::Page(p.slug.clone()).dir()
+            );
             let entry = atom_entry(&upd, &url, &p.title, &p.title);
             (upd, url, entry)
         })
@@ -430,35 +411,15 @@ fn atom(site: &Site, mut entries: Vec<(&str, &str, &str)>) -> String {
     out
 }
 
+/// Every page of the site, as the site's routes list them (all but the 404 page).
 fn sitemap(site: &Site) -> String {
     let base = &site.config.base_url;
-    let mut urls: Vec<String> = [
-        "",
-        "report/",
-        "measures/",
-        "assessment/",
-        "units/",
-        "search/",
-    ]
-    .iter()
-    .map(|p| format!("{base}{p}"))
-    .collect();
-    urls.extend(
-        crate::measure::Assessment::ALL
-            .iter()
-            .map(|a| format!("{base}assessment/{}/", a.code().to_ascii_lowercase())),
-    );
-    urls.extend(
-        site.measures
-            .iter()
-            .map(|m| format!("{base}measures/{}/", m.slug)),
-    );
-    urls.extend(site.pages.iter().map(|p| format!("{base}{}/", p.slug)));
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for u in urls {
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&u)));
+    for route in site.routes().iter().filter(|r| r.in_sitemap()) {
+        let url = format!("{base}{}", route.dir());
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&url)));
     }
     out.push_str("</urlset>\n");
     out

@@ -30,10 +30,10 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::Output;
+use crate::output::Output;
 
 /// Folder of the index under the site root.
-pub const BUNDLE: &str = "search-index";
+pub const BUNDLE: &str = crate::routes::SEARCH_INDEX;
 
 /// Format of the index files; the search page refuses another.
 const VERSION: u32 = 1;

@@ -33,7 +33,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, Recommend
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::render::Output;
+use crate::output::Output;
 use crate::site::{self, Cache};
 
 /// What `serve` was asked to do.
@@ -437,7 +437,7 @@ impl Builder {
                 Ok(_) => {}
                 Err(e) => {
                     let mut findings = crate::diag::Findings::default();
-                    findings.push(site::write_finding(&self.out, &e));
+                    findings.push(crate::output::write_finding(&self.out, &e));
                     eprint!("{}", findings.render(self.color));
                 }
             },
@@ -451,9 +451,9 @@ impl Builder {
 
     /// Writes a good build into public/, touching only what differs from the back buffer when
     /// this process wrote that too.
-    fn write(&mut self, good: &Arc<Good>) -> io::Result<site::WriteStats> {
+    fn write(&mut self, good: &Arc<Good>) -> io::Result<crate::output::WriteStats> {
         let back = self.back.take();
-        let written = site::write_over(
+        let written = crate::output::write_over(
             &self.out,
             &good.outputs,
             back.as_ref().map(|g| &g.outputs[..]),
@@ -469,7 +469,7 @@ impl Builder {
 
     /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead
     /// preview.
-    fn compile(&mut self) -> site::Compiled {
+    fn compile(&mut self) -> site::Report {
         let opts = site::Options {
             root: self.root.clone(),
             out: Some(self.out.clone()),
@@ -480,7 +480,7 @@ impl Builder {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site::compile(&opts, cache)))
             .unwrap_or_else(|_| {
                 self.cache = Cache::default();
-                let mut compiled = site::Compiled::default();
+                let mut compiled = site::Report::default();
                 compiled.findings.push(
                     crate::diag::Finding::error(
                         "prongsai",

@@ -1,25 +1,16 @@
-//! The build as a short list of named steps, and the only code that writes the output folder.
+//! The build as a short list of named steps: [`load`] (site.yaml, content files, front matter,
+//! Markdown, cross-file checks, the OIT checklist) -> [`plan`] (every file of the site, planned)
+//! -> make each file at its turn -> [`output`] writes them into `public/` atomically.
 //!
-//! `load` (site.yaml, content files, front matter, Markdown) -> `check` (slugs, links between
-//! files, OIT evidence) -> `render::plan` (every page's context) -> render and write in one
-//! parallel pass into the back buffer, each page also handed to the search indexer -> the search
-//! index written into the same back buffer -> swap. Findings from every step are collected first;
-//! `public/` is only touched when there is no error.
-//!
-//! Writing is atomic and incremental: the new site is synced into a back buffer beside the output
-//! folder (`.public.prongsai` next to `public/`, which holds the build before the current one), only
-//! files whose bytes differ are written, and then the two folders are swapped in one rename
-//! (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the new one,
-//! never a mix, and no build deletes and rewrites thousands of files. `build` renders each page
-//! straight into the back buffer (render and write in one parallel pass), so the rendered site is
-//! never in memory whole; `compile` keeps it in memory for `serve`. A lock on the output's parent
-//! folder lets one build write at a time.
+//! `build` and `serve` are one assembly line: [`build`] streams each planned file into the
+//! output folder as it is made (the site is never in memory whole), [`compile`] collects them for
+//! `serve`, reusing with its [`Cache`] what did not change. Every page is handed to the search
+//! indexer as it is made on both. Findings from every step are collected first; `public/` is only
+//! touched when there is no error.
 
-use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -29,23 +20,15 @@ use crate::content::{self, SourceFile};
 use crate::diag::{Finding, Findings};
 use crate::markdown;
 use crate::measure::{self, Doc, Measure, Page};
+pub use crate::model::Site;
 use crate::oit;
 use crate::opendata;
-use crate::render::{self, Output, RESERVED, Renderer};
+use crate::output::{self, Failed, Output, WriteStats};
+use crate::render::{self, Plan, Renderer};
+use crate::routes::{self, Route};
 use crate::search;
 use crate::theme;
-
-/// The loaded, validated site: configuration and every measure and page.
-#[derive(Debug, Clone)]
-pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    /// Shared with the parse cache, so a rebuild neither copies nor compares unchanged measures.
-    pub measures: Vec<Arc<Measure>>,
-    pub pages: Vec<Page>,
-    /// The OIT checklist of the fiscal year (None when there are no criteria for it).
-    pub oit: Option<oit::Checklist>,
-}
+use crate::view;
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone)]
@@ -67,12 +50,15 @@ impl Options {
     }
 }
 
-/// What a build did.
+/// What a build (or a compile for `serve`) did.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Findings of every step, sorted.
     pub findings: Findings,
-    /// Set when the output was written.
+    /// `build`: set when the output was written.
     pub written: Option<WriteStats>,
+    /// `compile`: every output file, sorted by path; None when there was an error.
+    pub outputs: Option<Vec<Arc<Output>>>,
     pub measures: usize,
     pub pages: usize,
     pub seconds: f64,
@@ -80,109 +66,242 @@ pub struct Report {
     pub search_seconds: f64,
 }
 
-/// How many files the write step touched.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct WriteStats {
-    pub files: usize,
-    pub written: usize,
-    pub removed: usize,
-}
-
 /// Builds the site: every step, then the atomic write when nothing is in error. Pages are
 /// rendered and written in one parallel pass, so the site is never held in memory whole.
 pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
-    let (site, mut findings) = load(&opts.root, opts.base_url.as_deref());
-    let mut report = Report::default();
-    if let Some(site) = site.as_ref() {
-        report.measures = site.measures.len();
-        report.pages = site.pages.len();
-    }
-    if let Some(site) = site.filter(|_| !findings.has_errors()) {
+    let (site, findings) = load(&opts.root, opts.base_url.as_deref());
+    let mut report = Report::new(site.as_ref(), findings);
+    if let Some(site) = site.filter(|_| !report.findings.has_errors()) {
         let out = opts.out_dir();
-        let searched = opts.search.then_some(&mut report.search_seconds);
-        match render_and_write(&site, &out, searched, &mut findings) {
+        match write(&site, &out, opts.search, &mut report) {
             Ok(stats) => report.written = Some(stats),
-            Err(Failed::Render(f)) => findings.extend(f),
-            Err(Failed::Io(e)) => findings.push(write_finding(&out, &e)),
+            Err(Failed::Make(f)) => report.findings.extend(f),
+            Err(Failed::Io(e)) => report.findings.push(output::write_finding(&out, &e)),
         }
     }
-    findings.sort();
-    report.findings = findings;
+    report.findings.sort();
     report.seconds = start.elapsed().as_secs_f64();
     report
 }
 
-/// Why a write did not happen.
-enum Failed {
-    /// A template or a file of the site could not be rendered or read.
-    Render(Vec<Finding>),
-    Io(io::Error),
+/// Loads, checks and makes the site without writing it: what `serve` serves. With the same
+/// cache, only changed files are parsed again and only files whose inputs changed are made.
+pub fn compile(opts: &Options, cache: &mut Cache) -> Report {
+    let start = Instant::now();
+    let (site, findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
+    let mut report = Report::new(site.as_ref(), findings);
+    if let Some(site) = site.filter(|_| !report.findings.has_errors()) {
+        match collect(&site, cache, opts.search, &mut report) {
+            Ok(outputs) => report.outputs = Some(outputs),
+            Err(f) => report.findings.extend(f),
+        }
+    }
+    if report.findings.has_errors() {
+        report.outputs = None;
+    }
+    report.findings.sort();
+    report.seconds = start.elapsed().as_secs_f64();
+    report
 }
 
-/// Renders every page straight into the back buffer and swaps it in when all went well. With
-/// `search` (where to put the seconds spent waiting for it), each page also goes to the search
-/// indexer as it is rendered, and the index is written into the back buffer before the swap;
-/// warnings about it go to `findings`.
-fn render_and_write(
-    site: &Site,
-    out: &Path,
-    search: Option<&mut f64>,
-    findings: &mut Findings,
-) -> Result<WriteStats, Failed> {
-    let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Render)?;
-    let mut files = files(site).map_err(Failed::Render)?;
-    files.extend(site.oit.iter().flat_map(oit::exports));
-    let plan = render::plan(site, &renderer, None);
-    // The open-data files (each made at its turn and dropped once written: they are tens of
-    // megabytes at 10,000 measures), then the pages, then the other files. The longest to make
-    // come first, so no thread is left making one while the others have nothing to do.
-    let data = opendata::FILES.len();
-    let paths: Vec<&str> = opendata::FILES
-        .iter()
-        .copied()
-        .chain(plan.jobs.iter().map(|j| j.path.as_str()))
-        .chain(files.iter().map(|o| o.path.as_str()))
-        .collect();
-    let mut sorted = paths.clone();
-    sorted.sort_unstable();
-    let clashes = check_paths(&sorted);
-    if !clashes.is_empty() {
-        return Err(Failed::Render(clashes));
+impl Report {
+    fn new(site: Option<&Site>, findings: Findings) -> Report {
+        Report {
+            findings,
+            measures: site.map_or(0, |s| s.measures.len()),
+            pages: site.map_or(0, |s| s.pages.len()),
+            ..Report::default()
+        }
     }
-    let pages = plan.jobs.len();
-    let indexer = search.is_some().then(search::Indexer::default);
-    let later: Option<Later> = match (search, &indexer) {
-        (Some(seconds), Some(ix)) => Some((
-            search::BUNDLE,
+}
+
+/// Plans the site, then makes each file straight into the back buffer of `out` and swaps it in
+/// when all went well. With `search`, each page also goes to the search indexer as it is made,
+/// and the index is written into the back buffer before the swap.
+fn write(site: &Site, out: &Path, search: bool, report: &mut Report) -> Result<WriteStats, Failed> {
+    let renderer = Renderer::new(&site.root, &site.config).map_err(Failed::Make)?;
+    let plan = plan(site, &renderer, None).map_err(Failed::Make)?;
+    let paths = plan.paths();
+    let indexer = search.then(search::Indexer::default);
+    let later: Option<output::Later> = indexer.as_ref().map(|ix| -> output::Later {
+        let report = &mut *report;
+        (
+            routes::SEARCH_INDEX,
             Box::new(move || {
                 let started = Instant::now();
-                let index = ix.finish().map_err(|e| vec![index_finding(&e)])?;
-                *seconds = started.elapsed().as_secs_f64();
-                findings.extend(index.skipped.iter().map(skipped_finding));
-                Ok(index.files)
+                let (files, warnings) = finish_index(ix).map_err(|f| vec![f])?;
+                report.search_seconds = started.elapsed().as_secs_f64();
+                report.findings.extend(warnings);
+                Ok(files)
             }),
-        )),
-        _ => None,
+        )
+    });
+    output::write_with(out, &paths, |i| plan.make(i, None, indexer.as_ref()), later)
+}
+
+/// Plans the site and makes every file in memory, reusing from `cache` what did not change.
+fn collect(
+    site: &Site,
+    cache: &mut Cache,
+    search: bool,
+    report: &mut Report,
+) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
+    let renderer = Renderer::new(&site.root, &site.config)?;
+    let planned = plan(site, &renderer, Some(cache))?;
+    let indexer = search.then(search::Indexer::default);
+    let made: Vec<Result<Arc<Output>, Finding>> = {
+        let reuse = cache.pages.reuse(&planned.pages);
+        (0..planned.len())
+            .into_par_iter()
+            .map(|i| planned.make(i, Some((&reuse, &cache.data)), indexer.as_ref()))
+            .collect()
     };
-    write_with(
-        out,
-        &paths,
-        |i| {
-            if i < data {
-                Ok(Cow::Owned(opendata::file(site, paths[i])))
-            } else if i < data + pages {
-                let page = plan.render(&plan.jobs[i - data])?;
-                if let Some(ix) = &indexer {
-                    ix.add(&page.path, &page.bytes);
-                }
-                Ok(Cow::Owned(page.bytes))
-            } else {
-                Ok(Cow::Borrowed(files[i - data - pages].bytes.as_slice()))
+    let mut outputs = distinct_errors(made)?;
+    let pages = outputs[planned.data..planned.data + planned.pages.jobs.len()].to_vec();
+    cache.pages.keep(planned.pages, pages);
+    if let Some(ix) = &indexer {
+        let started = Instant::now();
+        let (files, warnings) = finish_index(ix).map_err(|f| vec![f])?;
+        report.search_seconds = started.elapsed().as_secs_f64();
+        report.findings.extend(warnings);
+        outputs.extend(files.into_iter().map(Arc::new));
+    }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// Every file of the site, planned but not made: the open-data files, the pages, and the files
+/// read or made whole (static files, attachments, OIT exports, the marker), in the order they
+/// are made (the longest to make first, so no thread is left making one while the others have
+/// nothing to do).
+pub struct Planned<'r> {
+    site: &'r Site,
+    /// How many open-data files lead the list.
+    data: usize,
+    pages: Plan<'r>,
+    files: Vec<Arc<Output>>,
+}
+
+/// Plans every file of `site`: the open data, the pages and the other files. With a cache, what
+/// it holds for unchanged inputs is reused. Two files with one path are an error.
+pub fn plan<'r>(
+    site: &'r Site,
+    renderer: &'r Renderer,
+    mut cache: Option<&mut Cache>,
+) -> Result<Planned<'r>, Vec<Finding>> {
+    let mut files: Vec<Arc<Output>> = other_files(site)?.into_iter().map(Arc::new).collect();
+    files.extend(oit_exports(site, cache.as_deref_mut()));
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.data.update(site);
+    }
+    let planned = Planned {
+        site,
+        data: routes::DATA_FILES.len(),
+        pages: view::plan(site, renderer, cache.map(|c| &mut c.view)),
+        files,
+    };
+    let mut paths = planned.paths();
+    paths.sort_unstable();
+    let clashes = output::check_paths(&paths);
+    if clashes.is_empty() {
+        Ok(planned)
+    } else {
+        Err(clashes)
+    }
+}
+
+impl Planned<'_> {
+    /// How many files are planned.
+    pub fn len(&self) -> usize {
+        self.data + self.pages.jobs.len() + self.files.len()
+    }
+
+    /// Whether nothing is planned (never: a site has a home page).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The path of every planned file, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        routes::DATA_FILES
+            .iter()
+            .copied()
+            .chain(self.pages.jobs.iter().map(|j| j.path.as_str()))
+            .chain(self.files.iter().map(|o| o.path.as_str()))
+            .collect()
+    }
+
+    /// Makes file `i` (on any thread): with what `serve` kept of the last build, a page or
+    /// open-data line whose inputs did not change is taken from it. Each page goes to `indexer`.
+    pub fn make(
+        &self,
+        i: usize,
+        kept: Option<(&render::Reuse, &opendata::Memo)>,
+        indexer: Option<&search::Indexer>,
+    ) -> Result<Arc<Output>, Finding> {
+        let pages = self.pages.jobs.len();
+        if i < self.data {
+            let name = routes::DATA_FILES[i];
+            let bytes = opendata::file(self.site, name, kept.map(|k| k.1));
+            return Ok(Arc::new(Output {
+                path: name.to_string(),
+                bytes,
+            }));
+        }
+        if i < self.data + pages {
+            let page = self.pages.page(i - self.data, kept.map(|k| k.0))?;
+            if let Some(ix) = indexer {
+                ix.add(&page.path, &page.bytes);
             }
-        },
-        later,
-    )
+            return Ok(page);
+        }
+        Ok(self.files[i - self.data - pages].clone())
+    }
+}
+
+/// Outputs in order, or every distinct error.
+fn distinct_errors<T>(made: Vec<Result<T, Finding>>) -> Result<Vec<T>, Vec<Finding>> {
+    let mut outputs = Vec::with_capacity(made.len());
+    let mut findings: Vec<Finding> = Vec::new();
+    for r in made {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(f) if !findings.iter().any(|g| g.message == f.message) => findings.push(f),
+            Err(_) => {}
+        }
+    }
+    if findings.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(findings)
+    }
+}
+
+/// The OIT exports of the site's checklist, kept in the cache while the checklist is unchanged.
+fn oit_exports(site: &Site, cache: Option<&mut Cache>) -> Vec<Arc<Output>> {
+    let Some(list) = &site.oit else {
+        return Vec::new();
+    };
+    let fresh = || oit::exports(list).into_iter().map(Arc::new).collect();
+    let Some(cache) = cache else {
+        return fresh();
+    };
+    match &cache.exports {
+        Some((kept, exports)) if kept == list => exports.clone(),
+        _ => {
+            let exports: Vec<Arc<Output>> = fresh();
+            cache.exports = Some((list.clone(), exports.clone()));
+            exports
+        }
+    }
+}
+
+/// The search index of the pages handed to `indexer`, and the warnings for pages left out.
+fn finish_index(indexer: &search::Indexer) -> Result<(Vec<Output>, Vec<Finding>), Finding> {
+    let index = indexer.finish().map_err(|e| index_finding(&e))?;
+    let warnings = index.skipped.iter().map(skipped_finding).collect();
+    Ok((index.files, warnings))
 }
 
 /// The warning for a page too long for the search index.
@@ -208,58 +327,6 @@ fn index_finding(e: &str) -> Finding {
     .help("build with --no-search to publish the site without search, and report this")
 }
 
-/// The site rendered in memory, before anything is written.
-#[derive(Debug, Default)]
-pub struct Compiled {
-    /// Every output file, sorted by path; None when there was an error.
-    pub outputs: Option<Vec<Arc<Output>>>,
-    /// Findings of every step, sorted.
-    pub findings: Findings,
-    pub measures: usize,
-    pub pages: usize,
-}
-
-/// Loads, checks and renders the site without writing it: what `serve` serves. With the same
-/// cache, only changed files are parsed again and only pages whose inputs changed are rendered.
-pub fn compile(opts: &Options, cache: &mut Cache) -> Compiled {
-    let (site, mut findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
-    let mut compiled = Compiled::default();
-    if let Some(site) = &site {
-        compiled.measures = site.measures.len();
-        compiled.pages = site.pages.len();
-    }
-    compiled.outputs = site
-        .as_ref()
-        .filter(|_| !findings.has_errors())
-        .and_then(|site| match render(site, &mut cache.memo) {
-            Ok(mut o) if opts.search => match index(&mut o) {
-                Ok(warnings) => {
-                    findings.extend(warnings);
-                    Some(o)
-                }
-                Err(f) => {
-                    findings.push(f);
-                    None
-                }
-            },
-            Ok(o) => Some(o),
-            Err(f) => {
-                findings.extend(f);
-                None
-            }
-        })
-        .filter(|_| !findings.has_errors());
-    findings.sort();
-    compiled.findings = findings;
-    compiled
-}
-
-/// The finding for an output folder that could not be written.
-pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
-    Finding::error(out.display().to_string(), format!("cannot write the site: {e}"))
-        .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
-}
-
 /// Parsed content files kept between builds, so a rebuild parses only new files and the ones
 /// named by [`Cache::changed`]: serve names every file the watcher saw change and clears the cache
 /// when it lost track or anything but a Markdown file changed. `build` uses none.
@@ -272,8 +339,14 @@ pub struct Cache {
     changed: HashSet<PathBuf>,
     /// How many files the last load parsed (the others came from the cache).
     parsed: usize,
-    /// The last render's inputs and pages.
-    memo: render::Memo,
+    /// The last plan's measure values and OIT pages.
+    view: view::Memo,
+    /// The last render's pages.
+    pages: render::Memo,
+    /// Each measure's lines of the open-data files.
+    data: opendata::Memo,
+    /// The OIT checklist the exports were made of, and the exports.
+    exports: Option<(oit::Checklist, Vec<Arc<Output>>)>,
 }
 
 #[derive(Debug)]
@@ -294,8 +367,11 @@ enum Parsed {
 impl Cache {
     /// Forgets every parsed file (after a change outside the Markdown files, e.g. an attachment).
     pub fn clear(&mut self) {
-        self.docs.clear();
-        self.memo = render::Memo::default();
+        let config = std::mem::take(&mut self.config);
+        *self = Cache {
+            config,
+            ..Cache::default()
+        };
     }
 
     /// Marks files as changed, so the next load parses them again.
@@ -330,20 +406,13 @@ fn load_with(
     mut cache: Option<&mut Cache>,
 ) -> (Option<Site>, Findings) {
     let mut findings = Findings::default();
-    let mut config = match Config::load(root) {
-        Ok(c) => c,
+    let config = match Config::load(root) {
+        Ok(c) => with_base_url(c, base_url),
         Err(f) => {
             findings.extend(f);
             return (None, findings);
         }
     };
-    if let Some(url) = base_url {
-        config.base_url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
-    }
     if let Some(cache) = cache.as_deref_mut() {
         let key = serde_json::to_string(&config).unwrap_or_default();
         if cache.config != key {
@@ -353,19 +422,53 @@ fn load_with(
     }
     let (files, found) = content::discover(root);
     findings.extend(found);
-    let known = cache.as_deref();
-    let parsed: Vec<(&PathBuf, Option<Cached>)> = files
+    let parsed = parse(root, &config, &files, cache.as_deref());
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        measures: Vec::new(),
+        pages: Vec::new(),
+        oit: None,
+    };
+    gather(&mut site, parsed, cache, &mut findings);
+    findings.extend(check(&site));
+    let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
+    site.oit = list;
+    findings.extend(found);
+    (Some(site), findings)
+}
+
+/// `config` with `base_url` (from the command line) in place of its own, ending in `/`.
+fn with_base_url(mut config: Config, base_url: Option<&str>) -> Config {
+    if let Some(url) = base_url {
+        config.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+    }
+    config
+}
+
+/// Reads and parses every content file in parallel, but those `cache` holds unchanged (None).
+fn parse<'f>(
+    root: &Path,
+    config: &Config,
+    files: &'f [(PathBuf, content::Kind)],
+    cache: Option<&Cache>,
+) -> Vec<(&'f PathBuf, Option<Cached>)> {
+    files
         .par_iter()
         .map(|(path, kind)| {
             // A file that could not be read is read again, so its finding says why.
-            if let Some(cache) = known
+            if let Some(cache) = cache
                 && !cache.changed.contains(path)
                 && cache.docs.get(path).is_some_and(|c| c.read)
             {
                 return (path, None);
             }
             let (read, (doc, findings)) = match content::read(root, path, *kind) {
-                Ok(file) => (true, load_doc(&file, &config, root)),
+                Ok(file) => (true, load_doc(&file, config, root)),
                 Err(f) => (false, (None, vec![f])),
             };
             let doc = doc.map(|d| match d {
@@ -379,64 +482,53 @@ fn load_with(
             };
             (path, Some(fresh))
         })
-        .collect();
-    let mut site = Site {
-        root: root.to_path_buf(),
-        config,
-        measures: Vec::new(),
-        pages: Vec::new(),
-        oit: None,
-    };
-    match cache {
-        // Without a cache the parses move into the site.
-        None => {
-            for (_, fresh) in parsed {
-                let Some(c) = fresh else { continue };
-                findings.extend(c.findings);
-                match c.doc {
-                    Some(Parsed::Measure(m)) => site.measures.push(m),
-                    Some(Parsed::Page(p)) => site.pages.push(p),
-                    None => {}
-                }
-            }
-        }
-        Some(cache) => {
-            let mut docs = HashMap::with_capacity(parsed.len());
-            cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
-            for (path, fresh) in parsed {
-                let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
-                    continue;
-                };
-                findings.extend(c.findings.iter().cloned());
-                match &c.doc {
-                    Some(Parsed::Measure(m)) => site.measures.push(m.clone()),
-                    Some(Parsed::Page(p)) => site.pages.push(p.clone()),
-                    None => {}
-                }
-                docs.insert(path.clone(), c);
-            }
-            // Files that are gone leave the cache with this swap.
-            cache.docs = docs;
-            cache.changed.clear();
-        }
-    }
-    findings.extend(check(&site));
-    let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
-    site.oit = list;
-    findings.extend(found);
-    (Some(site), findings)
+        .collect()
 }
 
-/// Parses one file and renders its Markdown body.
+/// Puts the parsed files into `site` in order, taking unchanged ones from `cache` and leaving
+/// the new parses in it.
+fn gather(
+    site: &mut Site,
+    parsed: Vec<(&PathBuf, Option<Cached>)>,
+    cache: Option<&mut Cache>,
+    findings: &mut Findings,
+) {
+    let mut add = |c: &Cached| match &c.doc {
+        Some(Parsed::Measure(m)) => site.measures.push(m.clone()),
+        Some(Parsed::Page(p)) => site.pages.push(p.clone()),
+        None => {}
+    };
+    let Some(cache) = cache else {
+        for c in parsed.into_iter().filter_map(|(_, fresh)| fresh) {
+            add(&c);
+            findings.extend(c.findings);
+        }
+        return;
+    };
+    let mut docs = HashMap::with_capacity(parsed.len());
+    cache.parsed = parsed.iter().filter(|(_, fresh)| fresh.is_some()).count();
+    for (path, fresh) in parsed {
+        let Some(c) = fresh.or_else(|| cache.docs.remove(path)) else {
+            continue;
+        };
+        add(&c);
+        findings.extend(c.findings.iter().cloned());
+        docs.insert(path.clone(), c);
+    }
+    // Files that are gone leave the cache with this swap.
+    cache.docs = docs;
+    cache.changed.clear();
+}
+
+/// Parses one file and renders its Markdown body, its links made relative to its own page.
 fn load_doc(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, Vec<Finding>) {
     let (mut doc, mut findings) = measure::parse(file, config, root);
-    let depth_root = if file.kind == content::Kind::Measure {
-        "../../"
-    } else {
-        "../"
+    let route = match file.kind {
+        content::Kind::Measure => Route::Measure(String::new()),
+        _ => Route::Page(String::new()),
     };
     let settings = markdown::Settings {
-        root: depth_root,
+        root: &routes::root_of(&route.file()),
         allow_html: config.allow_html,
     };
     let (html, md_findings) = markdown::render(&file.src, file.body.start, &settings);
@@ -456,14 +548,14 @@ pub fn check(site: &Site) -> Vec<Finding> {
     for m in &site.measures {
         if let Some(first) = seen.insert(&m.slug, &m.source) {
             findings.push(
-                Finding::error(&m.source, format!("`{}` gives the same web address (measures/{}/) as `{first}`", m.source, m.slug))
+                Finding::error(&m.source, format!("`{}` gives the same web address ({}) as `{first}`", m.source, routes::measure(&m.slug)))
                     .help("rename one of the two files: addresses come from file names, ignoring case, spaces and punctuation"),
             );
         }
     }
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for p in &site.pages {
-        if RESERVED.contains(&p.slug.as_str()) {
+        if routes::is_reserved(&p.slug) {
             findings.push(
                 Finding::error(
                     &p.source,
@@ -471,7 +563,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
                 )
                 .help(format!(
                     "rename the file; these names are taken: {}",
-                    RESERVED.join(", ")
+                    routes::GENERATED.join(", ")
                 )),
             );
         } else if let Some(first) = seen.insert(&p.slug, &p.source) {
@@ -490,32 +582,13 @@ pub fn check(site: &Site) -> Vec<Finding> {
     findings
 }
 
-/// Every output file of the site, sorted by path: rendered pages (re-rendered only where their
-/// inputs differ from `memo`'s), theme and site static files, attachments, exports.
-pub fn render(site: &Site, memo: &mut render::Memo) -> Result<Vec<Arc<Output>>, Vec<Finding>> {
-    let renderer = Renderer::new(&site.root, &site.config)?;
-    let mut files = files(site)?;
-    files.extend(opendata::render(site, Some(&mut memo.opendata)));
-    let plan = render::plan(site, &renderer, Some(memo));
-    let mut outputs = plan.render_with(memo)?;
-    outputs.extend(files.into_iter().map(Arc::new));
-    outputs.extend(memo.oit_exports());
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let clashes = check_paths(&paths);
-    if !clashes.is_empty() {
-        return Err(clashes);
-    }
-    Ok(outputs)
-}
-
 /// The files of the site besides its pages, the open data and the OIT exports: theme and site static
 /// files (the site's own win), attachments and the marker. Read from disk on every build.
-fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
+fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let mut outputs: Vec<Output> = theme::STATIC
         .iter()
         .map(|(name, bytes)| Output {
-            path: format!("static/{name}"),
+            path: format!("{}/{name}", routes::STATIC),
             bytes: bytes.to_vec(),
         })
         .collect();
@@ -569,10 +642,7 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
-    outputs.push(Output {
-        path: MARKER.into(),
-        bytes: MARKER_TEXT.as_bytes().to_vec(),
-    });
+    outputs.push(output::marker());
     if findings.is_empty() {
         Ok(outputs)
     } else {
@@ -580,466 +650,9 @@ fn files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     }
 }
 
-/// Adds the search index of the rendered pages to them (what `serve` serves with `--search`).
-pub fn index(outputs: &mut Vec<Arc<Output>>) -> Result<Vec<Finding>, Finding> {
-    let index = search::index(outputs).map_err(|e| index_finding(&e))?;
-    outputs.extend(index.files.into_iter().map(Arc::new));
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(index.skipped.iter().map(skipped_finding).collect())
-}
-
-/// A file in every output folder, so prongsai never replaces a folder it did not make.
-pub const MARKER: &str = ".prongsai-build";
-const MARKER_TEXT: &str =
-    "This folder is written by prongsai; every build replaces its contents.\n";
-
-/// The back buffer beside `out`: `.NAME.prongsai`.
-pub fn back_buffer(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.prongsai"))
-}
-
-/// Writes `outputs` as the whole content of `out`, atomically (see the module docs).
-pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<WriteStats> {
-    let paths: Vec<&str> = outputs.iter().map(|o| o.borrow().path.as_str()).collect();
-    write_with(
-        out,
-        &paths,
-        |i| Ok(Cow::Borrowed(outputs[i].borrow().bytes.as_slice())),
-        None,
-    )
-    .map_err(|e| match e {
-        Failed::Io(e) => e,
-        Failed::Render(f) => io::Error::other(f[0].message.clone()),
-    })
-}
-
-/// `write` by a caller that knows what the back buffer holds because it wrote it (serve): only
-/// the files that differ from `back` are written and only the ones gone from `outputs` removed,
-/// without reading the folder; then the same swap. Without `back`, a full `write`.
-pub fn write_over(
-    out: &Path,
-    outputs: &[Arc<Output>],
-    back: Option<&[Arc<Output>]>,
-) -> io::Result<WriteStats> {
-    let Some(back) = back
-        .filter(|_| is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false))
-    else {
-        return write(out, outputs);
-    };
-    let (stage, _lock) = prepare(out)?;
-    let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
-    let written: usize = outputs
-        .par_iter()
-        .filter(|o| {
-            !old.get(o.path.as_str())
-                .is_some_and(|b| Arc::ptr_eq(b, o) || b.bytes == o.bytes)
-        })
-        .map(|o| write_file(&stage.join(&o.path), &o.bytes).map(|()| 1))
-        .sum::<io::Result<usize>>()?;
-    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let mut removed = 0;
-    for gone in back.iter().filter(|o| !new.contains(o.path.as_str())) {
-        let path = stage.join(&gone.path);
-        match std::fs::remove_file(&path) {
-            Ok(()) => removed += 1,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
-        // Folders left empty, up to the back buffer itself.
-        for dir in path.ancestors().skip(1).take_while(|d| *d != stage) {
-            if std::fs::remove_dir(dir).is_err() {
-                break;
-            }
-        }
-    }
-    exchange(&stage, out)?;
-    Ok(WriteStats {
-        files: outputs.len(),
-        written,
-        removed,
-    })
-}
-
-/// Writes one file, making its folder, or replacing a folder of that name (a page became a file).
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match std::fs::write(path, bytes) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, bytes)
-        }
-        Err(e) if path.is_dir() => {
-            drop(e);
-            std::fs::remove_dir_all(path)?;
-            std::fs::write(path, bytes)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
-/// `i` when it is its turn (on any thread), so the files need not all be in memory at once.
-/// When a file cannot be made, the back buffer is left half synced and `out` is not touched.
-fn write_with<'a, F>(
-    out: &Path,
-    paths: &[&str],
-    bytes: F,
-    later: Option<Later>,
-) -> Result<WriteStats, Failed>
-where
-    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
-{
-    let (stage, _lock) = prepare(out).map_err(Failed::Io)?;
-    let stats = match sync(&stage, paths, bytes, later) {
-        Ok(s) => s,
-        Err(Failed::Io(e)) => {
-            // A half-written back buffer on a full disk would keep it full: free the space (the
-            // next build writes a whole new one).
-            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
-                let _ = std::fs::remove_dir_all(&stage);
-            }
-            return Err(Failed::Io(e));
-        }
-        Err(e) => return Err(e),
-    };
-    let swapped = if out.exists() {
-        exchange(&stage, out)
-    } else {
-        std::fs::rename(&stage, out)
-    };
-    swapped.map_err(Failed::Io)?;
-    Ok(stats)
-}
-
-/// Makes ready to write into `out`: refuses an output that is a file or a folder prongsai did not
-/// make, takes the write lock, and makes the back buffer with its marker. Returns the back buffer
-/// and the lock, held until dropped.
-fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
-    let stage = back_buffer(out);
-    for dir in [out, stage.as_path()] {
-        if dir.exists() && !dir.is_dir() {
-            return Err(io::Error::other(format!(
-                "{} is a file, not a folder; move it away or choose another output folder (--out)",
-                dir.display()
-            )));
-        }
-        if dir.exists() && !is_ours(dir)? {
-            return Err(io::Error::other(format!(
-                "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
-                dir.display()
-            )));
-        }
-    }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    // One writer at a time (a build while the preview server rebuilds): two syncing one back
-    // buffer would swap in a mix of both.
-    let lock = lock(parent)?;
-    std::fs::create_dir_all(&stage)?;
-    // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
-    // the next build recognises as its own and finishes.
-    if !stage.join(MARKER).is_file() {
-        std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
-    }
-    Ok((stage, lock))
-}
-
-/// Findings for output paths that would leave the output folder or that two outputs share (they
-/// would race in the parallel write). `paths` must be sorted.
-fn check_paths(paths: &[&str]) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for p in paths {
-        let inside = Path::new(p)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !inside || p.is_empty() {
-            findings.push(Finding::error(
-                *p,
-                "this output would be written outside the site folder",
-            ));
-        }
-    }
-    for pair in paths.windows(2).filter(|p| p[0] == p[1]) {
-        findings.push(
-            Finding::error(pair[0], "two files of the site would be written to this address")
-                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
-        );
-    }
-    findings
-}
-
-/// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
-/// kernel releases it when a holder dies, so a killed build never leaves it locked.
-/// (Linux only; elsewhere builds into one folder must not overlap.)
-fn lock(dir: &Path) -> io::Result<Option<std::fs::File>> {
-    #[cfg(target_os = "linux")]
-    {
-        let file = std::fs::File::open(dir)?;
-        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
-        Ok(Some(file))
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = dir;
-        Ok(None)
-    }
-}
-
-fn is_ours(dir: &Path) -> io::Result<bool> {
-    Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
-}
-
-/// Files made after all the others, under one folder: the folder (e.g. `search-index/`) and what makes
-/// them. `sync` leaves that folder's files alone until they are made, then syncs it too.
-type Later<'a> = (
-    &'a str,
-    Box<dyn FnOnce() -> Result<Vec<Output>, Vec<Finding>> + 'a>,
-);
-
-/// Makes the folder `dir` hold exactly the files `paths` (and those of `later`), writing only
-/// files whose bytes differ.
-fn sync<'a, F>(
-    dir: &Path,
-    paths: &[&str],
-    bytes: F,
-    later: Option<Later>,
-) -> Result<WriteStats, Failed>
-where
-    F: Fn(usize) -> Result<Cow<'a, [u8]>, Finding> + Sync,
-{
-    let wanted: HashSet<&str> = paths.iter().copied().collect();
-    let later_dir = later.as_ref().map(|(d, _)| format!("{d}/"));
-    let is_later = |rel: &str| later_dir.as_deref().is_some_and(|d| rel.starts_with(d));
-    let mut found = Listing::default();
-    list(dir, "", &mut found).map_err(Failed::Io)?;
-    let mut stale: Vec<&PathBuf> = found
-        .files
-        .iter()
-        .filter(|(rel, _)| !wanted.contains(rel.as_str()) && !is_later(rel))
-        .map(|(_, path)| path)
-        .collect();
-    for path in &stale {
-        std::fs::remove_file(path).map_err(Failed::Io)?;
-    }
-    // Into an empty folder (but for the marker `prepare` puts first) every file is new: there is
-    // no file to compare with, and each file makes its own folder as it comes, so the 10,000
-    // folders of measures are made on every thread, not one. The folders holding folders are
-    // made first, in one go.
-    let empty = found.files.iter().all(|(rel, _)| rel == MARKER);
-    if empty {
-        // `a/b/index.html` -> `a`: the folder of a file's folder.
-        let upper: BTreeSet<&str> = paths
-            .iter()
-            .filter_map(|p| p.rsplit_once('/')?.0.rsplit_once('/'))
-            .map(|(up, _)| up)
-            .collect();
-        for folder in upper {
-            std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
-        }
-    }
-    let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
-        if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
-            return Ok(0);
-        }
-        write_file(path, new)?;
-        Ok(1)
-    };
-    let findings = Mutex::new(Vec::<Finding>::new());
-    let mut written: usize = (0..paths.len())
-        .into_par_iter()
-        .map(|i| -> io::Result<usize> {
-            match bytes(i) {
-                Ok(new) => {
-                    let path = dir.join(paths[i]);
-                    if empty && paths[i].contains('/') {
-                        match std::fs::create_dir(path.parent().unwrap_or(dir)) {
-                            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
-                            _ => {}
-                        }
-                    }
-                    put(&path, &new)
-                }
-                Err(f) => {
-                    let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
-                    if !findings.iter().any(|g| g.message == f.message) {
-                        findings.push(f);
-                    }
-                    Ok(0)
-                }
-            }
-        })
-        .sum::<io::Result<usize>>()
-        .map_err(Failed::Io)?;
-    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !findings.is_empty() {
-        return Err(Failed::Render(findings));
-    }
-    let mut files = paths.len();
-    if let Some((_, make)) = later {
-        let made = make().map_err(Failed::Render)?;
-        written += made
-            .par_iter()
-            .map(|o| put(&dir.join(&o.path), &o.bytes))
-            .sum::<io::Result<usize>>()
-            .map_err(Failed::Io)?;
-        let made: HashSet<&str> = made.iter().map(|o| o.path.as_str()).collect();
-        let gone = found
-            .files
-            .iter()
-            .filter(|(rel, _)| is_later(rel) && !made.contains(rel.as_str()))
-            .map(|(_, path)| path);
-        for path in gone {
-            std::fs::remove_file(path).map_err(Failed::Io)?;
-            stale.push(path);
-        }
-        files += made.len();
-    }
-    // Folders left empty by removed pages, deepest first.
-    let mut dirs: Vec<&Path> = stale
-        .iter()
-        .flat_map(|p| p.ancestors().skip(1).take_while(|d| *d != dir))
-        .chain(found.empty_dirs.iter().map(PathBuf::as_path))
-        .collect();
-    dirs.sort_by(|a, b| (b.components().count(), a).cmp(&(a.components().count(), b)));
-    dirs.dedup();
-    for d in dirs {
-        let _ = std::fs::remove_dir(d);
-    }
-    Ok(WriteStats {
-        files,
-        written,
-        removed: stale.len(),
-    })
-}
-
-/// The files and folders under a folder.
-#[derive(Default)]
-struct Listing {
-    /// Path relative to the folder listed (`/`-separated), and the path itself.
-    files: Vec<(String, PathBuf)>,
-    /// Folders that hold nothing.
-    empty_dirs: Vec<PathBuf>,
-}
-
-/// Lists `dir` (whose path relative to the listed folder is `rel`) into `out`, sub-folders in
-/// parallel: a site has a folder per page.
-fn list(dir: &Path, rel: &str, out: &mut Listing) -> io::Result<()> {
-    let mut subdirs = Vec::new();
-    let mut entries = 0;
-    for entry in std::fs::read_dir(dir)? {
-        entries += 1;
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let child = if rel.is_empty() {
-            name
-        } else {
-            format!("{rel}/{name}")
-        };
-        if entry.file_type()?.is_dir() {
-            subdirs.push((entry.path(), child));
-        } else {
-            out.files.push((child, entry.path()));
-        }
-    }
-    if entries == 0 && !rel.is_empty() {
-        out.empty_dirs.push(dir.to_path_buf());
-    }
-    let listed: Vec<io::Result<Listing>> = subdirs
-        .par_iter()
-        .map(|(path, child)| {
-            let mut sub = Listing::default();
-            list(path, child, &mut sub)?;
-            Ok(sub)
-        })
-        .collect();
-    for sub in listed {
-        let sub = sub?;
-        out.files.extend(sub.files);
-        out.empty_dirs.extend(sub.empty_dirs);
-    }
-    Ok(())
-}
-
-/// Swaps the contents of two folder names in one step where the OS allows it.
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-            Ok(()) => return Ok(()),
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    // Fallback (other systems, file systems without exchange): three renames, a brief gap.
-    let tmp = a.with_extension("swap");
-    std::fs::rename(b, &tmp)?;
-    std::fs::rename(a, b)?;
-    std::fs::rename(&tmp, a)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn out(path: &str, text: &str) -> Output {
-        Output {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    fn marker() -> Output {
-        out(MARKER, MARKER_TEXT)
-    }
-
-    // A second build with the same outputs writes nothing and the folder holds exactly them.
-    #[test]
-    fn unchanged_rebuild_writes_no_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        let outputs = vec![marker(), out("index.html", "a"), out("m/x/index.html", "b")];
-        write(&public, &outputs).unwrap();
-        write(&public, &outputs).unwrap(); // fills the back buffer
-        let stats = write(&public, &outputs).unwrap();
-        assert_eq!(stats.written, 0);
-        assert_eq!(
-            std::fs::read_to_string(public.join("m/x/index.html")).unwrap(),
-            "b"
-        );
-    }
-
-    // Removed pages disappear from the output, with their folders.
-    #[test]
-    fn removed_outputs_are_deleted() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        write(
-            &public,
-            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
-        )
-        .unwrap();
-        write(
-            &public,
-            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
-        )
-        .unwrap();
-        write(&public, &[marker(), out("index.html", "a2")]).unwrap();
-        assert!(!public.join("m/x").exists());
-        assert_eq!(
-            std::fs::read_to_string(public.join("index.html")).unwrap(),
-            "a2"
-        );
-    }
 
     // A rebuild with a cache parses only the files whose bytes changed, and renders what a build
     // without a cache renders.
@@ -1081,98 +694,5 @@ mod tests {
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 3, "a config change parses everything");
         assert_eq!(cached, fresh(&mut Cache::default()));
-    }
-
-    // A first build killed while filling the back buffer leaves one the next build accepts.
-    #[test]
-    fn killed_first_build_is_finished_by_the_next() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        let stage = back_buffer(&public);
-        std::fs::create_dir_all(stage.join("m")).unwrap();
-        std::fs::write(stage.join(MARKER), MARKER_TEXT).unwrap();
-        std::fs::write(stage.join("m/half.html"), "half").unwrap();
-        write(&public, &[marker(), out("index.html", "a")]).unwrap();
-        assert!(!public.join("m/half.html").exists());
-        assert_eq!(
-            std::fs::read_to_string(public.join("index.html")).unwrap(),
-            "a"
-        );
-    }
-
-    // An output path that is a file is an error, and the file is kept.
-    #[test]
-    fn output_that_is_a_file_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        std::fs::write(&public, "keep").unwrap();
-        let err = write(&public, &[marker()]).unwrap_err();
-        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
-        assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
-    }
-
-    // A write over a back buffer whose content the caller knows (serve) writes only the files
-    // that differ from it, and leaves the folder a full write would.
-    #[test]
-    fn write_over_a_known_back_buffer_writes_only_differences() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        let arcs = |o: Vec<Output>| o.into_iter().map(Arc::new).collect::<Vec<_>>();
-        let first = arcs(vec![
-            marker(),
-            out("index.html", "a"),
-            out("m/x/index.html", "b"),
-        ]);
-        let second = arcs(vec![
-            marker(),
-            out("index.html", "a2"),
-            out("m/y/index.html", "c"),
-        ]);
-        write_over(&public, &first, None).unwrap();
-        write_over(&public, &second, None).unwrap(); // the back buffer now holds `first`
-        let third = arcs(vec![
-            marker(),
-            out("index.html", "a3"),
-            out("m/x/index.html", "b"),
-        ]);
-        let stats = write_over(&public, &third, Some(&first)).unwrap();
-        assert_eq!(
-            stats.written, 1,
-            "only index.html differs from the back buffer"
-        );
-        let tree: Vec<(String, String)> = walkdir::WalkDir::new(&public)
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = crate::diag::display_path(&public, e.path());
-                (rel, std::fs::read_to_string(e.path()).unwrap())
-            })
-            .collect();
-        let want: Vec<(String, String)> = [
-            (MARKER, MARKER_TEXT),
-            ("index.html", "a3"),
-            ("m/x/index.html", "b"),
-        ]
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string()))
-        .collect();
-        assert_eq!(tree, want);
-        assert!(!public.join("m/y").exists());
-    }
-
-    // A folder prongsai did not make is never replaced.
-    #[test]
-    fn foreign_output_folder_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("docs");
-        std::fs::create_dir(&public).unwrap();
-        std::fs::write(public.join("letter.txt"), "keep me").unwrap();
-        assert!(write(&public, &[marker(), out("index.html", "a")]).is_err());
-        assert_eq!(
-            std::fs::read_to_string(public.join("letter.txt")).unwrap(),
-            "keep me"
-        );
     }
 }

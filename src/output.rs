@@ -1,0 +1,602 @@
+//! The site's files as values, and the one code that writes them into the output folder.
+//!
+//! An [`Output`] is a path and its bytes. [`write_with`] makes a folder hold exactly a set of
+//! outputs, atomically and incrementally: the new site is synced into a back buffer beside the
+//! output folder (`.public.prongsai` next to `public/`, which holds the build before the current
+//! one), only files whose bytes differ are written, and then the two folders are swapped in one
+//! rename (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the
+//! new one, never a mix, and no build deletes and rewrites thousands of files. The bytes of each
+//! file are made when it is its turn (on any thread), so a build never holds the whole site in
+//! memory. A lock on the output's parent folder lets one build write at a time. This module does
+//! not know what a page is.
+
+use std::borrow::Borrow;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::io;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::diag::Finding;
+
+/// One file of the built site: where it goes under `public/` and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Relative path with `/` separators, e.g. `measures/m-1/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// How many files the write step touched.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    pub files: usize,
+    pub written: usize,
+    pub removed: usize,
+}
+
+/// Why a write did not happen.
+pub enum Failed {
+    /// A template or a file of the site could not be rendered or read.
+    Make(Vec<Finding>),
+    Io(io::Error),
+}
+
+/// The finding for an output folder that could not be written.
+pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
+    Finding::error(out.display().to_string(), format!("cannot write the site: {e}"))
+        .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
+}
+
+/// The marker file every output folder holds.
+pub fn marker() -> Output {
+    Output {
+        path: MARKER.into(),
+        bytes: MARKER_TEXT.as_bytes().to_vec(),
+    }
+}
+
+/// A file in every output folder, so prongsai never replaces a folder it did not make.
+pub const MARKER: &str = ".prongsai-build";
+const MARKER_TEXT: &str =
+    "This folder is written by prongsai; every build replaces its contents.\n";
+
+/// The back buffer beside `out`: `.NAME.prongsai`.
+pub fn back_buffer(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.prongsai"))
+}
+
+/// Writes `outputs` as the whole content of `out`, atomically (see the module docs).
+pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<WriteStats> {
+    let paths: Vec<&str> = outputs.iter().map(|o| o.borrow().path.as_str()).collect();
+    write_with(out, &paths, |i| Ok(outputs[i].borrow()), None).map_err(|e| match e {
+        Failed::Io(e) => e,
+        Failed::Make(f) => io::Error::other(f[0].message.clone()),
+    })
+}
+
+/// `write` by a caller that knows what the back buffer holds because it wrote it (serve): only
+/// the files that differ from `back` are written and only the ones gone from `outputs` removed,
+/// without reading the folder; then the same swap. Without `back`, a full `write`.
+pub fn write_over(
+    out: &Path,
+    outputs: &[Arc<Output>],
+    back: Option<&[Arc<Output>]>,
+) -> io::Result<WriteStats> {
+    let Some(back) = back
+        .filter(|_| is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false))
+    else {
+        return write(out, outputs);
+    };
+    let (stage, _lock) = prepare(out)?;
+    let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
+    let written: usize = outputs
+        .par_iter()
+        .filter(|o| {
+            !old.get(o.path.as_str())
+                .is_some_and(|b| Arc::ptr_eq(b, o) || b.bytes == o.bytes)
+        })
+        .map(|o| write_file(&stage.join(&o.path), &o.bytes).map(|()| 1))
+        .sum::<io::Result<usize>>()?;
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let mut removed = 0;
+    for gone in back.iter().filter(|o| !new.contains(o.path.as_str())) {
+        let path = stage.join(&gone.path);
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        // Folders left empty, up to the back buffer itself.
+        for dir in path.ancestors().skip(1).take_while(|d| *d != stage) {
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+        }
+    }
+    exchange(&stage, out)?;
+    Ok(WriteStats {
+        files: outputs.len(),
+        written,
+        removed,
+    })
+}
+
+/// Writes one file, making its folder, or replacing a folder of that name (a page became a file).
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::write(path, bytes) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)
+        }
+        Err(e) if path.is_dir() => {
+            drop(e);
+            std::fs::remove_dir_all(path)?;
+            std::fs::write(path, bytes)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes the files `paths` as the whole content of `out`, atomically: `bytes(i)` makes file
+/// `i` when it is its turn (on any thread), so the files need not all be in memory at once.
+/// When a file cannot be made, the back buffer is left half synced and `out` is not touched.
+pub fn write_with<F, B>(
+    out: &Path,
+    paths: &[&str],
+    make: F,
+    later: Option<Later>,
+) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<B, Finding> + Sync,
+    B: Deref<Target = Output>,
+{
+    let (stage, _lock) = prepare(out).map_err(Failed::Io)?;
+    let stats = match sync(&stage, paths, make, later) {
+        Ok(s) => s,
+        Err(Failed::Io(e)) => {
+            // A half-written back buffer on a full disk would keep it full: free the space (the
+            // next build writes a whole new one).
+            if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
+                let _ = std::fs::remove_dir_all(&stage);
+            }
+            return Err(Failed::Io(e));
+        }
+        Err(e) => return Err(e),
+    };
+    let swapped = if out.exists() {
+        exchange(&stage, out)
+    } else {
+        std::fs::rename(&stage, out)
+    };
+    swapped.map_err(Failed::Io)?;
+    Ok(stats)
+}
+
+/// Makes ready to write into `out`: refuses an output that is a file or a folder prongsai did not
+/// make, takes the write lock, and makes the back buffer with its marker. Returns the back buffer
+/// and the lock, held until dropped.
+fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
+    let stage = back_buffer(out);
+    for dir in [out, stage.as_path()] {
+        if dir.exists() && !dir.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is a file, not a folder; move it away or choose another output folder (--out)",
+                dir.display()
+            )));
+        }
+        if dir.exists() && !is_ours(dir)? {
+            return Err(io::Error::other(format!(
+                "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
+                dir.display()
+            )));
+        }
+    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    // One writer at a time (a build while the preview server rebuilds): two syncing one back
+    // buffer would swap in a mix of both.
+    let lock = lock(parent)?;
+    std::fs::create_dir_all(&stage)?;
+    // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
+    // the next build recognises as its own and finishes.
+    if !stage.join(MARKER).is_file() {
+        std::fs::write(stage.join(MARKER), MARKER_TEXT)?;
+    }
+    Ok((stage, lock))
+}
+
+/// Findings for output paths that would leave the output folder or that two outputs share (they
+/// would race in the parallel write). `paths` must be sorted.
+pub fn check_paths(paths: &[&str]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for p in paths {
+        let inside = Path::new(p)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || p.is_empty() {
+            findings.push(Finding::error(
+                *p,
+                "this output would be written outside the site folder",
+            ));
+        }
+    }
+    for pair in paths.windows(2).filter(|p| p[0] == p[1]) {
+        findings.push(
+            Finding::error(pair[0], "two files of the site would be written to this address")
+                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
+        );
+    }
+    findings
+}
+
+/// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
+/// kernel releases it when a holder dies, so a killed build never leaves it locked.
+/// (Linux only; elsewhere builds into one folder must not overlap.)
+fn lock(dir: &Path) -> io::Result<Option<std::fs::File>> {
+    #[cfg(target_os = "linux")]
+    {
+        let file = std::fs::File::open(dir)?;
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+        Ok(Some(file))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = dir;
+        Ok(None)
+    }
+}
+
+pub fn is_ours(dir: &Path) -> io::Result<bool> {
+    Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
+}
+
+/// Files made after all the others, under one folder: the folder (e.g. `search-index/`) and what makes
+/// them. `sync` leaves that folder's files alone until they are made, then syncs it too.
+pub type Later<'a> = (
+    &'a str,
+    Box<dyn FnOnce() -> Result<Vec<Output>, Vec<Finding>> + 'a>,
+);
+
+/// Makes the folder `dir` hold exactly the files `paths` (and those of `later`), writing only
+/// files whose bytes differ.
+fn sync<F, B>(
+    dir: &Path,
+    paths: &[&str],
+    make: F,
+    later: Option<Later>,
+) -> Result<WriteStats, Failed>
+where
+    F: Fn(usize) -> Result<B, Finding> + Sync,
+    B: Deref<Target = Output>,
+{
+    let wanted: HashSet<&str> = paths.iter().copied().collect();
+    let later_dir = later.as_ref().map(|(d, _)| format!("{d}/"));
+    let is_later = |rel: &str| later_dir.as_deref().is_some_and(|d| rel.starts_with(d));
+    let mut found = Listing::default();
+    list(dir, "", &mut found).map_err(Failed::Io)?;
+    let mut stale: Vec<&PathBuf> = found
+        .files
+        .iter()
+        .filter(|(rel, _)| !wanted.contains(rel.as_str()) && !is_later(rel))
+        .map(|(_, path)| path)
+        .collect();
+    for path in &stale {
+        std::fs::remove_file(path).map_err(Failed::Io)?;
+    }
+    // Into an empty folder (but for the marker `prepare` puts first) every file is new: there is
+    // no file to compare with, and each file makes its own folder as it comes, so the 10,000
+    // folders of measures are made on every thread, not one. The folders holding folders are
+    // made first, in one go.
+    let empty = found.files.iter().all(|(rel, _)| rel == MARKER);
+    if empty {
+        // `a/b/index.html` -> `a`: the folder of a file's folder.
+        let upper: BTreeSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.rsplit_once('/')?.0.rsplit_once('/'))
+            .map(|(up, _)| up)
+            .collect();
+        for folder in upper {
+            std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
+        }
+    }
+    let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
+        if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
+            return Ok(0);
+        }
+        write_file(path, new)?;
+        Ok(1)
+    };
+    let findings = Mutex::new(Vec::<Finding>::new());
+    let mut written: usize = (0..paths.len())
+        .into_par_iter()
+        .map(|i| -> io::Result<usize> {
+            match make(i) {
+                Ok(new) => {
+                    let path = dir.join(paths[i]);
+                    if empty && paths[i].contains('/') {
+                        match std::fs::create_dir(path.parent().unwrap_or(dir)) {
+                            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                            _ => {}
+                        }
+                    }
+                    put(&path, &new.bytes)
+                }
+                Err(f) => {
+                    let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
+                    if !findings.iter().any(|g| g.message == f.message) {
+                        findings.push(f);
+                    }
+                    Ok(0)
+                }
+            }
+        })
+        .sum::<io::Result<usize>>()
+        .map_err(Failed::Io)?;
+    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !findings.is_empty() {
+        return Err(Failed::Make(findings));
+    }
+    let mut files = paths.len();
+    if let Some((_, make)) = later {
+        let made = make().map_err(Failed::Make)?;
+        written += made
+            .par_iter()
+            .map(|o| put(&dir.join(&o.path), &o.bytes))
+            .sum::<io::Result<usize>>()
+            .map_err(Failed::Io)?;
+        let made: HashSet<&str> = made.iter().map(|o| o.path.as_str()).collect();
+        let gone = found
+            .files
+            .iter()
+            .filter(|(rel, _)| is_later(rel) && !made.contains(rel.as_str()))
+            .map(|(_, path)| path);
+        for path in gone {
+            std::fs::remove_file(path).map_err(Failed::Io)?;
+            stale.push(path);
+        }
+        files += made.len();
+    }
+    // Folders left empty by removed pages, deepest first.
+    let mut dirs: Vec<&Path> = stale
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).take_while(|d| *d != dir))
+        .chain(found.empty_dirs.iter().map(PathBuf::as_path))
+        .collect();
+    dirs.sort_by(|a, b| (b.components().count(), a).cmp(&(a.components().count(), b)));
+    dirs.dedup();
+    for d in dirs {
+        let _ = std::fs::remove_dir(d);
+    }
+    Ok(WriteStats {
+        files,
+        written,
+        removed: stale.len(),
+    })
+}
+
+/// The files and folders under a folder.
+#[derive(Default)]
+struct Listing {
+    /// Path relative to the folder listed (`/`-separated), and the path itself.
+    files: Vec<(String, PathBuf)>,
+    /// Folders that hold nothing.
+    empty_dirs: Vec<PathBuf>,
+}
+
+/// Lists `dir` (whose path relative to the listed folder is `rel`) into `out`, sub-folders in
+/// parallel: a site has a folder per page.
+fn list(dir: &Path, rel: &str, out: &mut Listing) -> io::Result<()> {
+    let mut subdirs = Vec::new();
+    let mut entries = 0;
+    for entry in std::fs::read_dir(dir)? {
+        entries += 1;
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let child = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            subdirs.push((entry.path(), child));
+        } else {
+            out.files.push((child, entry.path()));
+        }
+    }
+    if entries == 0 && !rel.is_empty() {
+        out.empty_dirs.push(dir.to_path_buf());
+    }
+    let listed: Vec<io::Result<Listing>> = subdirs
+        .par_iter()
+        .map(|(path, child)| {
+            let mut sub = Listing::default();
+            list(path, child, &mut sub)?;
+            Ok(sub)
+        })
+        .collect();
+    for sub in listed {
+        let sub = sub?;
+        out.files.extend(sub.files);
+        out.empty_dirs.extend(sub.empty_dirs);
+    }
+    Ok(())
+}
+
+/// Swaps the contents of two folder names in one step where the OS allows it.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    // Fallback (other systems, file systems without exchange): three renames, a brief gap.
+    let tmp = a.with_extension("swap");
+    std::fs::rename(b, &tmp)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(&tmp, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(path: &str, text: &str) -> Output {
+        Output {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn marker() -> Output {
+        out(MARKER, MARKER_TEXT)
+    }
+
+    // A second build with the same outputs writes nothing and the folder holds exactly them.
+    #[test]
+    fn unchanged_rebuild_writes_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let outputs = vec![marker(), out("index.html", "a"), out("m/x/index.html", "b")];
+        write(&public, &outputs).unwrap();
+        write(&public, &outputs).unwrap(); // fills the back buffer
+        let stats = write(&public, &outputs).unwrap();
+        assert_eq!(stats.written, 0);
+        assert_eq!(
+            std::fs::read_to_string(public.join("m/x/index.html")).unwrap(),
+            "b"
+        );
+    }
+
+    // Removed pages disappear from the output, with their folders.
+    #[test]
+    fn removed_outputs_are_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        write(
+            &public,
+            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
+        )
+        .unwrap();
+        write(
+            &public,
+            &[marker(), out("index.html", "a"), out("m/x/index.html", "b")],
+        )
+        .unwrap();
+        write(&public, &[marker(), out("index.html", "a2")]).unwrap();
+        assert!(!public.join("m/x").exists());
+        assert_eq!(
+            std::fs::read_to_string(public.join("index.html")).unwrap(),
+            "a2"
+        );
+    }
+
+    // A first build killed while filling the back buffer leaves one the next build accepts.
+    #[test]
+    fn killed_first_build_is_finished_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let stage = back_buffer(&public);
+        std::fs::create_dir_all(stage.join("m")).unwrap();
+        std::fs::write(stage.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(stage.join("m/half.html"), "half").unwrap();
+        write(&public, &[marker(), out("index.html", "a")]).unwrap();
+        assert!(!public.join("m/half.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(public.join("index.html")).unwrap(),
+            "a"
+        );
+    }
+
+    // An output path that is a file is an error, and the file is kept.
+    #[test]
+    fn output_that_is_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        std::fs::write(&public, "keep").unwrap();
+        let err = write(&public, &[marker()]).unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+        assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
+    }
+
+    // A write over a back buffer whose content the caller knows (serve) writes only the files
+    // that differ from it, and leaves the folder a full write would.
+    #[test]
+    fn write_over_a_known_back_buffer_writes_only_differences() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let arcs = |o: Vec<Output>| o.into_iter().map(Arc::new).collect::<Vec<_>>();
+        let first = arcs(vec![
+            marker(),
+            out("index.html", "a"),
+            out("m/x/index.html", "b"),
+        ]);
+        let second = arcs(vec![
+            marker(),
+            out("index.html", "a2"),
+            out("m/y/index.html", "c"),
+        ]);
+        write_over(&public, &first, None).unwrap();
+        write_over(&public, &second, None).unwrap(); // the back buffer now holds `first`
+        let third = arcs(vec![
+            marker(),
+            out("index.html", "a3"),
+            out("m/x/index.html", "b"),
+        ]);
+        let stats = write_over(&public, &third, Some(&first)).unwrap();
+        assert_eq!(
+            stats.written, 1,
+            "only index.html differs from the back buffer"
+        );
+        let tree: Vec<(String, String)> = walkdir::WalkDir::new(&public)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = crate::diag::display_path(&public, e.path());
+                (rel, std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            (MARKER, MARKER_TEXT),
+            ("index.html", "a3"),
+            ("m/x/index.html", "b"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(tree, want);
+        assert!(!public.join("m/y").exists());
+    }
+
+    // A folder prongsai did not make is never replaced.
+    #[test]
+    fn foreign_output_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("docs");
+        std::fs::create_dir(&public).unwrap();
+        std::fs::write(public.join("letter.txt"), "keep me").unwrap();
+        assert!(write(&public, &[marker(), out("index.html", "a")]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(public.join("letter.txt")).unwrap(),
+            "keep me"
+        );
+    }
+}

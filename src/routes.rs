@@ -1,0 +1,280 @@
+//! Every address of the site, in one place: the pages the build makes ([`Route`], listed by
+//! [`all`]), the folders and files it writes besides pages ([`GENERATED`]), and the relative way
+//! back to the site root from any of them ([`root_of`]).
+//!
+//! The page plan, the Markdown link depth, the OIT evidence check, the open data, the sitemap and
+//! the templates (`url_for`) all ask this module, so a page kind added here is added everywhere.
+//! Addresses are folders (`measures/a/`) relative to the site root; the file written for one is
+//! its `index.html`. Nothing here reads files or renders pages.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::measure::{Assessment, Measure, Page, slugify};
+
+/// The folder of the measures' pages.
+pub const MEASURES: &str = "measures";
+/// The folder of the lists by assessment (IIT, EIT, OIT).
+pub const ASSESSMENTS: &str = "assessment";
+/// The folder of the lists by responsible unit.
+pub const UNITS: &str = "units";
+/// The folder of the lists by fiscal year.
+pub const YEARS: &str = "years";
+/// The annual report.
+pub const REPORT: &str = "report";
+/// The OIT checklist, its item pages and its exports.
+pub const OIT: &str = "oit";
+/// The search page.
+pub const SEARCH: &str = "search";
+/// The search index's files.
+pub const SEARCH_INDEX: &str = "search-index";
+/// The theme's and the site's static files (style sheet, scripts, logo).
+pub const STATIC: &str = "static";
+/// Attachments (the usual folder of `content/files/`).
+pub const FILES: &str = "files";
+/// The page shown for an address that does not exist (a file: web servers serve it at any depth).
+pub const NOT_FOUND: &str = "404.html";
+/// The machine-readable files at the site root (see `opendata`), in the order they are made.
+pub const DATA_FILES: [&str; 6] = [
+    "measures.json",
+    "measures.csv",
+    "measures.schema.json",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// Every name the build writes at the top of the output folder besides content pages: a content
+/// page may not take one (it would clash with the section, or be removed by a later build).
+pub const GENERATED: &[&str] = &[
+    MEASURES,
+    ASSESSMENTS,
+    UNITS,
+    YEARS,
+    REPORT,
+    OIT,
+    SEARCH,
+    SEARCH_INDEX,
+    STATIC,
+    FILES,
+];
+
+/// Whether a content page may not have the address `slug/`.
+pub fn is_reserved(slug: &str) -> bool {
+    GENERATED.contains(&slug)
+        || slug == "index.html"
+        || slug == NOT_FOUND
+        || DATA_FILES.contains(&slug)
+}
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Report,
+    /// Every measure.
+    Measures,
+    /// The three assessments, with counts.
+    Assessments,
+    Assessment(Assessment),
+    /// The responsible units, with counts.
+    Units,
+    /// One unit's measures, by the unit's address.
+    Unit(String),
+    /// One fiscal year's measures (made when the site holds more than one year).
+    Year(i32),
+    /// A measure's page, by its address.
+    Measure(String),
+    /// A content page, by its address.
+    Page(String),
+    /// The OIT checklist.
+    Oit,
+    /// One OIT item's page, by its code (`O1`): the stable address an assessor is given.
+    OitItem(String),
+    Search,
+    NotFound,
+}
+
+impl Route {
+    /// The page's address relative to the site root: a folder (`measures/a/`, `""` for the home
+    /// page), or the 404 page's file name.
+    pub fn dir(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Report => format!("{REPORT}/"),
+            Route::Measures => format!("{MEASURES}/"),
+            Route::Assessments => format!("{ASSESSMENTS}/"),
+            Route::Assessment(a) => format!("{ASSESSMENTS}/{}/", a.code().to_ascii_lowercase()),
+            Route::Units => format!("{UNITS}/"),
+            Route::Unit(slug) => format!("{UNITS}/{slug}/"),
+            Route::Year(y) => format!("{YEARS}/{y}/"),
+            Route::Measure(slug) => measure(slug),
+            Route::Page(slug) => format!("{slug}/"),
+            Route::Oit => format!("{OIT}/"),
+            Route::OitItem(code) => oit_item(code),
+            Route::Search => format!("{SEARCH}/"),
+            Route::NotFound => NOT_FOUND.to_string(),
+        }
+    }
+
+    /// The file the page is written to (`measures/a/index.html`).
+    pub fn file(&self) -> String {
+        match self {
+            Route::NotFound => NOT_FOUND.to_string(),
+            _ => format!("{}index.html", self.dir()),
+        }
+    }
+
+    /// The relative path from the page back to the site root (`../../`); the 404 page, served at
+    /// any depth, gets the site's absolute path (`base_path`, e.g. `/ita/`).
+    pub fn root(&self, base_path: &str) -> String {
+        match self {
+            Route::NotFound => base_path.to_string(),
+            _ => root_of(&self.file()),
+        }
+    }
+
+    /// Whether search engines are told of it (every page but the 404 page).
+    pub fn in_sitemap(&self) -> bool {
+        !matches!(self, Route::NotFound)
+    }
+}
+
+/// A measure's page address: `measures/a/`.
+pub fn measure(slug: &str) -> String {
+    format!("{MEASURES}/{slug}/")
+}
+
+/// An OIT item's page address: `oit/o1/` for `O1`.
+pub fn oit_item(code: &str) -> String {
+    format!("{OIT}/{}/", code.to_ascii_lowercase())
+}
+
+/// The OIT exports of a fiscal year, inside `oit/`: (CSV, JSON) file names.
+pub fn oit_exports(year: i32) -> (String, String) {
+    (format!("ita-{year}.csv"), format!("ita-{year}.json"))
+}
+
+/// The relative path from the file `path` back to the site root: one `../` per folder.
+///
+/// ```
+/// use prongsai::routes::root_of;
+/// assert_eq!(root_of("index.html"), "");
+/// assert_eq!(root_of("about/index.html"), "../");
+/// assert_eq!(root_of("measures/a/index.html"), "../../");
+/// ```
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The responsible units by address, each with the name first written for it: names that
+/// differ only in case or spacing share one page.
+pub fn units(measures: &[Arc<Measure>]) -> BTreeMap<String, &str> {
+    let mut units = BTreeMap::new();
+    for u in measures.iter().flat_map(|m| &m.responsible) {
+        units.entry(slugify(u)).or_insert(u.as_str());
+    }
+    units
+}
+
+/// The fiscal years of the measures, in order.
+pub fn years(measures: &[Arc<Measure>]) -> Vec<i32> {
+    let years: BTreeSet<i32> = measures.iter().map(|m| m.fiscal_year).collect();
+    years.into_iter().collect()
+}
+
+/// Every page of the site, in the order the build makes them. `oit_codes` are the items of the
+/// OIT checklist (none when the site has no criteria for its year).
+pub fn all<'a>(
+    measures: &[Arc<Measure>],
+    pages: &[Page],
+    oit_codes: impl IntoIterator<Item = &'a str>,
+) -> Vec<Route> {
+    let mut routes = vec![
+        Route::Home,
+        Route::Report,
+        Route::Measures,
+        Route::Assessments,
+    ];
+    routes.extend(Assessment::ALL.map(Route::Assessment));
+    routes.push(Route::Units);
+    routes.extend(units(measures).into_keys().map(Route::Unit));
+    let years = years(measures);
+    if years.len() > 1 {
+        routes.extend(years.into_iter().map(Route::Year));
+    }
+    routes.extend(measures.iter().map(|m| Route::Measure(m.slug.clone())));
+    routes.extend(pages.iter().map(|p| Route::Page(p.slug.clone())));
+    routes.push(Route::Oit);
+    routes.extend(oit_codes.into_iter().map(|c| Route::OitItem(c.to_string())));
+    routes.push(Route::Search);
+    routes.push(Route::NotFound);
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Each page kind has the address the site has always published, and its root leads back.
+    #[test]
+    fn routes_have_their_addresses_and_roots() {
+        let cases = [
+            (Route::Home, "index.html", ""),
+            (Route::Report, "report/index.html", "../"),
+            (
+                Route::Assessment(Assessment::EIT),
+                "assessment/eit/index.html",
+                "../../",
+            ),
+            (
+                Route::Unit("สำนักปลัด".into()),
+                "units/สำนักปลัด/index.html",
+                "../../",
+            ),
+            (Route::Year(2567), "years/2567/index.html", "../../"),
+            (
+                Route::Measure("a".into()),
+                "measures/a/index.html",
+                "../../",
+            ),
+            (Route::Page("about".into()), "about/index.html", "../"),
+            (Route::OitItem("O12".into()), "oit/o12/index.html", "../../"),
+            (Route::NotFound, "404.html", "/ita/"),
+        ];
+        for (route, file, root) in cases {
+            assert_eq!(route.file(), file, "{route:?}");
+            assert_eq!(route.root("/ita/"), root, "{route:?}");
+        }
+    }
+
+    // Every folder a route writes at the top of the site is a reserved name, so no content
+    // page can take it; content pages themselves are not.
+    #[test]
+    fn every_generated_section_is_reserved() {
+        let all = [
+            Route::Home,
+            Route::Report,
+            Route::Measures,
+            Route::Assessments,
+            Route::Assessment(Assessment::IIT),
+            Route::Units,
+            Route::Unit("u".into()),
+            Route::Year(2566),
+            Route::Measure("m".into()),
+            Route::Oit,
+            Route::OitItem("O1".into()),
+            Route::Search,
+        ];
+        for r in all.iter().filter(|r| **r != Route::Home) {
+            let top = r.dir();
+            let top = top.split('/').next().unwrap();
+            assert!(is_reserved(top), "{top} of {r:?} is not reserved");
+        }
+        for name in [SEARCH_INDEX, STATIC, FILES, NOT_FOUND, "sitemap.xml"] {
+            assert!(is_reserved(name), "{name}");
+        }
+        assert!(!is_reserved("about"));
+        assert!(!is_reserved("measures-2566"));
+    }
+}

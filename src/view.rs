@@ -1,0 +1,740 @@
+//! What templates see, and which page gets what: the site-wide `site` value, each measure as
+//! lists and its own page show it, the report's groups and analysis sentence, and [`plan`], one
+//! [`Job`] per [`Route`] of the site. Addresses come from [`routes`]; rendering is
+//! [`render`](crate::render)'s.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use minijinja::value::{DynObject, Enumerator, Object, ObjectRepr, Serde};
+use minijinja::{Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::measure::{Assessment, Measure, Page, Status, slugify};
+use crate::model::Site;
+use crate::oit;
+use crate::render::{Job, Plan, Renderer};
+use crate::routes::{self, Route};
+use crate::thai;
+
+/// A measure as list pages show it: no body, so lists stay small.
+#[derive(Serialize)]
+struct Summary<'a> {
+    slug: &'a str,
+    title: &'a str,
+    fiscal_year: i32,
+    assessment: Assessment,
+    indicator: u8,
+    score: Option<f64>,
+    status: Status,
+    responsible: &'a [String],
+    period: Option<&'a str>,
+    date: Option<String>,
+    oit: &'a [String],
+}
+
+/// A measure as templates see it (`m.title`, `m.methods`, ...): the same values as its serde form,
+/// each made when a template reads it, so a build never holds a second copy of every measure.
+#[derive(Debug)]
+struct MeasureValue(Arc<Measure>);
+
+/// The fields of [`MeasureValue`], in the order of `Measure`'s serde form.
+const MEASURE_FIELDS: &[&str] = &[
+    "slug",
+    "source",
+    "title",
+    "fiscal_year",
+    "assessment",
+    "indicator",
+    "indicator_title",
+    "score",
+    "target",
+    "methods",
+    "results",
+    "responsible",
+    "period",
+    "period_range",
+    "status",
+    "follow_up",
+    "oit",
+    "date",
+    "attachments",
+    "body",
+];
+
+impl Object for MeasureValue {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let m = &self.0;
+        Some(match key.as_str()? {
+            "slug" => Value::from(m.slug.as_str()),
+            "source" => Value::from(m.source.as_str()),
+            "title" => Value::from(m.title.as_str()),
+            "fiscal_year" => Value::from(m.fiscal_year),
+            "assessment" => Value::from(Serde(m.assessment)),
+            "indicator" => Value::from(m.indicator),
+            "indicator_title" => Value::from(m.indicator_title),
+            "score" => Value::from(m.score),
+            "target" => Value::from(m.target),
+            "methods" => Value::from(Serde(&m.methods)),
+            "results" => Value::from(Serde(&m.results)),
+            "responsible" => Value::from(Serde(&m.responsible)),
+            "period" => Value::from(m.period.as_deref()),
+            "period_range" => Value::from(m.period_range.map(|r| {
+                let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
+                Value::from(Serde([ym(r.start), ym(r.end)]))
+            })),
+            "status" => Value::from(Serde(m.status)),
+            "follow_up" => Value::from(m.follow_up.as_deref()),
+            "oit" => Value::from(Serde(&m.oit)),
+            "date" => Value::from(m.date.map(|d| d.iso())),
+            "attachments" => Value::from(Serde(&m.attachments)),
+            "body" => Value::from(m.body.as_str()),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(MEASURE_FIELDS)
+    }
+
+    /// Equal measures are equal values (what lets `serve` reuse a page rendered from one).
+    fn custom_cmp(self: &Arc<Self>, other: &DynObject) -> Option<std::cmp::Ordering> {
+        let other = other.downcast_ref::<MeasureValue>()?;
+        (Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0).then_some(std::cmp::Ordering::Equal)
+    }
+}
+
+fn summary(m: &Measure) -> Value {
+    Value::from(Serde(Summary {
+        slug: &m.slug,
+        title: &m.title,
+        fiscal_year: m.fiscal_year,
+        assessment: m.assessment,
+        indicator: m.indicator,
+        score: m.score,
+        status: m.status,
+        responsible: &m.responsible,
+        period: m.period.as_deref(),
+        date: m.date.map(|d| d.iso()),
+        oit: &m.oit,
+    }))
+}
+
+/// The sentence that opens each assessment's part of the report, computed from the scores:
+/// the lowest-scoring indicator among the measures, its score, and whether it passes the target.
+pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool) -> String {
+    let lowest = measures
+        .iter()
+        .filter_map(|m| m.score.map(|s| (s, *m)))
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.indicator.cmp(&b.1.indicator)));
+    let code = assessment.code();
+    let Some((score, m)) = lowest else {
+        return format!("{} ({code}) ไม่มีคะแนนตัวชี้วัดที่บันทึกไว้", assessment.title());
+    };
+    let n = |x: f64, d: usize| thai::format_number(x, d, thai_digits);
+    let verdict = if score >= m.target {
+        "แต่ผ่านเกณฑ์เป้าหมาย"
+    } else {
+        "และยังไม่ผ่านเกณฑ์เป้าหมาย"
+    };
+    format!(
+        "{} ({code}) พบว่า ผลคะแนนของตัวชี้วัดที่ {} {} คือ {} คะแนน มีค่าต่ำสุดของ {code} {verdict} ({} คะแนนขึ้นไป)",
+        assessment.title(),
+        n(m.indicator as f64, 0),
+        m.indicator_title,
+        n(score, 2),
+        n(m.target, 0),
+    )
+}
+
+/// Everything the theme needs about the whole site, serialised once.
+#[derive(Serialize)]
+struct SiteData<'a> {
+    #[serde(flatten)]
+    config: &'a Config,
+    title: &'a str,
+    base_path: String,
+    measure_count: usize,
+    assessments: Vec<AssessmentCount>,
+    statuses: Vec<StatusCount>,
+    units: Vec<UnitCount>,
+    years: Vec<i32>,
+    nav_pages: Vec<NavPage<'a>>,
+    scores: Vec<ScoreBar<'a>>,
+    /// The target every bar of the score chart shares (None when their targets differ: each bar
+    /// then marks its own).
+    score_target: Option<f64>,
+    /// Each OIT item's page (`O1` -> `oit/o1/`): where a measure's `oit:` codes link.
+    oit_pages: BTreeMap<&'a str, &'a str>,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct AssessmentCount {
+    code: &'static str,
+    slug: String,
+    title: &'static str,
+    title_en: &'static str,
+    count: usize,
+    done: usize,
+}
+
+#[derive(Serialize)]
+struct StatusCount {
+    key: &'static str,
+    label: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct UnitCount {
+    name: String,
+    slug: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct NavPage<'a> {
+    title: &'a str,
+    slug: &'a str,
+}
+
+/// One bar of the home page's score chart: an indicator's prior-year score against its target.
+#[derive(Serialize)]
+struct ScoreBar<'a> {
+    assessment: &'static str,
+    indicator: u8,
+    indicator_title: &'static str,
+    score: f64,
+    target: f64,
+    pass: bool,
+    measure: &'a str,
+}
+
+/// A measure as templates see it, made once per parse.
+#[derive(Clone)]
+pub struct Values {
+    measure: Arc<Measure>,
+    /// For lists (no body).
+    summary: Value,
+    /// Whole, for its own page and the report.
+    full: Value,
+    /// Its own page.
+    job: Job,
+}
+
+impl Values {
+    fn new(m: &Arc<Measure>, base_path: &str) -> Values {
+        let full = Value::from_object(MeasureValue(m.clone()));
+        let route = Route::Measure(m.slug.clone());
+        let job = Job::new(
+            &route,
+            base_path,
+            "measure.html",
+            context! {
+                page => page_ctx(&m.title, "measure", &route),
+                measure => full.clone(),
+            },
+        );
+        Values {
+            measure: m.clone(),
+            summary: summary(m),
+            full,
+            job,
+        }
+    }
+}
+
+/// What the last plan was made from, kept by `serve` so a rebuild makes again only the values of
+/// measures that changed and the OIT pages when the checklist changed.
+#[derive(Default)]
+pub struct Memo {
+    /// Per parsed measure, in site order: its values, shared with the next plan while the parse
+    /// cache hands out the same measure (by identity: the memo keeps it alive, so no other
+    /// measure can have its address).
+    measures: Vec<Values>,
+    /// The OIT checklist and its pages' jobs.
+    oit: Option<(oit::Checklist, Vec<Job>)>,
+}
+
+/// `page`, as every template sees it: title, kind and address.
+fn page_ctx(title: &str, kind: &str, route: &Route) -> Value {
+    context! { title => title, kind => kind, path => route.dir() }
+}
+
+/// Plans every page of the site, one job per route. With a memo, the values of measures and
+/// the OIT pages equal to the memo's are taken from it, and this plan's are left in it.
+pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
+    let base_path = site.config.base_path();
+    let values = measure_values(site, memo.as_deref(), &base_path);
+    let oit = match memo.as_deref() {
+        Some(Memo {
+            oit: Some((list, jobs)),
+            ..
+        }) if Some(list) == site.oit.as_ref() => jobs.clone(),
+        _ => oit_jobs(site, &base_path),
+    };
+    let view = View::new(site, &values);
+    let jobs: Vec<Job> = site
+        .routes()
+        .iter()
+        .filter_map(|route| view.job(route, &oit))
+        .collect();
+    let site_value = view.site;
+    if let Some(memo) = memo {
+        memo.oit = site.oit.clone().map(|list| (list, oit));
+        memo.measures = values;
+    }
+    Plan::new(renderer, site_value, jobs)
+}
+
+/// The site as the plan reads it: the `site` value and the indexes pages are looked up in.
+struct View<'a> {
+    site: Value,
+    config: &'a Config,
+    base_path: String,
+    measures: &'a [Arc<Measure>],
+    values: &'a [Values],
+    /// Indices of the measures of the site's fiscal year.
+    current: Vec<usize>,
+    /// Each measure's unit addresses.
+    unit_slugs: Vec<Vec<String>>,
+    units: BTreeMap<String, &'a str>,
+    by_slug: HashMap<&'a str, usize>,
+    pages: HashMap<&'a str, &'a Page>,
+}
+
+impl<'a> View<'a> {
+    fn new(site: &'a Site, values: &'a [Values]) -> View<'a> {
+        let c = &site.config;
+        let current: Vec<usize> = (0..site.measures.len())
+            .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
+            .collect();
+        let unit_slugs: Vec<Vec<String>> = site
+            .measures
+            .par_iter()
+            .map(|m| m.responsible.iter().map(|u| slugify(u)).collect())
+            .collect();
+        let units = routes::units(&site.measures);
+        let data = site_data(site, &current, &units, &unit_slugs);
+        View {
+            site: Value::from(Serde(&data)),
+            config: c,
+            base_path: c.base_path(),
+            measures: &site.measures,
+            values,
+            current,
+            unit_slugs,
+            units,
+            by_slug: site
+                .measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.slug.as_str(), i))
+                .collect(),
+            pages: site.pages.iter().map(|p| (p.slug.as_str(), p)).collect(),
+        }
+    }
+
+    /// The job of one page (None for a route the site has no data for).
+    fn job(&self, route: &Route, oit: &[Job]) -> Option<Job> {
+        let job = |template, title: &str, kind, extra: Vec<(&str, Value)>| {
+            let mut ctx: BTreeMap<&str, Value> = extra.into_iter().collect();
+            ctx.insert("page", page_ctx(title, kind, route));
+            Some(Job::new(route, &self.base_path, template, Value::from(ctx)))
+        };
+        let none = Vec::new();
+        match route {
+            Route::Home => job("index.html", "หน้าแรก", "home", none),
+            Route::Report => job(
+                "report.html",
+                "รายงานผลการดำเนินการมาตรการ",
+                "report",
+                vec![("groups", self.report_groups())],
+            ),
+            Route::Measures => job(
+                "list.html",
+                "มาตรการทั้งหมด",
+                "measures",
+                vec![("measures", self.pick(|_| true))],
+            ),
+            Route::Assessments => job(
+                "assessments.html",
+                "มาตรการตามแบบประเมิน",
+                "assessments",
+                none,
+            ),
+            Route::Assessment(a) => job(
+                "list.html",
+                &format!("{} ({})", a.title(), a.code()),
+                "assessment",
+                vec![
+                    ("assessment", Value::from(a.code())),
+                    ("measures", self.pick(|m| m.assessment == *a)),
+                ],
+            ),
+            Route::Units => job("units.html", "ผู้รับผิดชอบ", "units", none),
+            Route::Unit(slug) => {
+                let unit = *self.units.get(slug)?;
+                job(
+                    "list.html",
+                    unit,
+                    "unit",
+                    vec![
+                        ("unit", Value::from(unit)),
+                        ("measures", self.unit_list(slug)),
+                    ],
+                )
+            }
+            Route::Year(y) => job(
+                "list.html",
+                &format!(
+                    "ปีงบประมาณ พ.ศ. {}",
+                    thai::format_number(*y as f64, 0, self.config.thai_digits())
+                ),
+                "year",
+                vec![
+                    ("year", Value::from(*y)),
+                    ("measures", self.pick(|m| m.fiscal_year == *y)),
+                ],
+            ),
+            Route::Measure(slug) => {
+                Some(self.values[*self.by_slug.get(slug.as_str())?].job.clone())
+            }
+            Route::Page(slug) => {
+                let p = self.pages.get(slug.as_str())?;
+                job(
+                    "page.html",
+                    &p.title,
+                    "page",
+                    vec![("content", Value::from(Serde(*p)))],
+                )
+            }
+            Route::Oit | Route::OitItem(_) => {
+                let file = route.file();
+                oit.iter().find(|j| j.path == file).cloned()
+            }
+            Route::Search => job("search.html", "ค้นหา", "search", none),
+            Route::NotFound => job("404.html", "ไม่พบหน้าที่ต้องการ", "404", none),
+        }
+    }
+
+    /// The summaries of the measures `f` keeps, in site order.
+    fn pick(&self, f: impl Fn(&Measure) -> bool) -> Value {
+        Value::from(
+            self.measures
+                .iter()
+                .zip(self.values)
+                .filter(|(m, _)| f(m))
+                .map(|(_, v)| v.summary.clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The summaries of the measures of the unit at address `slug`.
+    fn unit_list(&self, slug: &str) -> Value {
+        Value::from(
+            self.values
+                .iter()
+                .zip(&self.unit_slugs)
+                .filter(|(_, slugs)| slugs.iter().any(|s| s == slug))
+                .map(|(v, _)| v.summary.clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The report's parts: per assessment, the fiscal year's measures whole, with the analysis
+    /// sentence.
+    fn report_groups(&self) -> Value {
+        let thai_digits = self.config.thai_digits();
+        Assessment::ALL
+            .into_iter()
+            .filter_map(|a| {
+                let of: Vec<usize> = self
+                    .current
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.measures[i].assessment == a)
+                    .collect();
+                let ms: Vec<&Measure> = of.iter().map(|&i| &*self.measures[i]).collect();
+                (!ms.is_empty()).then(|| {
+                    context! {
+                        code => a.code(),
+                        title => a.title(),
+                        title_en => a.title_en(),
+                        analysis => analysis(a, &ms, thai_digits),
+                        measures => Value::from(of.iter().map(|&i| self.values[i].full.clone()).collect::<Vec<_>>()),
+                    }
+                })
+            })
+            .collect()
+    }
+}
+
+/// The `site` value every template sees.
+fn site_data<'a>(
+    site: &'a Site,
+    current: &[usize],
+    units: &BTreeMap<String, &'a str>,
+    unit_slugs: &[Vec<String>],
+) -> SiteData<'a> {
+    let c = &site.config;
+    let mut nav: Vec<&Page> = site.pages.iter().collect();
+    nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+    let scores = score_bars(site, current);
+    let target = scores.first().map(|b| b.target);
+    let score_target = target.filter(|t| scores.iter().all(|b| b.target == *t));
+    SiteData {
+        config: c,
+        title: c.site_title(),
+        base_path: c.base_path(),
+        measure_count: site.measures.len(),
+        assessments: Assessment::ALL
+            .into_iter()
+            .map(|a| {
+                let of: Vec<_> = site.measures.iter().filter(|m| m.assessment == a).collect();
+                AssessmentCount {
+                    code: a.code(),
+                    slug: a.code().to_ascii_lowercase(),
+                    title: a.title(),
+                    title_en: a.title_en(),
+                    count: of.len(),
+                    done: of.iter().filter(|m| m.status == Status::Done).count(),
+                }
+            })
+            .collect(),
+        statuses: Status::ALL
+            .into_iter()
+            .map(|s| StatusCount {
+                key: s.key(),
+                label: s.label(),
+                count: site.measures.iter().filter(|m| m.status == s).count(),
+            })
+            .collect(),
+        units: units
+            .iter()
+            .map(|(slug, name)| UnitCount {
+                name: name.to_string(),
+                slug: slug.clone(),
+                count: unit_slugs
+                    .iter()
+                    .filter(|s| s.iter().any(|s| s == slug))
+                    .count(),
+            })
+            .collect(),
+        years: routes::years(&site.measures),
+        nav_pages: nav
+            .iter()
+            .map(|p| NavPage {
+                title: &p.title,
+                slug: &p.slug,
+            })
+            .collect(),
+        scores,
+        score_target,
+        oit_pages: site
+            .oit
+            .iter()
+            .flat_map(|l| l.items())
+            .map(|i| (i.item.code.as_str(), i.page.as_str()))
+            .collect(),
+        generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The home chart's bars: each indicator of the fiscal year with a score, once, in order.
+fn score_bars<'a>(site: &'a Site, current: &[usize]) -> Vec<ScoreBar<'a>> {
+    let mut scores: Vec<ScoreBar> = current
+        .iter()
+        .map(|&i| &site.measures[i])
+        .filter_map(|m| {
+            m.score.map(|s| ScoreBar {
+                assessment: m.assessment.code(),
+                indicator: m.indicator,
+                indicator_title: m.indicator_title,
+                score: s,
+                target: m.target,
+                pass: s >= m.target,
+                measure: &m.slug,
+            })
+        })
+        .collect();
+    scores.sort_by_key(|b| b.indicator);
+    scores.dedup_by_key(|b| b.indicator);
+    scores
+}
+
+/// Each measure's values, taken from the memo while the cache hands out the same measure.
+fn measure_values(site: &Site, memo: Option<&Memo>, base_path: &str) -> Vec<Values> {
+    let Some(memo) = memo else {
+        return site
+            .measures
+            .par_iter()
+            .map(|m| Values::new(m, base_path))
+            .collect();
+    };
+    let last = &memo.measures;
+    // Usually the same measures in the same order; else found by address.
+    let aligned = last.len() == site.measures.len();
+    let index: HashMap<usize, usize> = if aligned {
+        HashMap::new()
+    } else {
+        last.iter()
+            .enumerate()
+            .map(|(i, v)| (Arc::as_ptr(&v.measure) as usize, i))
+            .collect()
+    };
+    site.measures
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = if aligned {
+                Some(i)
+            } else {
+                index.get(&(Arc::as_ptr(m) as usize)).copied()
+            };
+            match at.map(|i| &last[i]) {
+                Some(v) if Arc::ptr_eq(&v.measure, m) => v.clone(),
+                _ => Values::new(m, base_path),
+            }
+        })
+        .collect()
+}
+
+/// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
+/// (`oit/o1/`), the stable address an assessor can be given.
+fn oit_jobs(site: &Site, base_path: &str) -> Vec<Job> {
+    let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
+    let list = site.oit.as_ref();
+    let mut jobs = vec![Job::new(
+        &Route::Oit,
+        base_path,
+        "oit.html",
+        context! {
+            page => page_ctx(title, "oit", &Route::Oit),
+            oit => list.map(|l| Value::from(Serde(l))),
+        },
+    )];
+    for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
+        let route = Route::OitItem(item.item.code.clone());
+        jobs.push(Job::new(
+            &route,
+            base_path,
+            "oit-item.html",
+            context! {
+                page => page_ctx(&format!("{} {}", item.item.code, item.item.title), "oit-item", &route),
+                item => Value::from(Serde(item)),
+                year => l.year,
+                complete => l.complete,
+            },
+        ));
+    }
+    jobs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::INDICATORS;
+
+    fn m(indicator: u8, score: f64) -> Measure {
+        Measure {
+            slug: "x".into(),
+            source: "x.md".into(),
+            title: "x".into(),
+            fiscal_year: 2566,
+            assessment: Assessment::of_indicator(indicator).unwrap(),
+            indicator,
+            indicator_title: INDICATORS[indicator as usize - 1],
+            score: Some(score),
+            target: 85.0,
+            methods: vec![],
+            results: vec![],
+            responsible: vec![],
+            period: None,
+            period_range: None,
+            status: Status::Done,
+            follow_up: None,
+            oit: vec![],
+            date: None,
+            attachments: vec![],
+            body: String::new(),
+        }
+    }
+
+    // Templates see the same measure through `MeasureValue` as through its serde form: every field,
+    // the same values (a field added to `Measure` but not to `MeasureValue` fails here).
+    #[test]
+    fn measure_value_matches_the_serde_form() {
+        let mut full = m(4, 95.6);
+        full.methods = vec!["ก".into(), "ข".into()];
+        full.results = vec!["ค".into()];
+        full.responsible = vec!["สำนักปลัด".into()];
+        full.period = Some("ก.พ. - มี.ค. ๖๖".into());
+        full.period_range = Some(thai::MonthRange {
+            start: thai::YearMonth {
+                year: 2023,
+                month: 2,
+            },
+            end: thai::YearMonth {
+                year: 2023,
+                month: 3,
+            },
+        });
+        full.follow_up = Some("รายงานทุกไตรมาส".into());
+        full.oit = vec!["O43".into()];
+        full.date = Some(thai::Date {
+            year: 2023,
+            month: 3,
+            day: 31,
+        });
+        full.attachments = vec![crate::measure::Attachment {
+            path: "files/a.pdf".into(),
+            name: "a.pdf".into(),
+            bytes: 10,
+        }];
+        full.body = "<p>เนื้อหา</p>".into();
+        for measure in [m(1, 50.0), full] {
+            let serde = Value::from(Serde(&measure));
+            let object = Value::from_object(MeasureValue(Arc::new(measure)));
+            let keys: Vec<Value> = serde.try_iter().unwrap().collect();
+            let fields: Vec<Value> = MEASURE_FIELDS.iter().map(|k| Value::from(*k)).collect();
+            assert_eq!(keys, fields);
+            for key in MEASURE_FIELDS {
+                assert_eq!(
+                    object.get_attr(key).unwrap(),
+                    serde.get_attr(key).unwrap(),
+                    "{key}"
+                );
+            }
+            assert_eq!(object, serde.clone(), "equal as values");
+        }
+    }
+
+    // The report's analysis sentence is computed: lowest indicator, its score, and the verdict.
+    #[test]
+    fn analysis_names_the_lowest_indicator_and_whether_it_passes() {
+        let (a, b) = (m(4, 95.6), m(2, 97.0));
+        let text = analysis(Assessment::IIT, &[&a, &b], true);
+        assert!(
+            text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"),
+            "{text}"
+        );
+        assert!(
+            text.contains("มีค่าต่ำสุดของ IIT แต่ผ่านเกณฑ์เป้าหมาย (๘๕ คะแนนขึ้นไป)"),
+            "{text}"
+        );
+        let low = m(9, 80.0);
+        let text = analysis(Assessment::OIT, &[&low], false);
+        assert!(
+            text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"),
+            "{text}"
+        );
+    }
+}
