@@ -163,6 +163,35 @@ pub struct Measure {
     pub body: String,
 }
 
+impl Measure {
+    /// A measure of indicator `indicator` scoring `score`, with the other fields empty: for tests.
+    #[cfg(test)]
+    pub(crate) fn sample(indicator: u8, score: f64) -> Measure {
+        Measure {
+            slug: "x".into(),
+            source: "x.md".into(),
+            title: "x".into(),
+            fiscal_year: 2566,
+            assessment: Assessment::of_indicator(indicator).expect("an ITA indicator"),
+            indicator,
+            indicator_title: INDICATORS[indicator as usize - 1],
+            score: Some(score),
+            target: 85.0,
+            methods: vec![],
+            results: vec![],
+            responsible: vec![],
+            period: None,
+            period_range: None,
+            status: Status::Done,
+            follow_up: None,
+            oit: vec![],
+            date: None,
+            attachments: vec![],
+            body: String::new(),
+        }
+    }
+}
+
 /// Any other page: about, contacts, analysis text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {

@@ -243,66 +243,50 @@ fn measure_entry(m: &Measure, base: &str) -> (String, String, String) {
 /// The BOM and the header row of measures.csv.
 fn csv_header() -> String {
     let mut csv = String::from("\u{feff}");
-    csv.push_str(&CSV_COLUMNS.join(","));
+    let names: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    csv.push_str(&names.join(","));
     csv.push_str("\r\n");
     csv
 }
 
-/// The CSV columns, in order; list fields are joined with " | ".
-pub const CSV_COLUMNS: &[&str] = &[
-    "url",
-    "slug",
-    "title",
-    "fiscal_year",
-    "assessment",
-    "indicator",
-    "indicator_title",
-    "score",
-    "target",
-    "status",
-    "status_label",
-    "methods",
-    "results",
-    "responsible",
-    "period",
-    "period_start",
-    "period_end",
-    "follow_up",
-    "oit",
-    "date",
-    "attachments",
-    "source",
+/// A column of measures.csv: its name and how a record's cell is written.
+type Column = (&'static str, fn(&Record) -> String);
+
+/// The CSV columns, in order, each with its cell (list fields joined with " | "): the one list of
+/// measures.csv's shape. They are the JSON record's fields but the body.
+const COLUMNS: &[Column] = &[
+    ("url", |r| r.url.clone()),
+    ("slug", |r| r.slug.into()),
+    ("title", |r| r.title.into()),
+    ("fiscal_year", |r| r.fiscal_year.to_string()),
+    ("assessment", |r| r.assessment.into()),
+    ("indicator", |r| r.indicator.to_string()),
+    ("indicator_title", |r| r.indicator_title.into()),
+    ("score", |r| {
+        r.score.map(|s| format!("{s:.2}")).unwrap_or_default()
+    }),
+    ("target", |r| r.target.to_string()),
+    ("status", |r| r.status.into()),
+    ("status_label", |r| r.status_label.into()),
+    ("methods", |r| r.methods.join(" | ")),
+    ("results", |r| r.results.join(" | ")),
+    ("responsible", |r| r.responsible.join(" | ")),
+    ("period", |r| r.period.unwrap_or("").into()),
+    ("period_start", |r| {
+        r.period_start.clone().unwrap_or_default()
+    }),
+    ("period_end", |r| r.period_end.clone().unwrap_or_default()),
+    ("follow_up", |r| r.follow_up.unwrap_or("").into()),
+    ("oit", |r| r.oit.join(" | ")),
+    ("date", |r| r.date.clone().unwrap_or_default()),
+    ("attachments", |r| r.attachments.join(" | ")),
+    ("source", |r| r.source.into()),
 ];
 
 /// One row of measures.csv, with its line end.
 fn csv_row(r: &Record) -> String {
-    let opt = |s: Option<&str>| s.unwrap_or("").to_string();
-    let cells = [
-        r.url.clone(),
-        r.slug.into(),
-        r.title.into(),
-        r.fiscal_year.to_string(),
-        r.assessment.into(),
-        r.indicator.to_string(),
-        r.indicator_title.into(),
-        r.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-        r.target.to_string(),
-        r.status.into(),
-        r.status_label.into(),
-        r.methods.join(" | "),
-        r.results.join(" | "),
-        r.responsible.join(" | "),
-        opt(r.period),
-        opt(r.period_start.as_deref()),
-        opt(r.period_end.as_deref()),
-        opt(r.follow_up),
-        r.oit.join(" | "),
-        opt(r.date.as_deref()),
-        r.attachments.join(" | "),
-        r.source.into(),
-    ];
-    let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    let mut row = line.join(",");
+    let cells: Vec<String> = COLUMNS.iter().map(|(_, cell)| csv_cell(&cell(r))).collect();
+    let mut row = cells.join(",");
     row.push_str("\r\n");
     row
 }
@@ -442,6 +426,25 @@ mod tests {
         assert_eq!(csv_cell("95.60"), "95.60");
         assert_eq!(csv_cell("สำนักปลัด"), "สำนักปลัด");
         assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
+    }
+
+    // measures.csv has a column for every field of a measures.json record but its HTML body,
+    // in the same order.
+    #[test]
+    fn csv_columns_are_the_json_fields_but_the_body() {
+        let m = crate::measure::Measure::sample(4, 95.6);
+        let json = serde_json::to_value(record(&m, "https://x.go.th/")).unwrap();
+        let fields: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want: Vec<&str> = fields.into_iter().filter(|k| *k != "body_html").collect();
+        let mut columns: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
+        want.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(columns, want);
     }
 
     // The schema is valid JSON and names every front-matter key prongsai reads.

@@ -1,8 +1,9 @@
 //! `prongsai serve`: the preview server and the watch loop.
 //!
-//! Serve builds the site with the same steps as `prongsai build` ([`site::compile`], then
-//! [`site::write`] into `public/`), keeps the last good build in memory and serves it over HTTP
-//! under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
+//! Serve makes the site on the same assembly line as `prongsai build` ([`site::compile`]: the same
+//! plan, each file made the same way, collected in memory instead of streamed to disk), writes it
+//! into `public/` with [`output::write_over`](crate::output::write_over), keeps the last good build
+//! in memory and serves it over HTTP under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
 //! folder to one rebuild thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files
 //! the watcher saw change and re-render only the pages whose inputs changed, and the write into
 //! `public/` touches only the files that differ from what this process last wrote there. After a

@@ -40,28 +40,37 @@ struct Summary<'a> {
 #[derive(Debug)]
 struct MeasureValue(Arc<Measure>);
 
-/// The fields of [`MeasureValue`], in the order of `Measure`'s serde form.
-const MEASURE_FIELDS: &[&str] = &[
-    "slug",
-    "source",
-    "title",
-    "fiscal_year",
-    "assessment",
-    "indicator",
-    "indicator_title",
-    "score",
-    "target",
-    "methods",
-    "results",
-    "responsible",
-    "period",
-    "period_range",
-    "status",
-    "follow_up",
-    "oit",
-    "date",
-    "attachments",
-    "body",
+/// A field of a measure as templates read it.
+type Field = (&'static str, fn(&Measure) -> Value);
+
+/// The fields of [`MeasureValue`], in the order of `Measure`'s serde form, each with how it is
+/// read: the one list of what a template can ask of a measure.
+const MEASURE_FIELDS: &[Field] = &[
+    ("slug", |m| Value::from(m.slug.as_str())),
+    ("source", |m| Value::from(m.source.as_str())),
+    ("title", |m| Value::from(m.title.as_str())),
+    ("fiscal_year", |m| Value::from(m.fiscal_year)),
+    ("assessment", |m| Value::from(Serde(m.assessment))),
+    ("indicator", |m| Value::from(m.indicator)),
+    ("indicator_title", |m| Value::from(m.indicator_title)),
+    ("score", |m| Value::from(m.score)),
+    ("target", |m| Value::from(m.target)),
+    ("methods", |m| Value::from(Serde(&m.methods))),
+    ("results", |m| Value::from(Serde(&m.results))),
+    ("responsible", |m| Value::from(Serde(&m.responsible))),
+    ("period", |m| Value::from(m.period.as_deref())),
+    ("period_range", |m| {
+        Value::from(m.period_range.map(|r| {
+            let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
+            Value::from(Serde([ym(r.start), ym(r.end)]))
+        }))
+    }),
+    ("status", |m| Value::from(Serde(m.status))),
+    ("follow_up", |m| Value::from(m.follow_up.as_deref())),
+    ("oit", |m| Value::from(Serde(&m.oit))),
+    ("date", |m| Value::from(m.date.map(|d| d.iso()))),
+    ("attachments", |m| Value::from(Serde(&m.attachments))),
+    ("body", |m| Value::from(m.body.as_str())),
 ];
 
 impl Object for MeasureValue {
@@ -70,37 +79,15 @@ impl Object for MeasureValue {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let m = &self.0;
-        Some(match key.as_str()? {
-            "slug" => Value::from(m.slug.as_str()),
-            "source" => Value::from(m.source.as_str()),
-            "title" => Value::from(m.title.as_str()),
-            "fiscal_year" => Value::from(m.fiscal_year),
-            "assessment" => Value::from(Serde(m.assessment)),
-            "indicator" => Value::from(m.indicator),
-            "indicator_title" => Value::from(m.indicator_title),
-            "score" => Value::from(m.score),
-            "target" => Value::from(m.target),
-            "methods" => Value::from(Serde(&m.methods)),
-            "results" => Value::from(Serde(&m.results)),
-            "responsible" => Value::from(Serde(&m.responsible)),
-            "period" => Value::from(m.period.as_deref()),
-            "period_range" => Value::from(m.period_range.map(|r| {
-                let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
-                Value::from(Serde([ym(r.start), ym(r.end)]))
-            })),
-            "status" => Value::from(Serde(m.status)),
-            "follow_up" => Value::from(m.follow_up.as_deref()),
-            "oit" => Value::from(Serde(&m.oit)),
-            "date" => Value::from(m.date.map(|d| d.iso())),
-            "attachments" => Value::from(Serde(&m.attachments)),
-            "body" => Value::from(m.body.as_str()),
-            _ => return None,
-        })
+        let key = key.as_str()?;
+        let (_, read) = MEASURE_FIELDS.iter().find(|(name, _)| *name == key)?;
+        Some(read(&self.0))
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Str(MEASURE_FIELDS)
+        Enumerator::Iter(Box::new(
+            MEASURE_FIELDS.iter().map(|(name, _)| Value::from(*name)),
+        ))
     }
 
     /// Equal measures are equal values (what lets `serve` reuse a page rendered from one).
@@ -641,31 +628,9 @@ fn oit_jobs(site: &Site, base_path: &str) -> Vec<Job> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::INDICATORS;
 
     fn m(indicator: u8, score: f64) -> Measure {
-        Measure {
-            slug: "x".into(),
-            source: "x.md".into(),
-            title: "x".into(),
-            fiscal_year: 2566,
-            assessment: Assessment::of_indicator(indicator).unwrap(),
-            indicator,
-            indicator_title: INDICATORS[indicator as usize - 1],
-            score: Some(score),
-            target: 85.0,
-            methods: vec![],
-            results: vec![],
-            responsible: vec![],
-            period: None,
-            period_range: None,
-            status: Status::Done,
-            follow_up: None,
-            oit: vec![],
-            date: None,
-            attachments: vec![],
-            body: String::new(),
-        }
+        Measure::sample(indicator, score)
     }
 
     // Templates see the same measure through `MeasureValue` as through its serde form: every field,
@@ -704,9 +669,12 @@ mod tests {
             let serde = Value::from(Serde(&measure));
             let object = Value::from_object(MeasureValue(Arc::new(measure)));
             let keys: Vec<Value> = serde.try_iter().unwrap().collect();
-            let fields: Vec<Value> = MEASURE_FIELDS.iter().map(|k| Value::from(*k)).collect();
+            let fields: Vec<Value> = MEASURE_FIELDS
+                .iter()
+                .map(|(k, _)| Value::from(*k))
+                .collect();
             assert_eq!(keys, fields);
-            for key in MEASURE_FIELDS {
+            for (key, _) in MEASURE_FIELDS {
                 assert_eq!(
                     object.get_attr(key).unwrap(),
                     serde.get_attr(key).unwrap(),

@@ -496,3 +496,135 @@ fn feed_holds_the_newest_fifty_and_open_data_all() {
     );
     assert_eq!(json.lines().count(), 62 + 2, "one record a line:\n{json}");
 }
+
+/// The `<loc>` addresses of a built sitemap, relative to `base`.
+fn sitemap_paths(public: &Path, base: &str) -> std::collections::BTreeSet<String> {
+    let xml = read(&public.join("sitemap.xml"));
+    xml.split("<loc>")
+        .skip(1)
+        .map(|s| {
+            let url = &s[..s.find("</loc>").unwrap()];
+            url.strip_prefix(base)
+                .unwrap_or_else(|| panic!("{url} is outside {base}"))
+                .to_string()
+        })
+        .collect()
+}
+
+/// The folder of every `index.html` under `public/`, as a site address (`units/a/`, `` for home).
+fn built_pages(public: &Path) -> std::collections::BTreeSet<String> {
+    walkdir::WalkDir::new(public)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| {
+            let rel = e.path().parent().unwrap().strip_prefix(public).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if rel.is_empty() {
+                rel
+            } else {
+                format!("{rel}/")
+            }
+        })
+        .collect()
+}
+
+// The sitemap lists exactly the HTML pages the build makes: the OIT checklist and every item
+// page, each unit's and each year's list included (it once left out all of those).
+#[test]
+fn sitemap_lists_every_page_the_build_makes() {
+    for (site, base) in [
+        (
+            copy_site(Path::new(env!("CARGO_MANIFEST_DIR"))),
+            "https://suanmon.example.go.th/ita/",
+        ),
+        (
+            copy_site(&fixture("oit-scores")),
+            "https://example.go.th/ita/",
+        ),
+    ] {
+        let out = prongsai(&["build", "--no-search"], site.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let public = site.path().join("public");
+        let listed = sitemap_paths(&public, base);
+        let built = built_pages(&public);
+        assert_eq!(listed, built);
+        for must in ["", "oit/", "oit/o1/", "units/สำนักปลัด/", "search/"] {
+            assert!(
+                listed.contains(must),
+                "{must} is not in the sitemap of {base}"
+            );
+        }
+        assert!(!listed.iter().any(|p| p.contains("404")));
+    }
+    let minimal = copy_site(&fixture("minimal"));
+    assert!(
+        prongsai(&["build", "--no-search"], minimal.path())
+            .status
+            .success()
+    );
+    let listed = sitemap_paths(&minimal.path().join("public"), "https://example.go.th/ita/");
+    assert!(listed.contains("years/2565/") && listed.contains("years/2566/"));
+}
+
+// Evidence may point at any page or file the build makes: a unit's list, the search page, an
+// OIT item page, the open data (each was once "points to nothing the build makes").
+#[test]
+fn evidence_may_point_at_any_page_or_file_the_build_makes() {
+    let site = copy_site(&fixture("minimal"));
+    std::fs::write(
+        site.path().join("content/disclosures.yaml"),
+        "O1:\n  - url: units/สำนักปลัด/\n    title: หน่วยงาน\nO2:\n  - url: search/\n    title: ค้นหา\nO3:\n  - url: oit/o2/\n    title: ข้อ O2\nO4:\n  - url: measures.json\n    title: ข้อมูลเปิด\n  - url: years/2565/\n    title: ปี ๒๕๖๕\n",
+    )
+    .unwrap();
+    let out = prongsai(&["check"], site.path());
+    let err = stderr(&out);
+    assert!(!err.contains("points to nothing"), "{err}");
+    assert!(out.status.success(), "{err}");
+    std::fs::write(
+        site.path().join("content/disclosures.yaml"),
+        "O1:\n  - url: units/ไม่มีหน่วยนี้/\n    title: หน่วยงาน\n",
+    )
+    .unwrap();
+    let err = stderr(&prongsai(&["check"], site.path()));
+    assert!(
+        err.contains("points to nothing"),
+        "a page the build does not make is still refused: {err}"
+    );
+}
+
+// The home chart's pass line is the measures' own target: one line where all share it, a mark
+// on each bar where they differ (it was a fixed 85 while bars were coloured by their target).
+#[test]
+fn home_chart_marks_the_targets_the_bars_are_coloured_by() {
+    let site = copy_site(&fixture("minimal"));
+    let measure = site.path().join("content/measures/การใช้ทรัพย์สิน.md");
+    let text = read(&measure).replace("score: \"๙๕.๖๐\"", "score: 82\ntarget: 80");
+    std::fs::write(&measure, &text).unwrap();
+    let out = prongsai(&["build", "--no-search"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = read(&site.path().join("public/index.html"));
+    // 70 + 80 * 4.8: the line at 80, not at 85 (478).
+    assert!(home.contains("<line x1=\"454.0\""), "{home}");
+    assert!(home.contains("เกณฑ์ ๘๐"), "{home}");
+    assert!(
+        !home.contains("๘๕"),
+        "no 85 anywhere on a home page whose target is 80"
+    );
+    assert!(home.contains("chart-pass"));
+    // A second indicator of the year with the usual target: each bar marks its own.
+    std::fs::write(
+        site.path().join("content/measures/iit-2.md"),
+        "---\ntitle: ข\nassessment: IIT\nindicator: 2\nscore: 84\nstatus: done\n---\n",
+    )
+    .unwrap();
+    let out = prongsai(&["build", "--no-search"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = read(&site.path().join("public/index.html"));
+    assert!(home.contains("เกณฑ์ของแต่ละตัวชี้วัด"), "{home}");
+    assert!(
+        home.contains("x1=\"478.0\"") && home.contains("x1=\"454.0\""),
+        "{home}"
+    );
+    assert!(home.contains("chart-fail"), "84 is below its target of 85");
+}
