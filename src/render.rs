@@ -70,42 +70,10 @@ impl Renderer {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_formatter(html_formatter);
-        let mut findings = Vec::new();
-        let mut templates: BTreeMap<String, (String, String)> = theme::TEMPLATES
-            .iter()
-            .map(|(n, s)| {
-                (
-                    n.to_string(),
-                    (format!("themes/default/templates/{n}"), s.to_string()),
-                )
-            })
-            .collect();
-        let dir = root.join("templates");
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-            {
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let name = crate::diag::display_path(&dir, entry.path());
-                let rel = crate::diag::display_path(root, entry.path());
-                match std::fs::read(entry.path())
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| crate::content::decode(&rel, &b).map_err(|f| f.message))
-                {
-                    Ok(text) => {
-                        templates.insert(name, (rel, text));
-                    }
-                    Err(e) => {
-                        findings.push(Finding::error(rel, format!("cannot read template: {e}")))
-                    }
-                }
-            }
-        }
         let digits = config.thai_digits();
+        register_filters(&mut env, digits);
+        env.add_function("url_for", url_for);
+        let (templates, mut findings) = templates(root);
         let mut sources = format!("digits={digits}\0");
         for (name, (rel, text)) in templates {
             sources.push_str(&name);
@@ -116,43 +84,6 @@ impl Renderer {
                 findings.push(template_finding(&rel, &text, &e));
             }
         }
-        let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
-        env.add_filter("num", move |x: f64, decimals: Option<usize>| {
-            thai::format_number(x, decimals.unwrap_or(0), digits)
-        });
-        env.add_filter("digits", move |s: Value| d(s.to_string()));
-        env.add_filter("thai_date", move |iso: String| {
-            thai::parse_date(&iso)
-                .map(|dt| thai::format_date(dt, digits))
-                .unwrap_or(iso)
-        });
-        env.add_filter("thai_date_long", move |iso: String| {
-            thai::parse_date(&iso)
-                .map(|dt| thai::format_date_long(dt, digits))
-                .unwrap_or(iso)
-        });
-        env.add_filter("status_label", |key: String| {
-            Status::ALL
-                .into_iter()
-                .find(|s| s.key() == key)
-                .map_or(key, |s| s.label().to_string())
-        });
-        env.add_filter("indicator_title", |n: usize| {
-            INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or("")
-        });
-        env.add_filter("slug", |s: String| slugify(&s));
-        env.add_filter("url_path", |s: String| url_path(&s));
-        env.add_filter("filesize", move |n: u64| {
-            let (v, unit) = match n {
-                n if n >= 1 << 20 => (n as f64 / (1 << 20) as f64, "MB"),
-                n if n >= 1 << 10 => (n as f64 / (1 << 10) as f64, "KB"),
-                n => (n as f64, "ไบต์"),
-            };
-            format!(
-                "{} {unit}",
-                thai::format_number(v, if unit == "ไบต์" { 0 } else { 1 }, digits)
-            )
-        });
         if findings.is_empty() {
             Ok(Renderer { env, sources })
         } else {
@@ -172,6 +103,119 @@ impl Renderer {
                 .help("fix the template named here; `prongsai build` uses the built-in theme for templates your site does not override")
         })
     }
+}
+
+/// The theme's templates with the site's own `templates/` over them, by name: (where it came
+/// from, its text). Templates that cannot be read are findings.
+fn templates(root: &Path) -> (BTreeMap<String, (String, String)>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut templates: BTreeMap<String, (String, String)> = theme::TEMPLATES
+        .iter()
+        .map(|(n, s)| {
+            let from = format!("themes/default/templates/{n}");
+            (n.to_string(), (from, s.to_string()))
+        })
+        .collect();
+    let dir = root.join("templates");
+    if !dir.is_dir() {
+        return (templates, findings);
+    }
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+    {
+        let name = crate::diag::display_path(&dir, entry.path());
+        let rel = crate::diag::display_path(root, entry.path());
+        match std::fs::read(entry.path())
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::content::decode(&rel, &b).map_err(|f| f.message))
+        {
+            Ok(text) => {
+                templates.insert(name, (rel, text));
+            }
+            Err(e) => findings.push(Finding::error(rel, format!("cannot read template: {e}"))),
+        }
+    }
+    (templates, findings)
+}
+
+/// The Thai filters templates use: `num`, `digits`, `thai_date`, `thai_date_long`,
+/// `status_label`, `indicator_title`, `slug`, `url_path`, `filesize`.
+fn register_filters(env: &mut Environment, digits: bool) {
+    let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
+    env.add_filter("num", move |x: f64, decimals: Option<usize>| {
+        thai::format_number(x, decimals.unwrap_or(0), digits)
+    });
+    env.add_filter("digits", move |s: Value| d(s.to_string()));
+    env.add_filter("thai_date", move |iso: String| {
+        thai::parse_date(&iso)
+            .map(|dt| thai::format_date(dt, digits))
+            .unwrap_or(iso)
+    });
+    env.add_filter("thai_date_long", move |iso: String| {
+        thai::parse_date(&iso)
+            .map(|dt| thai::format_date_long(dt, digits))
+            .unwrap_or(iso)
+    });
+    env.add_filter("status_label", |key: String| {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .map_or(key, |s| s.label().to_string())
+    });
+    env.add_filter("indicator_title", |n: usize| {
+        INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or("")
+    });
+    env.add_filter("slug", |s: String| slugify(&s));
+    env.add_filter("url_path", |s: String| url_path(&s));
+    env.add_filter("filesize", move |n: u64| {
+        let (v, unit) = match n {
+            n if n >= 1 << 20 => (n as f64 / (1 << 20) as f64, "MB"),
+            n if n >= 1 << 10 => (n as f64 / (1 << 10) as f64, "KB"),
+            n => (n as f64, "ไบต์"),
+        };
+        let decimals = if unit == "ไบต์" { 0 } else { 1 };
+        format!("{} {unit}", thai::format_number(v, decimals, digits))
+    });
+}
+
+/// `url_for(kind, key)` in templates: the address of a page of the site, relative to its root,
+/// asked of [`routes`](crate::routes) (`{{ root }}{{ url_for("measure", m.slug) }}`). Kinds:
+/// `home`, `report`, `measures`, `assessments`, `assessment` (code), `units`, `unit` (name or
+/// address), `year`, `measure` (address), `page` (address), `oit`, `oit_item` (code), `search`.
+fn url_for(kind: &str, key: Option<Value>) -> Result<String, minijinja::Error> {
+    let key = key.map(|k| k.to_string()).unwrap_or_default();
+    let route = match kind {
+        "home" => Route::Home,
+        "report" => Route::Report,
+        "measures" => Route::Measures,
+        "assessments" => Route::Assessments,
+        "assessment" => Route::Assessment(
+            crate::measure::Assessment::ALL
+                .into_iter()
+                .find(|a| a.code().eq_ignore_ascii_case(&key))
+                .ok_or_else(|| url_error(kind, &key))?,
+        ),
+        "units" => Route::Units,
+        "unit" => Route::Unit(slugify(&key)),
+        "year" => Route::Year(key.parse().map_err(|_| url_error(kind, &key))?),
+        "measure" => Route::Measure(key),
+        "page" => Route::Page(key),
+        "oit" => Route::Oit,
+        "oit_item" => Route::OitItem(key),
+        "search" => Route::Search,
+        _ => return Err(url_error(kind, &key)),
+    };
+    Ok(route.dir())
+}
+
+fn url_error(kind: &str, key: &str) -> minijinja::Error {
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("url_for: no page of kind `{kind}` with `{key}`"),
+    )
 }
 
 /// A file path as a URL path: characters that would end or change the URL (space, `#`, `?`, `%`,
