@@ -18,7 +18,7 @@ use crate::diag::Finding;
 use crate::measure::{Assessment, INDICATORS, Measure, Page, Status, slugify};
 use crate::oit;
 use crate::site::Site;
-use crate::thai;
+use crate::thai::{self, Digits};
 use crate::theme;
 
 /// One file of the built site: where it goes under `public/` and its bytes.
@@ -127,8 +127,8 @@ impl Renderer {
                 }
             }
         }
-        let digits = config.thai_digits();
-        let mut sources = format!("digits={digits}\0");
+        let digits = config.digits;
+        let mut sources = format!("digits={digits:?}\0");
         for (name, (rel, text)) in templates {
             sources.push_str(&name);
             sources.push('\0');
@@ -138,11 +138,10 @@ impl Renderer {
                 findings.push(template_finding(&rel, &text, &e));
             }
         }
-        let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
         env.add_filter("num", move |x: f64, decimals: Option<usize>| {
             thai::format_number(x, decimals.unwrap_or(0), digits)
         });
-        env.add_filter("digits", move |s: Value| d(s.to_string()));
+        env.add_filter("digits", move |s: Value| digits.apply(s.to_string()));
         env.add_filter("thai_date", move |iso: String| {
             thai::parse_date(&iso)
                 .map(|dt| thai::format_date(dt, digits))
@@ -301,10 +300,10 @@ impl Object for MeasureValue {
             "results" => Value::from(Serde(&m.results)),
             "responsible" => Value::from(Serde(&m.responsible)),
             "period" => Value::from(m.period.as_deref()),
-            "period_range" => Value::from(m.period_range.map(|r| {
-                let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
-                Value::from(Serde([ym(r.start), ym(r.end)]))
-            })),
+            "period_range" => Value::from(
+                m.period_range
+                    .map(|r| Value::from(Serde([r.start.to_string(), r.end.to_string()]))),
+            ),
             "status" => Value::from(Serde(m.status)),
             "follow_up" => Value::from(m.follow_up.as_deref()),
             "oit" => Value::from(Serde(&m.oit)),
@@ -344,7 +343,7 @@ fn summary(m: &Measure) -> Value {
 
 /// The sentence that opens each assessment's part of the report, computed from the scores:
 /// the lowest-scoring indicator among the measures, its score, and whether it passes the target.
-pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool) -> String {
+pub fn analysis(assessment: Assessment, measures: &[&Measure], digits: Digits) -> String {
     let lowest = measures
         .iter()
         .filter_map(|m| m.score.map(|s| (s, *m)))
@@ -353,7 +352,7 @@ pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool
     let Some((score, m)) = lowest else {
         return format!("{} ({code}) ไม่มีคะแนนตัวชี้วัดที่บันทึกไว้", assessment.title());
     };
-    let n = |x: f64, d: usize| thai::format_number(x, d, thai_digits);
+    let n = |x: f64, d: usize| thai::format_number(x, d, digits);
     let verdict = if score >= m.target {
         "แต่ผ่านเกณฑ์เป้าหมาย"
     } else {
@@ -756,7 +755,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
                     code => a.code(),
                     title => a.title(),
                     title_en => a.title_en(),
-                    analysis => analysis(a, &ms, c.thai_digits()),
+                    analysis => analysis(a, &ms, c.digits),
                     measures => Value::from(of.iter().map(|&i| fulls[i].clone()).collect::<Vec<_>>()),
                 }
             })
@@ -831,7 +830,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
                 "list.html",
                 "../../",
                 context! {
-                    page => page_ctx(&format!("ปีงบประมาณ พ.ศ. {}", if c.thai_digits() { thai::to_thai_digits(&y.to_string()) } else { y.to_string() }), "year", &path),
+                    page => page_ctx(&format!("ปีงบประมาณ พ.ศ. {}", c.digits.apply(y.to_string())), "year", &path),
                     year => y,
                     measures => pick(&|m| m.fiscal_year == *y),
                 },
@@ -1046,7 +1045,7 @@ mod tests {
     #[test]
     fn analysis_names_the_lowest_indicator_and_whether_it_passes() {
         let (a, b) = (m(4, 95.6), m(2, 97.0));
-        let text = analysis(Assessment::IIT, &[&a, &b], true);
+        let text = analysis(Assessment::IIT, &[&a, &b], Digits::Thai);
         assert!(
             text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"),
             "{text}"
@@ -1056,7 +1055,7 @@ mod tests {
             "{text}"
         );
         let low = m(9, 80.0);
-        let text = analysis(Assessment::OIT, &[&low], false);
+        let text = analysis(Assessment::OIT, &[&low], Digits::Arabic);
         assert!(
             text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"),
             "{text}"
