@@ -15,6 +15,7 @@
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod exit;
 pub mod markdown;
 pub mod measure;
 pub mod oit;
