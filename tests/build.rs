@@ -326,7 +326,7 @@ fn check_exit_codes_and_json() {
 }
 
 // Every command exits 2 with the same clear message in a folder without site.yaml, writing nothing
-// there; a build whose files have an error exits 1.
+// there; a build whose files have an error, or new measure under a broken site.yaml, exits 1.
 #[test]
 fn a_folder_without_site_yaml_could_not_run_and_content_errors_exit_1() {
     let empty = tempfile::tempdir().unwrap();
@@ -360,6 +360,12 @@ fn a_folder_without_site_yaml_could_not_run_and_content_errors_exit_1() {
     let out = prongsai(&["build"], bad.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("build failed: "), "{}", stderr(&out));
+    // A site.yaml with an error gives new measure no fiscal year to copy: it says so and writes nothing.
+    let bad = copy_site(&fixture("bad/bad-site-yaml"));
+    let out = prongsai(&["new", "measure", "x"], bad.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("site.yaml:3:1"), "{}", stderr(&out));
+    assert!(!bad.path().join("content/measures/measure-1.md").exists());
 }
 
 // init makes a site that builds; new measure adds a file that builds once filled in.
