@@ -11,16 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::{decode, yaml_finding};
 use crate::diag::{self, Finding};
 
-/// How numbers and years are printed on the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Digits {
-    /// ๐๑๒๓ (as in the seed report)
-    #[default]
-    Thai,
-    /// 0123
-    Arabic,
-}
+pub use crate::thai::Digits;
 
 /// Contact details printed in the footer and on the home page.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -141,7 +132,7 @@ impl Config {
                 "add the organisation's full Thai name, e.g. `name: องค์การบริหารส่วนตำบลสวนหม่อน`",
             ));
         }
-        if !(2400..=2700).contains(&config.fiscal_year) {
+        if !crate::thai::BE_YEARS.contains(&config.fiscal_year) {
             findings.push(
                 at_key("fiscal_year", format!("fiscal_year {} is not a Buddhist Era year", config.fiscal_year))
                     .help("write the fiscal year the site reports on in Buddhist Era, e.g. `fiscal_year: 2566`"),

@@ -216,7 +216,8 @@ impl Findings {
             .sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     }
 
-    /// Every finding drawn with its snippet and caret, then a one-line summary.
+    /// Every finding drawn with its snippet and caret, each followed by a blank line. The count
+    /// line is [`Findings::summary`]'s, printed by the caller.
     pub fn render(&self, color: bool) -> String {
         let theme = if color {
             GraphicalTheme::unicode()
@@ -258,6 +259,11 @@ impl Findings {
         out
     }
 
+    /// The counts `check` ends with: `2 error(s), 1 warning(s)`.
+    pub fn summary(&self) -> String {
+        format!("{} error(s), {} warning(s)", self.errors(), self.warnings())
+    }
+
     /// The findings as a JSON array of `{severity, file, line, col, message, help}`.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::Value::Array(
@@ -271,6 +277,12 @@ impl Findings {
                 })
                 .collect(),
         )
+    }
+}
+
+impl From<Vec<Finding>> for Findings {
+    fn from(findings: Vec<Finding>) -> Self {
+        Findings(findings)
     }
 }
 

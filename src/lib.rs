@@ -6,7 +6,7 @@
 //! bodies; [`oit`] scores the OIT checklist against the evidence; [`render`] fills the [`theme`]'s
 //! templates in memory; [`site`] runs these steps and is the only code that writes `public/`;
 //! [`serve`] re-runs the same steps on every change and serves the result. Every problem is a
-//! [`diag::Finding`] with file, line and a fix.
+//! [`diag::Finding`] with file, line and a fix; [`exit`] names the exit status of every command.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
 // every one would cost more readability than the bytes it saves.
@@ -15,6 +15,7 @@
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod exit;
 pub mod markdown;
 pub mod measure;
 pub mod model;

@@ -1,10 +1,12 @@
 //! The `prongsai` command: parse the CLI, call the library, print findings, return the exit code.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use prongsai::config::Config;
+use prongsai::exit::Exit;
 use prongsai::{scaffold, serve, site};
 
 /// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
@@ -21,53 +23,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into public/ (only when every file is valid; public/ is replaced atomically).
-    Build {
-        /// The site folder, holding site.yaml and content/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Output folder [default: ROOT/public].
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Public address of the site, replacing base_url in site.yaml.
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Skip the search index (quicker builds; the search page then finds nothing).
-        #[arg(long)]
-        no_search: bool,
-    },
-    /// Check every file and report all problems; writes nothing. Exit 0 clean, 1 findings, 2 could not run.
-    Check {
-        /// The site folder, holding site.yaml and content/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Treat OIT evidence dated outside its fiscal year ("needs attention") as an error.
-        #[arg(long)]
-        strict: bool,
-    },
+    Build(BuildArgs),
+    /// Check every file and report all problems; writes nothing. Exit 0 clean, 1 errors, 2 could not run.
+    Check(CheckArgs),
     /// Preview the site in a browser, rebuilding and reloading on every change (Ctrl-C stops).
-    Serve {
-        /// The site folder, holding site.yaml and content/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Port to listen on; the next free one is used when it is taken.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Address to listen on; anything but 127.0.0.1 shows the preview to the network.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        /// Open the preview in the default browser.
-        #[arg(long)]
-        open: bool,
-        /// Poll for changes instead of waiting for file system events (network drives, WSL on /mnt/c).
-        #[arg(long)]
-        poll: bool,
-        /// Build the search index on every rebuild, so the search page works in the preview.
-        #[arg(long)]
-        search: bool,
-    },
+    Serve(ServeArgs),
     /// Create a new site in DIR with an example measure and instructions.
     Init {
         /// Folder to create (must be empty or missing).
@@ -78,6 +38,60 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+}
+
+// The arguments of `build`.
+#[derive(Args)]
+struct BuildArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder [default: ROOT/public].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Public address of the site, replacing base_url in site.yaml.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Skip the search index (quicker builds; the search page then finds nothing).
+    #[arg(long)]
+    no_search: bool,
+}
+
+// The arguments of `check`.
+#[derive(Args)]
+struct CheckArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Treat OIT evidence dated outside its fiscal year ("needs attention") as an error.
+    #[arg(long)]
+    strict: bool,
+}
+
+// The arguments of `serve`.
+#[derive(Args)]
+struct ServeArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on; the next free one is used when it is taken.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; anything but 127.0.0.1 shows the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Poll for changes instead of waiting for file system events (network drives, WSL on /mnt/c).
+    #[arg(long)]
+    poll: bool,
+    /// Build the search index on every rebuild, so the search page works in the preview.
+    #[arg(long)]
+    search: bool,
 }
 
 #[derive(Subcommand)]
@@ -103,164 +117,136 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match cli.command {
-        Command::Build {
-            root,
-            out,
-            base_url,
-            no_search,
-        } => {
-            let opts = site::Options {
-                root,
-                out,
-                base_url,
-                search: !no_search,
-            };
-            let report = site::build(&opts);
-            eprint!("{}", report.findings.render(color));
-            match report.written {
-                Some(w) => {
-                    if !cli.quiet {
-                        eprintln!(
-                            "built {} measures and {} pages into {} in {:.2} s{} ({} files, {} written, {} removed{})",
-                            report.measures,
-                            report.pages,
-                            opts.out_dir().display(),
-                            report.seconds,
-                            if report.search_seconds > 0.0 {
-                                format!(", search index {:.2} s of it", report.search_seconds)
-                            } else {
-                                String::new()
-                            },
-                            w.files,
-                            w.written,
-                            w.removed,
-                            warnings(&report.findings),
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                None => {
-                    eprintln!(
-                        "build failed: {} error(s){}; {} was left as it was",
-                        report.findings.errors(),
-                        warnings(&report.findings),
-                        opts.out_dir().display()
-                    );
-                    ExitCode::from(1)
-                }
-            }
-        }
-        Command::Check {
-            root,
-            format,
-            strict,
-        } => {
-            if !root.join("site.yaml").is_file() {
-                eprintln!(
-                    "error: {} holds no site.yaml; run in a site folder or pass --root DIR",
-                    root.display()
-                );
-                return ExitCode::from(2);
-            }
-            let (site, mut findings) = site::load(&root, None);
-            if let Some(site) = &site
-                && let Some(list) = &site.oit
-            {
-                let thai = site.config.thai_digits();
-                findings.extend(prongsai::oit::report(list, &root, strict, thai));
-            }
-            findings.sort();
-            match format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&findings.to_json()).unwrap_or_default()
-                ),
-                Format::Text => {
-                    eprint!("{}", findings.render(color));
-                    if !cli.quiet || findings.has_errors() {
-                        eprintln!(
-                            "{} error(s), {} warning(s)",
-                            findings.errors(),
-                            findings.warnings()
-                        );
-                    }
-                }
-            }
-            if findings.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Command::Serve {
-            root,
-            port,
-            bind,
-            open,
-            poll,
-            search,
-        } => {
-            let opts = serve::Options {
-                root,
-                port,
-                bind,
-                open,
-                poll,
-                color,
-                quiet: cli.quiet,
-                search,
-            };
-            match serve::run(opts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-        Command::Init { dir } => match scaffold::init(&dir) {
-            Ok(files) => {
-                if !cli.quiet {
-                    for f in files {
-                        println!("created {}", f.display());
-                    }
-                    println!("next: cd {} && prongsai build", dir.display());
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
-        },
+    let out = Out {
+        quiet: cli.quiet,
+        color: std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let exit = match cli.command {
+        Command::Build(args) => build(args, out),
+        Command::Check(args) => check(args, out),
+        Command::Serve(args) => serve(args, out),
+        Command::Init { dir } => init(&dir, out),
         Command::New {
             what: New::Measure { title, name, root },
-        } => {
-            let year = prongsai::config::Config::load(&root)
-                .map(|c| c.fiscal_year)
-                .unwrap_or(2566);
-            match scaffold::new_measure(&root, &title, name.as_deref(), year) {
-                Ok(path) => {
-                    if !cli.quiet {
-                        println!("created {}", path.display());
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        } => new_measure(&root, &title, name.as_deref(), out),
+    };
+    exit.into()
+}
+
+/// How to print: `--quiet`, and colour when stderr is a terminal and NO_COLOR is unset.
+#[derive(Clone, Copy)]
+struct Out {
+    quiet: bool,
+    color: bool,
+}
+
+/// Prints why the command could not run.
+fn could_not_run(e: &std::io::Error) -> Exit {
+    eprintln!("error: {e}");
+    Exit::CouldNotRun
+}
+
+/// `prongsai build`: the findings, then the summary line (only the failure one with --quiet).
+fn build(args: BuildArgs, out: Out) -> Exit {
+    let opts = site::Options {
+        root: args.root,
+        out: args.out,
+        base_url: args.base_url,
+        search: !args.no_search,
+    };
+    if let Err(e) = site::require_site(&opts.root) {
+        return could_not_run(&e);
+    }
+    let report = site::build(&opts);
+    eprint!("{}", report.findings.render(out.color));
+    let written = report.written.is_some();
+    if !written || !out.quiet {
+        eprintln!("{}", report.summary(&opts.out_dir()));
+    }
+    if written {
+        Exit::Success
+    } else {
+        Exit::HasErrors
     }
 }
 
-fn warnings(findings: &prongsai::diag::Findings) -> String {
-    match findings.warnings() {
-        0 => String::new(),
-        n => format!(", {n} warning(s)"),
+/// `prongsai check`: the findings as text or JSON; writes nothing.
+fn check(args: CheckArgs, out: Out) -> Exit {
+    if let Err(e) = site::require_site(&args.root) {
+        return could_not_run(&e);
+    }
+    let findings = site::check_folder(&args.root, args.strict);
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&findings.to_json()).unwrap_or_default()
+        ),
+        Format::Text => {
+            eprint!("{}", findings.render(out.color));
+            if !out.quiet || findings.has_errors() {
+                eprintln!("{}", findings.summary());
+            }
+        }
+    }
+    Exit::of(&findings)
+}
+
+/// `prongsai serve`: runs until Ctrl-C.
+fn serve(args: ServeArgs, out: Out) -> Exit {
+    let opts = serve::Options {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        open: args.open,
+        poll: args.poll,
+        color: out.color,
+        quiet: out.quiet,
+        search: args.search,
+    };
+    match serve::run(opts) {
+        Ok(()) => Exit::Success,
+        Err(e) => could_not_run(&e),
+    }
+}
+
+/// `prongsai init DIR`: a new site with an example in every folder.
+fn init(dir: &Path, out: Out) -> Exit {
+    match scaffold::init(dir) {
+        Ok(files) => {
+            if !out.quiet {
+                for f in files {
+                    println!("created {}", f.display());
+                }
+                println!("next: cd {} && prongsai build", dir.display());
+            }
+            Exit::Success
+        }
+        Err(e) => could_not_run(&e),
+    }
+}
+
+/// `prongsai new measure`: only in a site folder, whose site.yaml gives the fiscal year.
+fn new_measure(root: &Path, title: &str, name: Option<&str>, out: Out) -> Exit {
+    if let Err(e) = site::require_site(root) {
+        return could_not_run(&e);
+    }
+    let config = match Config::load(root) {
+        Ok(c) => c,
+        Err(findings) => {
+            let findings = prongsai::diag::Findings::from(findings);
+            eprint!("{}", findings.render(out.color));
+            eprintln!("{}; fix site.yaml first", findings.summary());
+            return Exit::HasErrors;
+        }
+    };
+    match scaffold::new_measure(root, title, name, config.fiscal_year) {
+        Ok(path) => {
+            if !out.quiet {
+                println!("created {}", path.display());
+            }
+            Exit::Success
+        }
+        Err(e) => could_not_run(&e),
     }
 }

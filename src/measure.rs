@@ -222,9 +222,8 @@ fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Er
 }
 
 fn ser_range<S: serde::Serializer>(r: &Option<MonthRange>, s: S) -> Result<S::Ok, S::Error> {
-    let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
     match r {
-        Some(r) => s.serialize_some(&[ym(r.start), ym(r.end)]),
+        Some(r) => s.serialize_some(&[r.start.to_string(), r.end.to_string()]),
         None => s.serialize_none(),
     }
 }
@@ -288,7 +287,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         Some(n) => f.check(
             n.int(),
             "fiscal_year",
-            |y| (2400..=2700).contains(y),
+            |y| i32::try_from(*y).is_ok_and(|y| thai::BE_YEARS.contains(&y)),
             "write a Buddhist Era year such as 2566",
         ),
         None => Some(config.fiscal_year as i64),

@@ -43,7 +43,6 @@ struct Record<'a> {
 }
 
 fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
-    let ym = |y: crate::thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
     Record {
         url: format!("{base}{}", routes::measure(&m.slug)),
         slug: &m.slug,
@@ -60,8 +59,8 @@ fn record<'a>(m: &'a Measure, base: &str) -> Record<'a> {
         results: &m.results,
         responsible: &m.responsible,
         period: m.period.as_deref(),
-        period_start: m.period_range.map(|r| ym(r.start)),
-        period_end: m.period_range.map(|r| ym(r.end)),
+        period_start: m.period_range.map(|r| r.start.to_string()),
+        period_end: m.period_range.map(|r| r.end.to_string()),
         follow_up: m.follow_up.as_deref(),
         oit: &m.oit,
         date: m.date.map(|d| d.iso()),
@@ -334,7 +333,10 @@ fn xml(s: &str) -> String {
 fn updated(date: Option<String>, fiscal_year: i32) -> String {
     match date {
         Some(d) => format!("{d}T00:00:00+07:00"),
-        None => format!("{:04}-10-01T00:00:00+07:00", fiscal_year - 543 - 1),
+        None => format!(
+            "{:04}-10-01T00:00:00+07:00",
+            crate::thai::be_to_ce(fiscal_year) - 1
+        ),
     }
 }
 

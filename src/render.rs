@@ -17,7 +17,7 @@ use crate::diag::Finding;
 use crate::measure::{INDICATORS, Status, slugify};
 use crate::output::Output;
 use crate::routes::Route;
-use crate::thai;
+use crate::thai::{self, Digits};
 use crate::theme;
 
 /// The template environment with filters registered, built once per build.
@@ -70,11 +70,11 @@ impl Renderer {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_formatter(html_formatter);
-        let digits = config.thai_digits();
+        let digits = config.digits;
         register_filters(&mut env, digits);
         env.add_function("url_for", url_for);
         let (templates, mut findings) = templates(root);
-        let mut sources = format!("digits={digits}\0");
+        let mut sources = format!("digits={digits:?}\0");
         for (name, (rel, text)) in templates {
             sources.push_str(&name);
             sources.push('\0');
@@ -143,12 +143,11 @@ fn templates(root: &Path) -> (BTreeMap<String, (String, String)>, Vec<Finding>) 
 
 /// The Thai filters templates use: `num`, `digits`, `thai_date`, `thai_date_long`,
 /// `status_label`, `indicator_title`, `slug`, `url_path`, `filesize`.
-fn register_filters(env: &mut Environment, digits: bool) {
-    let d = move |s: String| if digits { thai::to_thai_digits(&s) } else { s };
+fn register_filters(env: &mut Environment, digits: Digits) {
     env.add_filter("num", move |x: f64, decimals: Option<usize>| {
         thai::format_number(x, decimals.unwrap_or(0), digits)
     });
-    env.add_filter("digits", move |s: Value| d(s.to_string()));
+    env.add_filter("digits", move |s: Value| digits.apply(s.to_string()));
     env.add_filter("thai_date", move |iso: String| {
         thai::parse_date(&iso)
             .map(|dt| thai::format_date(dt, digits))

@@ -75,7 +75,8 @@ const HOWTO: &str = "# วิธีใช้ / How to use\n\n\
 - หลักฐานแบบตรวจ OIT ที่อยู่นอกเว็บไซต์นี้ใน `content/disclosures.yaml`; หน้าในเว็บไซต์ระบุ `oit: [O1]` \
   ใน front matter / OIT evidence that lives elsewhere goes in `content/disclosures.yaml`; a page of this \
   site claims items with `oit: [O1]`. The checklist is `oit/` on the built site.\n\
-- ตรวจสอบไฟล์ / check the files: `prongsai check` (`--strict`: also fail on missing OIT items)\n\
+- ตรวจสอบไฟล์ / check the files: `prongsai check` (`--strict`: หลักฐาน OIT ที่ลงวันที่นอกปีงบประมาณถือเป็นข้อผิดพลาด \
+  / also fail on OIT evidence dated outside its fiscal year)\n\
 - สร้างเว็บไซต์ลงโฟลเดอร์ `public/` / build the site into `public/`: `prongsai build`\n\
 - อัปโหลดเนื้อหาในโฟลเดอร์ `public/` ขึ้นเว็บไซต์ / upload what is inside `public/` to the web host.\n";
 

@@ -81,12 +81,7 @@ const INJECTED_END: &str = "<!-- /prongsai serve -->";
 /// Builds, serves and rebuilds until Ctrl-C; public/ then holds the last good build.
 pub fn run(opts: Options) -> io::Result<()> {
     let root = std::path::absolute(&opts.root)?;
-    if !root.join("site.yaml").is_file() {
-        return Err(io::Error::other(format!(
-            "{} holds no site.yaml; run in a site folder or pass --root DIR",
-            root.display()
-        )));
-    }
+    site::require_site(&root)?;
     let (notice_tx, _) = watch::channel(Notice::default());
     let (stop_tx, _) = watch::channel(false);
     let shared = Arc::new(Shared {

@@ -9,6 +9,7 @@
 //! touched when there is no error.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -650,6 +651,68 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     }
 }
 
+/// Stops a command before it starts when `root` holds no site.yaml. Something of that name that
+/// is not a file passes: [`Config::load`] then says what is wrong with it.
+pub fn require_site(root: &Path) -> io::Result<()> {
+    if root.join("site.yaml").exists() {
+        return Ok(());
+    }
+    let place = if root == Path::new(".") || root.as_os_str().is_empty() {
+        "here".to_string()
+    } else {
+        format!("in {}", root.display())
+    };
+    Err(io::Error::new(
+        io::ErrorKind::NotFound,
+        format!("no site.yaml {place}; run in a site folder or pass --root DIR"),
+    ))
+}
+
+/// What `prongsai check` reports for the site in `root`, sorted: every finding of [`load`], then
+/// the OIT checklist's per-item findings (`strict` makes stale evidence an error). Writes nothing.
+pub fn check_folder(root: &Path, strict: bool) -> Findings {
+    let (site, mut findings) = load(root, None);
+    if let Some(site) = &site
+        && let Some(list) = &site.oit
+    {
+        findings.extend(oit::report(list, root, strict, site.config.thai_digits()));
+    }
+    findings.sort();
+    findings
+}
+
+impl Report {
+    /// The line `build` ends with: what it built into `out`, or that `out` was left as it was.
+    pub fn summary(&self, out: &Path) -> String {
+        let warnings = match self.findings.warnings() {
+            0 => String::new(),
+            n => format!(", {n} warning(s)"),
+        };
+        let Some(w) = self.written else {
+            return format!(
+                "build failed: {} error(s){warnings}; {} was left as it was",
+                self.findings.errors(),
+                out.display()
+            );
+        };
+        let search = if self.search_seconds > 0.0 {
+            format!(", search index {:.2} s of it", self.search_seconds)
+        } else {
+            String::new()
+        };
+        format!(
+            "built {} measures and {} pages into {} in {:.2} s{search} ({} files, {} written, {} removed{warnings})",
+            self.measures,
+            self.pages,
+            out.display(),
+            self.seconds,
+            w.files,
+            w.written,
+            w.removed,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,5 +757,53 @@ mod tests {
         let cached = fresh(&mut cache);
         assert_eq!(cache.parsed(), 3, "a config change parses everything");
         assert_eq!(cached, fresh(&mut Cache::default()));
+    }
+    // Without site.yaml a command cannot run, and the message says where it looked and what to do.
+    #[test]
+    fn a_folder_without_site_yaml_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = require_site(dir.path()).unwrap_err().to_string();
+        assert!(err.starts_with("no site.yaml in "), "{err}");
+        assert!(
+            err.ends_with("; run in a site folder or pass --root DIR"),
+            "{err}"
+        );
+        std::fs::write(dir.path().join("site.yaml"), "name: x\n").unwrap();
+        assert!(require_site(dir.path()).is_ok());
+    }
+
+    // The build's last line names what was built and written, and warnings only when there are some.
+    #[test]
+    fn build_summary_reads_as_one_line() {
+        let mut report = Report {
+            written: Some(WriteStats {
+                files: 9,
+                written: 3,
+                removed: 1,
+            }),
+            measures: 2,
+            pages: 1,
+            seconds: 0.5,
+            ..Report::default()
+        };
+        let out = Path::new("public");
+        assert_eq!(
+            report.summary(out),
+            "built 2 measures and 1 pages into public in 0.50 s (9 files, 3 written, 1 removed)"
+        );
+        report
+            .findings
+            .push(Finding::error("a.md", "odd").warning());
+        report.search_seconds = 0.25;
+        assert_eq!(
+            report.summary(out),
+            "built 2 measures and 1 pages into public in 0.50 s, search index 0.25 s of it (9 files, 3 written, 1 removed, 1 warning(s))"
+        );
+        report.written = None;
+        report.findings.push(Finding::error("a.md", "wrong"));
+        assert_eq!(
+            report.summary(out),
+            "build failed: 1 error(s), 1 warning(s); public was left as it was"
+        );
     }
 }

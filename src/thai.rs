@@ -5,9 +5,47 @@
 //! [`DateError`] into a message with a file and line.
 
 use std::fmt;
+use std::ops::RangeInclusive;
+
+use serde::{Deserialize, Serialize};
 
 /// Years between the Buddhist Era and the Common Era: 2566 BE is 2023 CE.
 pub const BE_OFFSET: i32 = 543;
+
+/// The Buddhist Era years a measure, a document or a site can be dated in.
+///
+/// ```
+/// assert!(prongsai::thai::BE_YEARS.contains(&2566));
+/// assert!(!prongsai::thai::BE_YEARS.contains(&3105));
+/// ```
+pub const BE_YEARS: RangeInclusive<i32> = 2400..=2700;
+
+/// How numbers and years are printed: site.yaml's `digits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    /// ๐๑๒๓ (as in the seed report)
+    #[default]
+    Thai,
+    /// 0123
+    Arabic,
+}
+
+impl Digits {
+    /// `s` with its Arabic digits written in this digit set.
+    ///
+    /// ```
+    /// use prongsai::thai::Digits;
+    /// assert_eq!(Digits::Thai.apply(2566.to_string()), "๒๕๖๖");
+    /// assert_eq!(Digits::Arabic.apply("2566".into()), "2566");
+    /// ```
+    pub fn apply(self, s: String) -> String {
+        match self {
+            Digits::Thai => to_thai_digits(&s),
+            Digits::Arabic => s,
+        }
+    }
+}
 
 /// Full Thai month names, January first.
 pub const MONTHS_FULL: [&str; 12] = [
@@ -188,6 +226,18 @@ impl YearMonth {
     }
 }
 
+/// `YYYY-MM`, the form the open data and the templates get.
+///
+/// ```
+/// let ym = prongsai::thai::YearMonth { year: 2023, month: 3 };
+/// assert_eq!(ym.to_string(), "2023-03");
+/// ```
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// A span of whole months, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MonthRange {
@@ -234,7 +284,9 @@ impl fmt::Display for DateError {
             ),
             DateError::Year(y) => write!(
                 f,
-                "year {y} is out of range; write the Buddhist Era year (2400-2700, e.g. 2566 or ๖๖) or an ISO date"
+                "year {y} is out of range; write the Buddhist Era year ({}-{}, e.g. 2566 or ๖๖) or an ISO date",
+                BE_YEARS.start(),
+                BE_YEARS.end()
             ),
             DateError::Backwards => write!(f, "the period ends before it starts"),
         }
@@ -252,10 +304,10 @@ fn be_year(s: &str) -> Result<i32, DateError> {
     }
     let n: i64 = digits.parse().map_err(|_| DateError::Form(s.to_string()))?;
     let year = if digits.len() == 2 { 2500 + n } else { n };
-    if !(2400..=2700).contains(&year) {
-        return Err(DateError::Year(year));
-    }
-    Ok(year as i32)
+    i32::try_from(year)
+        .ok()
+        .filter(|y| BE_YEARS.contains(y))
+        .ok_or(DateError::Year(year))
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -398,32 +450,28 @@ pub fn parse_period(s: &str) -> Result<MonthRange, DateError> {
     Ok(MonthRange { start, end })
 }
 
-fn digits_if(s: String, thai: bool) -> String {
-    if thai { to_thai_digits(&s) } else { s }
-}
-
 /// A date the way Thai official documents abbreviate it: `๑๐ มี.ค. ๒๕๖๖`.
 ///
 /// ```
-/// use prongsai::thai::{format_date, Date};
+/// use prongsai::thai::{format_date, Date, Digits};
 /// let d = Date::new(2023, 3, 10).unwrap();
-/// assert_eq!(format_date(d, true), "๑๐ มี.ค. ๒๕๖๖");
-/// assert_eq!(format_date(d, false), "10 มี.ค. 2566");
+/// assert_eq!(format_date(d, Digits::Thai), "๑๐ มี.ค. ๒๕๖๖");
+/// assert_eq!(format_date(d, Digits::Arabic), "10 มี.ค. 2566");
 /// ```
-pub fn format_date(d: Date, thai: bool) -> String {
+pub fn format_date(d: Date, digits: Digits) -> String {
     let m = MONTHS_ABBR[usize::from(d.month.clamp(1, 12)) - 1];
-    digits_if(format!("{} {m} {}", d.day, d.year_be()), thai)
+    digits.apply(format!("{} {m} {}", d.day, d.year_be()))
 }
 
 /// A date with the full month name and พ.ศ.: `๑๐ มีนาคม พ.ศ. ๒๕๖๖`.
-pub fn format_date_long(d: Date, thai: bool) -> String {
+pub fn format_date_long(d: Date, digits: Digits) -> String {
     let m = MONTHS_FULL[usize::from(d.month.clamp(1, 12)) - 1];
-    digits_if(format!("{} {m} พ.ศ. {}", d.day, d.year_be()), thai)
+    digits.apply(format!("{} {m} พ.ศ. {}", d.day, d.year_be()))
 }
 
 /// A period of months the way the seed prints it: `ก.พ. - มี.ค. ๒๕๖๖`, or with both years
 /// when it crosses one.
-pub fn format_month_range(r: MonthRange, thai: bool) -> String {
+pub fn format_month_range(r: MonthRange, digits: Digits) -> String {
     let abbr = |ym: YearMonth| MONTHS_ABBR[usize::from(ym.month.clamp(1, 12)) - 1];
     let s = if r.start == r.end {
         format!("{} {}", abbr(r.start), ce_to_be(r.start.year))
@@ -443,7 +491,7 @@ pub fn format_month_range(r: MonthRange, thai: bool) -> String {
             ce_to_be(r.end.year)
         )
     };
-    digits_if(s, thai)
+    digits.apply(s)
 }
 
 /// Reads a number written with Thai or Arabic digits (`๙๕.๖๐`, `95.60`, `1,234`).
@@ -471,12 +519,12 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// Prints a number with a fixed count of decimals, in Thai or Arabic digits.
 ///
 /// ```
-/// use prongsai::thai::format_number;
-/// assert_eq!(format_number(95.6, 2, true), "๙๕.๖๐");
-/// assert_eq!(format_number(85.0, 0, false), "85");
+/// use prongsai::thai::{format_number, Digits};
+/// assert_eq!(format_number(95.6, 2, Digits::Thai), "๙๕.๖๐");
+/// assert_eq!(format_number(85.0, 0, Digits::Arabic), "85");
 /// ```
-pub fn format_number(x: f64, decimals: usize, thai: bool) -> String {
-    digits_if(format!("{x:.decimals$}"), thai)
+pub fn format_number(x: f64, decimals: usize, digits: Digits) -> String {
+    digits.apply(format!("{x:.decimals$}"))
 }
 
 #[cfg(test)]
@@ -595,9 +643,16 @@ mod tests {
     #[test]
     fn month_ranges_print_like_the_seed() {
         let r = parse_period("ก.พ. - มี.ค.๖๖").unwrap();
-        assert_eq!(format_month_range(r, true), "ก.พ. - มี.ค. ๒๕๖๖");
+        assert_eq!(format_month_range(r, Digits::Thai), "ก.พ. - มี.ค. ๒๕๖๖");
         let r = parse_period("ต.ค. ๖๕ - ก.ย. ๖๖").unwrap();
-        assert_eq!(format_month_range(r, false), "ต.ค. 2565 - ก.ย. 2566");
+        assert_eq!(
+            format_month_range(r, Digits::Arabic),
+            "ต.ค. 2565 - ก.ย. 2566"
+        );
+    }
+
+    fn any_digits() -> impl Strategy<Value = Digits> {
+        prop_oneof![Just(Digits::Thai), Just(Digits::Arabic)]
     }
 
     fn any_date() -> impl Strategy<Value = Date> {
@@ -614,26 +669,26 @@ mod tests {
 
         // Every date printed short, long or ISO, in either digit set, reads back as itself.
         #[test]
-        fn dates_round_trip(d in any_date(), thai in any::<bool>()) {
-            prop_assert_eq!(parse_date(&format_date(d, thai)), Ok(d));
-            prop_assert_eq!(parse_date(&format_date_long(d, thai)), Ok(d));
+        fn dates_round_trip(d in any_date(), digits in any_digits()) {
+            prop_assert_eq!(parse_date(&format_date(d, digits)), Ok(d));
+            prop_assert_eq!(parse_date(&format_date_long(d, digits)), Ok(d));
             prop_assert_eq!(parse_date(&d.iso()), Ok(d));
         }
 
         // Every month range printed reads back as itself.
         #[test]
-        fn month_ranges_round_trip(a in any_date(), b in any_date(), thai in any::<bool>()) {
+        fn month_ranges_round_trip(a in any_date(), b in any_date(), digits in any_digits()) {
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
             let r = MonthRange { start: YearMonth { year: a.year, month: a.month }, end: YearMonth { year: b.year, month: b.month } };
-            prop_assert_eq!(parse_period(&format_month_range(r, thai)), Ok(r));
+            prop_assert_eq!(parse_period(&format_month_range(r, digits)), Ok(r));
         }
 
         // Numbers printed with two decimals read back to the same two decimals.
         #[test]
-        fn numbers_round_trip(x in -1.0e6f64..1.0e6, thai in any::<bool>()) {
-            let s = format_number(x, 2, thai);
+        fn numbers_round_trip(x in -1.0e6f64..1.0e6, digits in any_digits()) {
+            let s = format_number(x, 2, digits);
             let back = parse_number(&s).unwrap();
-            prop_assert_eq!(format_number(back, 2, false), format_number(x, 2, false));
+            prop_assert_eq!(format_number(back, 2, Digits::Arabic), format_number(x, 2, Digits::Arabic));
         }
 
         // No input makes the parsers panic.

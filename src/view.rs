@@ -17,7 +17,7 @@ use crate::model::Site;
 use crate::oit;
 use crate::render::{Job, Plan, Renderer};
 use crate::routes::{self, Route};
-use crate::thai;
+use crate::thai::{self, Digits};
 
 /// A measure as list pages show it: no body, so lists stay small.
 #[derive(Serialize)]
@@ -60,10 +60,10 @@ const MEASURE_FIELDS: &[Field] = &[
     ("responsible", |m| Value::from(Serde(&m.responsible))),
     ("period", |m| Value::from(m.period.as_deref())),
     ("period_range", |m| {
-        Value::from(m.period_range.map(|r| {
-            let ym = |y: thai::YearMonth| format!("{:04}-{:02}", y.year, y.month);
-            Value::from(Serde([ym(r.start), ym(r.end)]))
-        }))
+        Value::from(
+            m.period_range
+                .map(|r| Value::from(Serde([r.start.to_string(), r.end.to_string()]))),
+        )
     }),
     ("status", |m| Value::from(Serde(m.status))),
     ("follow_up", |m| Value::from(m.follow_up.as_deref())),
@@ -115,7 +115,7 @@ fn summary(m: &Measure) -> Value {
 
 /// The sentence that opens each assessment's part of the report, computed from the scores:
 /// the lowest-scoring indicator among the measures, its score, and whether it passes the target.
-pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool) -> String {
+pub fn analysis(assessment: Assessment, measures: &[&Measure], digits: Digits) -> String {
     let lowest = measures
         .iter()
         .filter_map(|m| m.score.map(|s| (s, *m)))
@@ -124,7 +124,7 @@ pub fn analysis(assessment: Assessment, measures: &[&Measure], thai_digits: bool
     let Some((score, m)) = lowest else {
         return format!("{} ({code}) ไม่มีคะแนนตัวชี้วัดที่บันทึกไว้", assessment.title());
     };
-    let n = |x: f64, d: usize| thai::format_number(x, d, thai_digits);
+    let n = |x: f64, d: usize| thai::format_number(x, d, digits);
     let verdict = if score >= m.target {
         "แต่ผ่านเกณฑ์เป้าหมาย"
     } else {
@@ -383,7 +383,7 @@ impl<'a> View<'a> {
                 "list.html",
                 &format!(
                     "ปีงบประมาณ พ.ศ. {}",
-                    thai::format_number(*y as f64, 0, self.config.thai_digits())
+                    self.config.digits.apply(y.to_string())
                 ),
                 "year",
                 vec![
@@ -439,7 +439,7 @@ impl<'a> View<'a> {
     /// The report's parts: per assessment, the fiscal year's measures whole, with the analysis
     /// sentence.
     fn report_groups(&self) -> Value {
-        let thai_digits = self.config.thai_digits();
+        let digits = self.config.digits;
         Assessment::ALL
             .into_iter()
             .filter_map(|a| {
@@ -455,7 +455,7 @@ impl<'a> View<'a> {
                         code => a.code(),
                         title => a.title(),
                         title_en => a.title_en(),
-                        analysis => analysis(a, &ms, thai_digits),
+                        analysis => analysis(a, &ms, digits),
                         measures => Value::from(of.iter().map(|&i| self.values[i].full.clone()).collect::<Vec<_>>()),
                     }
                 })
@@ -689,7 +689,7 @@ mod tests {
     #[test]
     fn analysis_names_the_lowest_indicator_and_whether_it_passes() {
         let (a, b) = (m(4, 95.6), m(2, 97.0));
-        let text = analysis(Assessment::IIT, &[&a, &b], true);
+        let text = analysis(Assessment::IIT, &[&a, &b], Digits::Thai);
         assert!(
             text.contains("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ คือ ๙๕.๖๐ คะแนน"),
             "{text}"
@@ -699,7 +699,7 @@ mod tests {
             "{text}"
         );
         let low = m(9, 80.0);
-        let text = analysis(Assessment::OIT, &[&low], false);
+        let text = analysis(Assessment::OIT, &[&low], Digits::Arabic);
         assert!(
             text.contains("คือ 80.00 คะแนน มีค่าต่ำสุดของ OIT และยังไม่ผ่านเกณฑ์เป้าหมาย (85 คะแนนขึ้นไป)"),
             "{text}"

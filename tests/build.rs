@@ -325,6 +325,49 @@ fn check_exit_codes_and_json() {
     assert_eq!(prongsai(&["check"], empty.path()).status.code(), Some(2));
 }
 
+// Every command exits 2 with the same clear message in a folder without site.yaml, writing nothing
+// there; a build whose files have an error, or new measure under a broken site.yaml, exits 1.
+#[test]
+fn a_folder_without_site_yaml_could_not_run_and_content_errors_exit_1() {
+    let empty = tempfile::tempdir().unwrap();
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["check", "--format", "json"],
+        &["new", "measure", "การเปิดเผยข้อมูล"],
+    ] {
+        let out = prongsai(args, empty.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err, "error: no site.yaml here; run in a site folder or pass --root DIR\n",
+            "{args:?}"
+        );
+    }
+    let out = prongsai(&["build", "--root", "elsewhere"], empty.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: no site.yaml in elsewhere; run in a site folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_dir(empty.path()).unwrap().count(),
+        0,
+        "nothing was created, least of all content/measures/"
+    );
+    let bad = copy_site(&fixture("bad/many-errors"));
+    let out = prongsai(&["build"], bad.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("build failed: "), "{}", stderr(&out));
+    // A site.yaml with an error gives new measure no fiscal year to copy: it says so and writes nothing.
+    let bad = copy_site(&fixture("bad/bad-site-yaml"));
+    let out = prongsai(&["new", "measure", "x"], bad.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("site.yaml:3:1"), "{}", stderr(&out));
+    assert!(!bad.path().join("content/measures/measure-1.md").exists());
+}
+
 // init makes a site that builds; new measure adds a file that builds once filled in.
 #[test]
 fn init_and_new_measure_make_buildable_files() {
