@@ -5,8 +5,8 @@
 //! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
 //! bodies; [`oit`] scores the OIT checklist against the evidence; [`render`] fills the [`theme`]'s
 //! templates in memory; [`site`] runs these steps and is the only code that writes `public/`;
-//! [`serve`] re-runs the same steps on every change and serves the result. Every problem is a
-//! [`diag::Finding`] with file, line and a fix.
+//! [`serve`] re-runs the same steps on every change and serves the result. Every YAML text passes
+//! the one bounded reader in [`yaml`]. Every problem is a [`diag::Finding`] with file, line and a fix.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
 // every one would cost more readability than the bytes it saves.
@@ -26,3 +26,4 @@ pub mod serve;
 pub mod site;
 pub mod thai;
 pub mod theme;
+pub mod yaml;

@@ -972,6 +972,7 @@ mod tests {
         Measure {
             slug: "x".into(),
             source: "x.md".into(),
+            origin: crate::measure::Origin(crate::diag::source("x.md", "".into())),
             title: "x".into(),
             fiscal_year: 2566,
             assessment: Assessment::of_indicator(indicator).unwrap(),
