@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{decode, yaml_finding};
+use crate::content::decode;
 use crate::diag::{self, Finding};
+use crate::yaml::{self, FileKind};
 
 pub use crate::thai::Digits;
 
@@ -118,13 +119,10 @@ impl Config {
         })?;
         let text: Arc<str> = decode(name, &bytes).map_err(|f| vec![f])?.into();
         let src = diag::source(name, text.clone());
-        let mut config: Config = match serde_yaml::from_str(&text) {
-            Ok(c) => c,
-            Err(e) => return Err(vec![yaml_finding(&src, 0, &e, KEYS)]),
-        };
+        let mut config: Config = yaml::from_str(FileKind::Site, &src, KEYS).map_err(|f| vec![f])?;
         let mut findings = Vec::new();
         let at_key = |key: &str, msg: String| {
-            let (off, len) = crate::content::key_span(&text, 0, key).unwrap_or((0, 0));
+            let (off, len) = yaml::key_span(&text, 0, key).unwrap_or((0, 0));
             Finding::at(&src, off, len, msg)
         };
         if config.name.trim().is_empty() {
@@ -227,6 +225,26 @@ mod tests {
             "{:?}",
             errs[0].help
         );
+    }
+
+    // A syntax error in site.yaml says site.yaml (not "front matter"), and an alias bomb in it is
+    // refused at once instead of expanding to gigabytes.
+    #[test]
+    fn site_yaml_faults_name_site_yaml_and_bombs_are_refused() {
+        let errs = load("name: x\nfiscal_year: [2566\n").unwrap_err();
+        assert!(
+            errs[0].message.starts_with("invalid site.yaml: "),
+            "{}",
+            errs[0]
+        );
+        let start = std::time::Instant::now();
+        let errs = load(&crate::yaml::tests::quadratic_bomb("name", "title")).unwrap_err();
+        assert!(
+            errs[0].message.contains("repetition limit exceeded"),
+            "{}",
+            errs[0]
+        );
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     // The base path is what the site is served under.

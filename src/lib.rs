@@ -1,12 +1,16 @@
 //! prongsai builds a Thai local government's integrity and transparency (ITA) website from one
 //! Markdown file per measure.
 //!
-//! The pipeline runs one way: [`config`] reads `site.yaml`; [`content`] finds and splits the
+//! The pipeline runs one way. [`config`] reads `site.yaml`; [`content`] finds and splits the
 //! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
-//! bodies; [`oit`] scores the OIT checklist against the evidence; [`render`] fills the [`theme`]'s
-//! templates in memory; [`site`] runs these steps and is the only code that writes `public/`;
-//! [`serve`] re-runs the same steps on every change and serves the result. Every problem is a
-//! [`diag::Finding`] with file, line and a fix; [`exit`] names the exit status of every command.
+//! bodies; every YAML text passes the one bounded reader in [`yaml`]. [`oit`] scores the OIT
+//! checklist against the evidence. [`model`] is the loaded site all of that makes, and
+//! [`routes`] owns every address in it. The output makers read the model: [`view`] and
+//! [`render`] make the pages from the [`theme`]'s templates, [`opendata`] the machine-readable
+//! files, [`search`] the search index. [`site`] runs these steps as one assembly line and hands
+//! every file to [`output`], the only code that writes `public/`; [`serve`] runs the same line on
+//! every change and serves the result. Every problem is a [`diag::Finding`] with file, line and
+//! a fix; [`exit`] names the exit status of every command.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
 // every one would cost more readability than the bytes it saves.
@@ -31,3 +35,4 @@ pub mod site;
 pub mod thai;
 pub mod theme;
 pub mod view;
+pub mod yaml;

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value};
 
 use crate::config::Config;
-use crate::content::{Kind, SourceFile, key_span, yaml_finding};
-use crate::diag::{Finding, did_you_mean};
+use crate::content::{Kind, SourceFile};
+use crate::diag::{Finding, Source, did_you_mean};
 use crate::thai::{self, Date, MonthRange};
+use crate::yaml::{self, FileKind, key_span};
 
 /// The three ITA instruments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -138,6 +139,9 @@ pub struct Measure {
     pub slug: String,
     /// Source file, relative to the site root.
     pub source: String,
+    /// Its text, for carets.
+    #[serde(skip)]
+    pub origin: Origin,
     pub title: String,
     pub fiscal_year: i32,
     pub assessment: Assessment,
@@ -188,6 +192,7 @@ impl Measure {
             date: None,
             attachments: vec![],
             body: String::new(),
+            origin: Origin(crate::diag::source("x.md", "".into())),
         }
     }
 }
@@ -197,6 +202,9 @@ impl Measure {
 pub struct Page {
     pub slug: String,
     pub source: String,
+    /// Its text, for carets.
+    #[serde(skip)]
+    pub origin: Origin,
     pub title: String,
     pub oit: Vec<String>,
     #[serde(serialize_with = "ser_date")]
@@ -214,10 +222,24 @@ pub enum Doc {
     Page(Box<Page>),
 }
 
-fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+/// A date as its ISO text (`2023-03-31`), for the JSON forms of measures, pages and evidence.
+pub(crate) fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.serialize_some(&d.iso()),
         None => s.serialize_none(),
+    }
+}
+
+/// The content file a measure or page was read from, kept so a later step (the OIT check) can put
+/// a caret in it without reading the file again. It is where the page came from, not what it
+/// shows: it is not serialised, and two measures that differ only in it are equal (so the
+/// renderer's memo does not re-render a page whose front matter moved but did not change).
+#[derive(Debug, Clone)]
+pub struct Origin(pub Source);
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
     }
 }
 
@@ -279,6 +301,7 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     (doc.filter(|_| ok), f.findings)
 }
 
+// Long: one block per front-matter field, in the order of MEASURE_KEYS, each standing alone.
 fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Measure> {
     let title = f
         .require::<String>("title", "add `title: ชื่อมาตรการ`")
@@ -403,6 +426,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     Some(Measure {
         slug,
         source: f.file.rel.clone(),
+        origin: Origin(f.file.src.clone()),
         title: title?,
         fiscal_year: fiscal_year? as i32,
         assessment,
@@ -435,6 +459,7 @@ fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Pa
     Some(Page {
         slug,
         source: f.file.rel.clone(),
+        origin: Origin(f.file.src.clone()),
         title: title?,
         oit,
         date,
@@ -529,27 +554,13 @@ struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn new(file: &'a SourceFile) -> Self {
         let mut findings = Vec::new();
-        let yaml = file.front_matter_text();
-        if let Some(at) = crate::content::too_deep(yaml) {
-            findings.push(
-                Finding::at(
-                    &file.src,
-                    file.front_matter.start + at,
-                    1,
-                    format!(
-                        "invalid front matter: brackets nest more than {} deep",
-                        crate::content::MAX_FLOW_DEPTH
-                    ),
-                )
-                .help("write lists as `- item` lines; a run of `[` or `{` this long is a mistake"),
-            );
-            return Fields {
-                file,
-                map: None,
-                findings,
-            };
-        }
-        let map = match crate::content::parse_yaml(yaml) {
+        let read = yaml::read(
+            FileKind::FrontMatter,
+            &file.src,
+            file.front_matter.clone(),
+            MEASURE_KEYS,
+        );
+        let map = match read {
             Ok(Value::Mapping(m)) => Some(m),
             Ok(Value::Null) => Some(Mapping::new()),
             Ok(_) => {
@@ -564,13 +575,8 @@ impl<'a> Fields<'a> {
                 );
                 None
             }
-            Err(e) => {
-                findings.push(yaml_finding(
-                    &file.src,
-                    file.front_matter.start,
-                    &e,
-                    MEASURE_KEYS,
-                ));
+            Err(f) => {
+                findings.push(f);
                 None
             }
         };
@@ -687,12 +693,8 @@ impl<'a> Fields<'a> {
             .unwrap_or_default();
         let mut out = Vec::new();
         for code in codes {
-            let norm = thai::to_arabic_digits(&code.replace(' ', "")).to_ascii_uppercase();
-            let number = norm
-                .strip_prefix('O')
-                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.starts_with('0'))
-                .and_then(|n| n.parse::<u32>().ok());
-            if number.is_some() {
+            let norm = crate::oit::normalize_code(&code);
+            if crate::oit::is_code(&norm) {
                 if !out.contains(&norm) {
                     out.push(norm);
                 }
@@ -790,12 +792,12 @@ impl<'a> Fields<'a> {
         let unknown = map.len();
         // Placing each finding scans the front matter: list a few, count the rest.
         for (k, _) in map.into_iter().take(MAX_UNKNOWN_KEYS) {
-            let key = crate::content::key_text(&k);
+            let key = yaml::key_text(&k);
             let mut help = match did_you_mean(&key, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys are: {}", known.join(", ")),
             };
-            if let Some((name, fix)) = key.chars().find_map(crate::content::lookalike) {
+            if let Some((name, fix)) = key.chars().find_map(yaml::lookalike) {
                 help = format!("the key holds {name}: {fix}; {help}");
             }
             let (off, _) = self.span(&key);

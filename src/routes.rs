@@ -155,6 +155,22 @@ pub fn oit_exports(year: i32) -> (String, String) {
     (format!("ita-{year}.csv"), format!("ita-{year}.json"))
 }
 
+/// The files the build makes besides pages, attachments and the site's own static files: the
+/// open data, the theme's static files and the OIT exports of `oit_year`.
+pub fn files(oit_year: Option<i32>) -> Vec<String> {
+    let mut files: Vec<String> = DATA_FILES.iter().map(|f| f.to_string()).collect();
+    files.extend(
+        crate::theme::STATIC
+            .iter()
+            .map(|(name, _)| format!("{STATIC}/{name}")),
+    );
+    if let Some(year) = oit_year {
+        let (csv, json) = oit_exports(year);
+        files.extend([format!("{OIT}/{csv}"), format!("{OIT}/{json}")]);
+    }
+    files
+}
+
 /// The relative path from the file `path` back to the site root: one `../` per folder.
 ///
 /// ```

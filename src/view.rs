@@ -381,10 +381,7 @@ impl<'a> View<'a> {
             }
             Route::Year(y) => job(
                 "list.html",
-                &format!(
-                    "ปีงบประมาณ พ.ศ. {}",
-                    self.config.digits.apply(y.to_string())
-                ),
+                &format!("ปีงบประมาณ พ.ศ. {}", self.config.digits.apply(y.to_string())),
                 "year",
                 vec![
                     ("year", Value::from(*y)),

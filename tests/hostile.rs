@@ -5,9 +5,10 @@
 //! A case folder holds `expected.txt` and, when they are small text, its content files; the shared
 //! `hostile/site.yaml` is used when the case has none. Big, binary, symlinked and oddly named files
 //! are made here at test time by [`generate`] (so the repository stays small and checks out on any
-//! system). `expected.txt`: `# what the case is`, then `exit N` (default 1), `page PATH` (must
-//! exist in public/ after a successful build), `absent TEXT` (must not be in the output), and any
-//! other line is text the output must contain, locations (`file:line:col`) first.
+//! system). `expected.txt`: `# what the case is`, then `exit N` (default 1), `within Ns` (the build
+//! must end within N seconds), `page PATH` (must exist in public/ after a successful build),
+//! `absent TEXT` (must not be in the output), and any other line is text the output must contain,
+//! locations (`file:line:col`) first.
 
 mod common;
 
@@ -176,6 +177,21 @@ fn generate(case: &str, root: &Path) {
                 format!("---\ntitle: x\nmethods: &a [{wide}]\nresults: [{aliases}]\n---\n"),
             )
         }
+        "disclosures-alias-bomb" | "criteria-alias-bomb" => {
+            // The quadratic bomb above, in the two YAML files beside the content files.
+            write(root, A, MEASURE);
+            let (rel, wide, many) = if case == "disclosures-alias-bomb" {
+                ("content/disclosures.yaml", "O1", "O2")
+            } else {
+                ("criteria/ita-2566.yaml", "year", "indicators")
+            };
+            let bomb = format!(
+                "{wide}: &a [{}]\n{many}: [{}]\n",
+                "x,".repeat(20_000),
+                "*a,".repeat(20_000)
+            );
+            write(root, rel, bomb)
+        }
         "deep-yaml" => write(
             root,
             A,
@@ -305,6 +321,8 @@ fn generate(case: &str, root: &Path) {
 #[derive(Default, Debug)]
 struct Expected {
     exit: i32,
+    /// The most time the build may take (a bomb that is not stopped at once runs for minutes).
+    within: Option<Duration>,
     pages: Vec<String>,
     contains: Vec<String>,
     absent: Vec<String>,
@@ -322,6 +340,9 @@ fn expected(case: &Path) -> Expected {
     {
         if let Some(n) = line.strip_prefix("exit ") {
             e.exit = n.parse().unwrap();
+        } else if let Some(n) = line.strip_prefix("within ") {
+            let secs = n.trim_end_matches('s').parse().unwrap();
+            e.within = Some(Duration::from_secs(secs));
         } else if let Some(p) = line.strip_prefix("page ") {
             e.pages.push(p.to_string());
         } else if let Some(t) = line.strip_prefix("absent ") {
@@ -414,6 +435,11 @@ fn run_case(case: &Path) -> (Vec<String>, Duration) {
     let mut fail = |msg: String| fails.push(format!("{name}: {msg}\n--- output ---\n{err}"));
     if code != want.exit {
         fail(format!("exit code {code}, expected {}", want.exit));
+    }
+    if let Some(limit) = want.within
+        && took > limit
+    {
+        fail(format!("took {took:.1?}, more than {limit:?}"));
     }
     if err.len() > 100_000 {
         fails.push(format!("{name}: {} bytes of messages", err.len()));

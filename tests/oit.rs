@@ -157,7 +157,8 @@ fn checklist_page_is_structured_as_the_assessment() {
     assert!(internal_links_resolve(&public) > 100);
 }
 
-// The CSV opens in Excel with readable Thai (UTF-8 BOM), one row per item with absolute URLs.
+// The CSV opens in Excel with readable Thai (UTF-8 BOM), one row per item with absolute URLs;
+// cells are quoted only when they hold a comma, quote or line break.
 #[test]
 fn csv_export_has_a_bom_and_absolute_urls() {
     let site = copy_site(&fixture("oit-scores"));
@@ -168,10 +169,10 @@ fn csv_export_has_a_bom_and_absolute_urls() {
     // A header and 43 items; a cell with two URLs spans lines inside its quotes, so count rows by CRLF.
     assert_eq!(text.matches("\r\n").count(), 44);
     assert!(text.contains(
-        "\"O31\",\"ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่\",\"10.1\",\"เปิดเผยแล้ว\",\"100\",\"https://example.go.th/ita/about/\""
+        "O31,ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่,10.1,เปิดเผยแล้ว,100,https://example.go.th/ita/about/,"
     ));
     assert!(text.contains(
-        "\"O42\",\"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\",\"10.2\",\"เปิดเผยแล้ว\",\"100\",\"https://example.go.th/ita/integrity-measures/\nhttps://example.go.th/ita/files/measures.pdf\""
+        "\r\nO42,มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน,10.2,เปิดเผยแล้ว,100,\"https://example.go.th/ita/integrity-measures/\nhttps://example.go.th/ita/files/measures.pdf\","
     ));
 }
 

@@ -1,0 +1,630 @@
+//! The evidence a site offers for each OIT item: pages' and measures' `oit:` front matter (with
+//! their attachments) and the documents listed in `content/disclosures.yaml`, each checked (item
+//! codes, addresses, dates) with findings placed in its file. It does not score (`score.rs`).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::config::Config;
+use crate::content;
+use crate::diag::{self, Finding, Source, did_you_mean};
+use crate::measure::{Attachment, Measure, Page};
+use crate::routes::{self, Route};
+use crate::thai::{self, Date};
+use crate::yaml::{self, Entry, FileKind};
+
+use super::{Criteria, DISCLOSURES, Evidence, Kind, absolute, is_code, normalize_code};
+
+/// What a page or measure offers as evidence: the items its `oit:` names, itself and its
+/// attachments.
+pub(super) struct Claim<'a> {
+    /// Its file, relative to the site root.
+    pub source: &'a str,
+    /// Its file's text, for carets.
+    pub origin: &'a Source,
+    pub title: &'a str,
+    /// Its path in the built site.
+    pub url: String,
+    pub kind: Kind,
+    /// The item codes it claims.
+    pub codes: &'a [String],
+    pub date: Option<Date>,
+    pub attachments: &'a [Attachment],
+}
+
+impl<'a> Claim<'a> {
+    /// What a measure offers.
+    pub fn measure(m: &'a Measure) -> Claim<'a> {
+        Claim {
+            source: &m.source,
+            origin: &m.origin.0,
+            title: &m.title,
+            url: format!("measures/{}/", m.slug),
+            kind: Kind::Measure,
+            codes: &m.oit,
+            date: m.date,
+            attachments: &m.attachments,
+        }
+    }
+
+    /// What a page offers.
+    pub fn page(p: &'a Page) -> Claim<'a> {
+        Claim {
+            source: &p.source,
+            origin: &p.origin.0,
+            title: &p.title,
+            url: format!("{}/", p.slug),
+            kind: Kind::Page,
+            codes: &p.oit,
+            date: p.date,
+            attachments: &p.attachments,
+        }
+    }
+}
+
+/// Collects evidence and findings while walking the site's files.
+pub(super) struct Collector<'a> {
+    root: &'a Path,
+    config: &'a Config,
+    criteria: &'a Criteria,
+    /// Paths of the site's pages (`about/`) and files (`files/x.pdf`) that the build makes.
+    targets: HashSet<String>,
+    claims: BTreeMap<String, Vec<Evidence>>,
+    files: BTreeSet<String>,
+    findings: Vec<Finding>,
+}
+
+/// Every page and file the build makes, as site paths: each route of the site (the OIT item
+/// pages of `criteria` among them), the files [`routes::files`] names, the attachments and the
+/// site's own `static/` files.
+pub(super) fn targets(
+    root: &Path,
+    measures: &[Arc<Measure>],
+    pages: &[Page],
+    criteria: &Criteria,
+    year: i32,
+) -> HashSet<String> {
+    let codes = criteria.items().map(|i| i.code.as_str());
+    let pages_made = routes::all(measures, pages, codes);
+    let mut t: HashSet<String> = pages_made.iter().map(Route::dir).collect();
+    t.extend(routes::files(Some(year)));
+    for a in measures
+        .iter()
+        .flat_map(|m| &m.attachments)
+        .chain(pages.iter().flat_map(|p| &p.attachments))
+    {
+        t.insert(a.path.clone());
+    }
+    let own_static = root.join(routes::STATIC);
+    for entry in walkdir::WalkDir::new(&own_static).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let rel = diag::display_path(&own_static, entry.path());
+            t.insert(format!("{}/{rel}", routes::STATIC));
+        }
+    }
+    t
+}
+
+impl<'a> Collector<'a> {
+    pub(super) fn new(
+        root: &'a Path,
+        config: &'a Config,
+        criteria: &'a Criteria,
+        targets: HashSet<String>,
+    ) -> Collector<'a> {
+        Collector {
+            root,
+            config,
+            criteria,
+            targets,
+            claims: BTreeMap::new(),
+            files: BTreeSet::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// The evidence by item code, the files under content/ only disclosures.yaml names, and the
+    /// findings.
+    pub(super) fn finish(self) -> (BTreeMap<String, Vec<Evidence>>, Vec<String>, Vec<Finding>) {
+        (self.claims, self.files.into_iter().collect(), self.findings)
+    }
+
+    fn unknown_code_help(&self, code: &str) -> String {
+        let codes: Vec<&str> = self.criteria.items().map(|i| i.code.as_str()).collect();
+        let range = format!(
+            "ITA {} has items {} to {}",
+            self.criteria.year,
+            codes.first().copied().unwrap_or("-"),
+            codes.last().copied().unwrap_or("-")
+        );
+        match did_you_mean(code, codes.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`? {range}"),
+            None => range,
+        }
+    }
+
+    /// Severity for a code the criteria do not know: an error, unless the list is known to be partial.
+    fn unknown(&self, f: Finding) -> Finding {
+        if self.criteria.complete {
+            f
+        } else {
+            f.warning()
+        }
+    }
+
+    /// Evidence from a page's or measure's `oit:` list, with its attachments.
+    pub(super) fn front_matter(&mut self, claim: &Claim) {
+        if claim.codes.is_empty() {
+            return;
+        }
+        // Where a stale date gets its caret (see `report`).
+        let at = spot(claim.origin, "date", None);
+        let fy = claim.date.map(Date::fiscal_year);
+        for code in claim.codes {
+            if self.criteria.item(code).is_none() {
+                let msg = format!("`{code}` is not an OIT item of ITA {}", self.criteria.year);
+                let help = self.unknown_code_help(code);
+                let f = match spot(claim.origin, "oit", Some(code)) {
+                    Some((src, off, len)) => Finding::at(&src, off, len, msg),
+                    None => Finding::error(claim.source, msg),
+                };
+                let f = self.unknown(f.help(help));
+                self.findings.push(f);
+                continue;
+            }
+            let evidence = |kind, title: &str, url: &str, bytes| Evidence {
+                kind,
+                title: title.to_string(),
+                url: url.to_string(),
+                internal: true,
+                absolute: absolute(self.config, url),
+                date: claim.date,
+                fiscal_year: fy,
+                bytes,
+                steps: Vec::new(),
+                source: claim.source.to_string(),
+                fresh: true,
+                at: at.clone(),
+            };
+            let mut found = vec![evidence(claim.kind, claim.title, &claim.url, None)];
+            for a in claim.attachments {
+                found.push(evidence(Kind::File, &a.name, &a.path, Some(a.bytes)));
+            }
+            self.claims.entry(code.clone()).or_default().extend(found);
+        }
+    }
+
+    /// Evidence from `content/disclosures.yaml`.
+    pub(super) fn disclosures(&mut self) {
+        let path = self.root.join(DISCLOSURES);
+        let Ok(bytes) = std::fs::read(&path) else {
+            return;
+        };
+        let text: Arc<str> = match content::decode(DISCLOSURES, &bytes) {
+            Ok(t) => t.into(),
+            Err(f) => return self.findings.push(f),
+        };
+        let src = diag::source(DISCLOSURES, text.clone());
+        let map = match yaml::read(FileKind::Disclosures, &src, 0..text.len(), ENTRY_KEYS) {
+            Ok(Value::Mapping(m)) => m,
+            Ok(Value::Null) => return,
+            Ok(_) => {
+                return self.findings.push(
+                    Finding::at(&src, 0, 1, "disclosures.yaml is not a list of `O1:` item codes")
+                        .help("write one item code per line followed by its documents, e.g.\nO1:\n  - url: https://www.example.go.th/structure\n    title: โครงสร้าง\n    date: 2023-01-10"),
+                );
+            }
+            Err(f) => return self.findings.push(f),
+        };
+        for (key, value) in map {
+            let raw = yaml::key_text(&key);
+            let (key_off, key_len) = yaml::find_key(&text, 0, &raw).map_or((0, 1), |k| k.key);
+            let code = normalize_code(&raw);
+            if !is_code(&code) || self.criteria.item(&code).is_none() {
+                let msg = if is_code(&code) {
+                    format!("`{raw}` is not an OIT item of ITA {}", self.criteria.year)
+                } else {
+                    format!("`{raw}` is not an OIT item code")
+                };
+                let f =
+                    Finding::at(&src, key_off, key_len, msg).help(self.unknown_code_help(&code));
+                let f = if is_code(&code) { self.unknown(f) } else { f };
+                self.findings.push(f);
+                continue;
+            }
+            let entries: Vec<Value> = match value {
+                Value::Sequence(s) => s,
+                Value::Null => {
+                    self.findings.push(
+                        Finding::at(&src, key_off, key_len, format!("{code} lists no document"))
+                            .help("put `- url: ...` lines under it, or delete the line")
+                            .warning(),
+                    );
+                    continue;
+                }
+                other => vec![other],
+            };
+            for (n, entry) in entries.into_iter().enumerate() {
+                let loc = Entry::find(&text, key_off, n);
+                if let Some(e) = self.entry(&src, &loc, &code, entry) {
+                    self.claims.entry(code.clone()).or_default().push(e);
+                }
+            }
+        }
+    }
+
+    /// One `- url: ...` entry of disclosures.yaml.
+    // Long: one block per field of the entry, in the order it is written, each with its own finding.
+    fn entry(&mut self, src: &Source, loc: &Entry, code: &str, value: Value) -> Option<Evidence> {
+        let value = match value {
+            Value::String(url) => {
+                let mut m = serde_yaml::Mapping::new();
+                m.insert("url".into(), Value::String(url));
+                Value::Mapping(m)
+            }
+            v => v,
+        };
+        let raw: RawEntry = match serde_yaml::from_value(value) {
+            Ok(r) => r,
+            Err(e) => {
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                let f = if let Some(field) = msg
+                    .strip_prefix("unknown field `")
+                    .and_then(|m| m.split('`').next())
+                {
+                    let (off, len) = loc.key(field).map_or((loc.start, 1), |k| k.key);
+                    let help = match did_you_mean(field, ENTRY_KEYS.iter().copied()) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None => format!("an entry takes: {}", ENTRY_KEYS.join(", ")),
+                    };
+                    Finding::at(
+                        src,
+                        off,
+                        len,
+                        format!("unknown key `{field}` in the evidence of {code}"),
+                    )
+                    .help(help)
+                } else {
+                    Finding::at(src, loc.start, 1, format!("the evidence of {code} cannot be read: {msg}"))
+                        .help("write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines")
+                };
+                self.findings.push(f);
+                return None;
+            }
+        };
+        let at = |field: &str| loc.field(field).unwrap_or((loc.start, 1));
+        let url = raw.url.trim().to_string();
+        let (uo, ul) = at("url");
+        let (internal, site_path) = self.resolve(src, uo, ul, code, &url)?;
+        let date = match raw.date {
+            None => None,
+            Some(s) => {
+                let t = s.text();
+                match thai::parse_date(&t) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        let (o, l) = at("date");
+                        self.findings.push(
+                            Finding::at(src, o, l, format!("{code}: date `{t}`: {e}"))
+                                .help("write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)"),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        let fiscal_year = match raw.fiscal_year {
+            Some(y) if (2400..=2700).contains(&y) => Some(y as i32),
+            Some(y) => {
+                let (o, l) = at("fiscal_year");
+                self.findings.push(
+                    Finding::at(
+                        src,
+                        o,
+                        l,
+                        format!("{code}: fiscal_year {y} is not a Buddhist Era year"),
+                    )
+                    .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
+                );
+                return None;
+            }
+            None => date.map(Date::fiscal_year),
+        };
+        let steps = match raw.path {
+            None => Vec::new(),
+            Some(Steps::One(s)) => s
+                .split(['>', '→', '›'])
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            Some(Steps::Many(v)) => v
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        };
+        let (kind, bytes) = match &site_path {
+            Some(p) if p.ends_with('/') || p.is_empty() => (Kind::Page, None),
+            Some(p) => (
+                Kind::File,
+                std::fs::metadata(self.root.join("content").join(p))
+                    .ok()
+                    .map(|m| m.len()),
+            ),
+            None => (Kind::Link, None),
+        };
+        let title = raw
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| url.clone());
+        let url = site_path.clone().unwrap_or(url);
+        Some(Evidence {
+            kind,
+            title,
+            absolute: if internal {
+                absolute(self.config, &url)
+            } else {
+                url.clone()
+            },
+            url,
+            internal,
+            date,
+            fiscal_year,
+            bytes,
+            steps,
+            source: DISCLOSURES.to_string(),
+            fresh: true,
+            at: Some({
+                let (o, l) = loc.field("date").unwrap_or((uo, ul));
+                (src.clone(), o, l)
+            }),
+        })
+    }
+
+    /// Reads an evidence address: `Some((true, Some(path)))` for a path inside the site,
+    /// `Some((false, None))` for a good outside address, None (with a finding) otherwise.
+    // Long: the address rules in the order they are tried; each early return is one rule.
+    fn resolve(
+        &mut self,
+        src: &Source,
+        off: usize,
+        len: usize,
+        code: &str,
+        url: &str,
+    ) -> Option<(bool, Option<String>)> {
+        let bad = |msg: String, help: &str| Finding::at(src, off, len, msg).help(help.to_string());
+        if url.is_empty() {
+            self.findings.push(bad(
+                format!("{code}: the evidence has an empty url"),
+                "write the document's address after `url:`",
+            ));
+            return None;
+        }
+        let own = self.config.base_url.as_str();
+        let inside = if own.contains("://") && url.starts_with(own) {
+            Some(&url[own.len()..])
+        } else if url.contains("://") || url.contains(':') {
+            None
+        } else {
+            Some(url)
+        };
+        let Some(path) = inside else {
+            return match check_url(url) {
+                Ok(()) => Some((false, None)),
+                Err(why) => {
+                    self.findings.push(bad(
+                        format!("{code}: malformed address `{url}`: {why}"),
+                        "write the full address as the browser shows it, starting with https://",
+                    ));
+                    None
+                }
+            };
+        };
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        if first.starts_with("www.")
+            || first.ends_with(".go.th")
+            || first.ends_with(".com")
+            || first.ends_with(".or.th")
+        {
+            self.findings.push(bad(
+                format!("{code}: malformed address `{url}`: it has no https://"),
+                &format!("write https://{}", url.trim_start_matches('/')),
+            ));
+            return None;
+        }
+        let path = path
+            .split(['#', '?'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("./")
+            .trim_start_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path).to_string();
+        if path.split('/').any(|s| s == ".." || s == ".") {
+            self.findings.push(bad(
+                format!("{code}: `{url}` leaves the site"),
+                "write a path from the site's root, e.g. files/report.pdf or about/",
+            ));
+            return None;
+        }
+        if self.targets.contains(&path) {
+            return Some((true, Some(path)));
+        }
+        let as_dir = format!("{path}/");
+        if !path.is_empty() && self.targets.contains(&as_dir) {
+            return Some((true, Some(as_dir)));
+        }
+        let file = self.root.join("content").join(&path);
+        let is_md = [".md", ".yaml", ".yml"].iter().any(|x| path.ends_with(x));
+        // A file under content/ (not a page source), outside the build's own folders but files/.
+        let copyable = first == routes::FILES || !routes::is_reserved(first);
+        if !path.is_empty() && !is_md && copyable && file.is_file() {
+            self.files.insert(path.clone());
+            return Some((true, Some(path)));
+        }
+        let mut known: Vec<&str> = self.targets.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        let help = match did_you_mean(&path, known.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`? a path inside the site names a page (about/) or a file under content/ (files/report.pdf)"),
+            None => "a path inside the site names a page (about/) or a file under content/ (files/report.pdf); an outside address starts with https://".to_string(),
+        };
+        self.findings.push(
+            Finding::at(
+                src,
+                off,
+                len,
+                format!("{code}: evidence `{url}` points to nothing the build makes"),
+            )
+            .help(help),
+        );
+        None
+    }
+}
+
+/// The spot of front-matter `key` in a content file's text (of `needle` within its line, when
+/// given), for a caret.
+fn spot(origin: &Source, key: &str, needle: Option<&str>) -> Option<(Source, usize, usize)> {
+    let text: &str = origin.inner();
+    // A content file opens with its `---` line (content::read makes sure): the YAML follows it.
+    let front_matter = text.find('\n').map_or(text.len(), |i| i + 1);
+    let (off, len) = yaml::key_span(text, front_matter, key)?;
+    if let Some(n) = needle {
+        let line_end = text[off..].find('\n').map_or(text.len(), |i| off + i);
+        let hay = text[off..line_end].to_ascii_uppercase();
+        if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
+            return Some((origin.clone(), off + i, n.len()));
+        }
+    }
+    Some((origin.clone(), off, len))
+}
+
+/// Why an outside address is not one an assessor can open, if it is not.
+fn check_url(url: &str) -> Result<(), String> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Err("ITAS takes web addresses (https://...)".into());
+    };
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return Err(format!(
+            "`{scheme}:` is not a web address; ITAS takes http:// or https://"
+        ));
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Err("it contains a space (copy the address from the browser's address bar)".into());
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let name = host.split(':').next().unwrap_or("");
+    if name.is_empty()
+        || !name.contains('.')
+        || name.starts_with('.')
+        || name.ends_with('.')
+        || name.contains("..")
+    {
+        return Err(format!("`{host}` is not a host name"));
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    {
+        return Err(format!(
+            "the host `{host}` holds characters a host name cannot"
+        ));
+    }
+    Ok(())
+}
+
+const ENTRY_KEYS: &[&str] = &["url", "title", "date", "fiscal_year", "path"];
+
+/// One document in disclosures.yaml, as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    url: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<Scalar>,
+    #[serde(default)]
+    fiscal_year: Option<i64>,
+    #[serde(default)]
+    path: Option<Steps>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Scalar {
+    fn text(self) -> String {
+        match self {
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Float(x) => x.to_string(),
+            Scalar::Text(t) => t,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Steps {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Outside addresses must be web addresses with a host name.
+    #[test]
+    fn malformed_urls_are_named() {
+        assert!(check_url("https://www.suanmon.go.th/structure.php?id=1").is_ok());
+        assert!(check_url("https://www.facebook.com/อบต.สวนหม่อน").is_ok());
+        assert!(check_url("htps//www.x.go.th").is_err());
+        assert!(check_url("ftp://x.go.th/a").is_err());
+        assert!(check_url("https://www.x.go.th/a b.pdf").is_err());
+        assert!(check_url("https://localhost/a").is_err());
+    }
+
+    fn check_disclosures(text: &str) -> Vec<Finding> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join(DISCLOSURES), text).unwrap();
+        let config = Config {
+            fiscal_year: 2566,
+            ..Config::default()
+        };
+        super::super::check(dir.path(), &config, &[], &[]).1
+    }
+
+    // A syntax error in disclosures.yaml names that file, and an alias bomb in it is refused at
+    // once (it used to run for over a minute and take 7 GB).
+    #[test]
+    fn disclosures_faults_name_the_file_and_bombs_are_refused() {
+        let found = check_disclosures("O1:\n  - url: [https://x.go.th/\n");
+        assert!(
+            found[0]
+                .message
+                .starts_with("invalid content/disclosures.yaml: "),
+            "{}",
+            found[0]
+        );
+        let start = std::time::Instant::now();
+        let found = check_disclosures(&crate::yaml::tests::quadratic_bomb("O1", "O2"));
+        assert!(
+            found[0].message.contains("repetition limit exceeded"),
+            "{}",
+            found[0]
+        );
+        assert!(start.elapsed().as_secs() < 5);
+    }
+}
