@@ -19,6 +19,7 @@
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod escape;
 pub mod exit;
 pub mod markdown;
 pub mod measure;

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::escape::{self, csv_cell};
 use crate::measure::{Measure, Page};
 use crate::model::Site;
 use crate::routes;
@@ -290,29 +291,6 @@ fn csv_row(r: &Record) -> String {
     row
 }
 
-/// Quotes a CSV cell when needed, and defuses text a spreadsheet would run as a formula
-/// (a leading `= + - @`, tab or carriage return gets a `'` in front).
-///
-/// ```
-/// assert_eq!(prongsai::opendata::csv_cell("=1+1"), "'=1+1");
-/// assert_eq!(prongsai::opendata::csv_cell("ก, ข"), "\"ก, ข\"");
-/// assert_eq!(prongsai::opendata::csv_cell("-5.5"), "-5.5");
-/// ```
-pub fn csv_cell(s: &str) -> String {
-    let numeric = s.parse::<f64>().is_ok();
-    let risky = !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let s = if risky {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// Allows every crawler; names the sitemap when `base_url` is absolute, as robots.txt requires.
 fn robots(base: &str) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
@@ -320,13 +298,6 @@ fn robots(base: &str) -> String {
         out.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
     }
     out
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The date of an entry for the feed: its own date, else the start of its fiscal year.
@@ -343,10 +314,10 @@ fn updated(date: Option<String>, fiscal_year: i32) -> String {
 fn atom_entry(updated: &str, url: &str, title: &str, summary: &str) -> String {
     format!(
         "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{updated}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-        xml(title),
-        xml(url),
-        xml(url),
-        xml(summary)
+        escape::html(title),
+        escape::html(url),
+        escape::html(url),
+        escape::html(summary)
     )
 }
 
@@ -384,11 +355,11 @@ fn atom(site: &Site, mut entries: Vec<(&str, &str, &str)>) -> String {
         .unwrap_or_else(|| updated(None, c.fiscal_year));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n  <title>{}</title>\n  <subtitle>มาตรการส่งเสริมคุณธรรมและความโปร่งใส</subtitle>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{feed_updated}</updated>\n  <author><name>{}</name></author>\n  <generator>prongsai</generator>\n",
-        xml(c.site_title()),
-        xml(base),
-        xml(base),
-        xml(base),
-        xml(&c.name),
+        escape::html(c.site_title()),
+        escape::html(base),
+        escape::html(base),
+        escape::html(base),
+        escape::html(&c.name),
     );
     for (_, _, entry) in entries {
         out.push_str(entry);
@@ -405,7 +376,7 @@ fn sitemap(site: &Site) -> String {
     );
     for route in site.routes().iter().filter(|r| r.in_sitemap()) {
         let url = format!("{base}{}", route.dir());
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&url)));
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape::html(&url)));
     }
     out.push_str("</urlset>\n");
     out
@@ -417,18 +388,6 @@ pub const SCHEMA: &str = include_str!("measures.schema.json");
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    // Cells a spreadsheet would evaluate are defused; numbers and plain Thai text are left alone.
-    #[test]
-    fn csv_cells_starting_with_formula_characters_are_neutralised() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+66 2 123"), "'+66 2 123");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("-"), "'-");
-        assert_eq!(csv_cell("95.60"), "95.60");
-        assert_eq!(csv_cell("สำนักปลัด"), "สำนักปลัด");
-        assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
-    }
 
     // measures.csv has a column for every field of a measures.json record but its HTML body,
     // in the same order.

@@ -37,21 +37,7 @@ fn html_formatter(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(s) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
-            let mut last = 0;
-            for (i, b) in s.bytes().enumerate() {
-                let rep = match b {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'"' => "&quot;",
-                    b'\'' => "&#39;",
-                    _ => continue,
-                };
-                out.write_str(&s[last..i])?;
-                out.write_str(rep)?;
-                last = i + 1;
-            }
-            out.write_str(&s[last..]).map_err(Into::into)
+            crate::escape::html_to(out, s).map_err(Into::into)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }

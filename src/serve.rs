@@ -668,7 +668,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
                     "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\"><title>404</title><body>\
                      <p>ไม่พบหน้านี้ / Not found. ตัวอย่างเว็บไซต์อยู่ที่ / The preview is at \
                      <a href=\"{0}\">{0}</a></p></body></html>",
-                    escape(base)
+                    crate::escape::html(base)
                 );
                 respond(&served, StatusCode::NOT_FOUND, "404.html", page.as_bytes())
             }
@@ -837,12 +837,12 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
 <p class=\"hint\">แก้ไขไฟล์ตามข้อความด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง \
 / Fix the file below and save; this page reloads by itself.</p>\
 <pre>{}</pre><button type=\"button\">ปิด / Close</button></div>",
-            escape(error)
+            crate::escape::html(error)
         ));
     }
     add.push_str(&format!(
         "<script src=\"{LIVE_JS}\" data-version=\"{}\"></script>",
-        escape(&served.version)
+        crate::escape::html(&served.version)
     ));
     add.push_str(INJECTED_END);
     let at = find_last_ignore_case(html, b"</body>").unwrap_or(html.len());
@@ -859,15 +859,8 @@ fn find_last_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The Content-Type for a file name.
-fn mime_type(path: &str) -> &'static str {
+/// The Content-Type for a file name (by its extension).
+pub fn mime_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

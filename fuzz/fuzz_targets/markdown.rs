@@ -21,50 +21,12 @@ fuzz_target!(|data: &[u8]| {
     assert_safe(&html);
 });
 
-/// Every `<` in the output opens a tag (text is escaped): check each tag's name and attributes.
+/// Nothing live in the output: no tag that runs or loads something, no event attribute, no script
+/// URL (`style` attributes of aligned table columns are inert under the theme's CSP).
 fn assert_safe(html: &str) {
-    for tag in html.split('<').skip(1) {
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect();
-        let name = name.trim_start_matches('/').to_ascii_lowercase();
-        assert!(
-            ![
-                "script", "iframe", "object", "embed", "style", "svg", "math", "base", "form",
-                "meta", "link"
-            ]
-            .contains(&name.as_str()),
-            "<{name}> in {html:?}"
-        );
-        // Attribute names outside quotes, and href/src values.
-        let mut rest = &tag[..tag.find('>').unwrap_or(tag.len())];
-        while let Some(eq) = rest.find('=') {
-            let attr = rest[..eq]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            assert!(
-                !attr.starts_with("on"),
-                "event attribute {attr} in {html:?}"
-            );
-            let after = &rest[eq + 1..];
-            let (value, next) = match after.strip_prefix('"') {
-                Some(v) => v.split_once('"').unwrap_or((v, "")),
-                None => after.split_once(' ').unwrap_or((after, "")),
-            };
-            if attr == "href" || attr == "src" {
-                let v: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                for scheme in ["javascript:", "vbscript:", "data:", "file:"] {
-                    assert!(!v.starts_with(scheme), "{attr}={value:?} in {html:?}");
-                }
-            }
-            rest = next;
+    for live in prongsai::escape::live_markup(html) {
+        if !matches!(&live, prongsai::escape::Live::Attribute { name, .. } if name == "style") {
+            panic!("{live} in {html:?}");
         }
     }
 }

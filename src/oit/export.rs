@@ -1,8 +1,8 @@
 //! The checklist's downloads: `oit/ita-YYYY.csv` (UTF-8 with BOM, for Excel; cells written by
-//! [`crate::opendata::csv_cell`], the one CSV cell writer) and `oit/ita-YYYY.json`. Only their bytes:
+//! [`crate::escape::csv_cell`], the one CSV cell writer) and `oit/ita-YYYY.json`. Only their bytes:
 //! the checklist page is `render.rs`'s, and writing files is `site.rs`'s.
 
-use crate::opendata::csv_cell;
+use crate::escape::csv_cell;
 use crate::output::Output;
 
 use super::Checklist;
