@@ -282,45 +282,89 @@ where
     F: Fn(usize) -> Result<B, Finding> + Sync,
     B: Deref<Target = Output>,
 {
-    let wanted: HashSet<&str> = paths.iter().copied().collect();
     let later_dir = later.as_ref().map(|(d, _)| format!("{d}/"));
     let is_later = |rel: &str| later_dir.as_deref().is_some_and(|d| rel.starts_with(d));
     let mut found = Listing::default();
     list(dir, "", &mut found).map_err(Failed::Io)?;
-    let mut stale: Vec<&PathBuf> = found
-        .files
-        .iter()
-        .filter(|(rel, _)| !wanted.contains(rel.as_str()) && !is_later(rel))
-        .map(|(_, path)| path)
-        .collect();
-    for path in &stale {
-        std::fs::remove_file(path).map_err(Failed::Io)?;
-    }
+    let wanted: HashSet<&str> = paths.iter().copied().collect();
+    let mut stale = remove(&found, |rel| !wanted.contains(rel) && !is_later(rel))?;
     // Into an empty folder (but for the marker `prepare` puts first) every file is new: there is
     // no file to compare with, and each file makes its own folder as it comes, so the 10,000
-    // folders of measures are made on every thread, not one. The folders holding folders are
-    // made first, in one go.
+    // folders of measures are made on every thread, not one.
     let empty = found.files.iter().all(|(rel, _)| rel == MARKER);
     if empty {
-        // `a/b/index.html` -> `a`: the folder of a file's folder.
-        let upper: BTreeSet<&str> = paths
-            .iter()
-            .filter_map(|p| p.rsplit_once('/')?.0.rsplit_once('/'))
-            .map(|(up, _)| up)
-            .collect();
-        for folder in upper {
-            std::fs::create_dir_all(dir.join(folder)).map_err(Failed::Io)?;
-        }
+        make_upper_folders(dir, paths).map_err(Failed::Io)?;
     }
-    let put = |path: &Path, new: &[u8]| -> io::Result<usize> {
-        if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
-            return Ok(0);
-        }
-        write_file(path, new)?;
-        Ok(1)
-    };
+    let mut written = write_all(dir, paths, make, empty)?;
+    let mut files = paths.len();
+    if let Some((_, make_later)) = later {
+        let made = make_later().map_err(Failed::Make)?;
+        written += made
+            .par_iter()
+            .map(|o| put(&dir.join(&o.path), &o.bytes, empty))
+            .sum::<io::Result<usize>>()
+            .map_err(Failed::Io)?;
+        let made_paths: HashSet<&str> = made.iter().map(|o| o.path.as_str()).collect();
+        stale.extend(remove(&found, |rel| {
+            is_later(rel) && !made_paths.contains(rel)
+        })?);
+        files += made.len();
+    }
+    remove_empty_folders(dir, &stale, &found.empty_dirs);
+    Ok(WriteStats {
+        files,
+        written,
+        removed: stale.len(),
+    })
+}
+
+/// Removes the listed files whose relative path `gone` picks; returns their paths.
+fn remove(found: &Listing, gone: impl Fn(&str) -> bool) -> Result<Vec<&PathBuf>, Failed> {
+    let paths: Vec<&PathBuf> = found
+        .files
+        .iter()
+        .filter(|(rel, _)| gone(rel))
+        .map(|(_, path)| path)
+        .collect();
+    for path in &paths {
+        std::fs::remove_file(path).map_err(Failed::Io)?;
+    }
+    Ok(paths)
+}
+
+/// Makes the folders that hold folders (`a` of `a/b/index.html`) in one go, before the parallel
+/// write makes each file's own folder.
+fn make_upper_folders(dir: &Path, paths: &[&str]) -> io::Result<()> {
+    let upper: BTreeSet<&str> = paths
+        .iter()
+        .filter_map(|p| p.rsplit_once('/')?.0.rsplit_once('/'))
+        .map(|(up, _)| up)
+        .collect();
+    for folder in upper {
+        std::fs::create_dir_all(dir.join(folder))?;
+    }
+    Ok(())
+}
+
+/// Writes `new` at `path` unless the file already holds it (never compared in a new folder);
+/// 1 when written.
+fn put(path: &Path, new: &[u8], empty: bool) -> io::Result<usize> {
+    if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
+        return Ok(0);
+    }
+    write_file(path, new)?;
+    Ok(1)
+}
+
+/// Makes and writes every file of `paths` on all threads; how many were written, or every
+/// distinct error of making them.
+fn write_all<F, B>(dir: &Path, paths: &[&str], make: F, empty: bool) -> Result<usize, Failed>
+where
+    F: Fn(usize) -> Result<B, Finding> + Sync,
+    B: Deref<Target = Output>,
+{
     let findings = Mutex::new(Vec::<Finding>::new());
-    let mut written: usize = (0..paths.len())
+    let written: usize = (0..paths.len())
         .into_par_iter()
         .map(|i| -> io::Result<usize> {
             match make(i) {
@@ -332,7 +376,7 @@ where
                             _ => {}
                         }
                     }
-                    put(&path, &new.bytes)
+                    put(&path, &new.bytes, empty)
                 }
                 Err(f) => {
                     let mut findings = findings.lock().unwrap_or_else(|e| e.into_inner());
@@ -346,45 +390,25 @@ where
         .sum::<io::Result<usize>>()
         .map_err(Failed::Io)?;
     let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !findings.is_empty() {
-        return Err(Failed::Make(findings));
+    if findings.is_empty() {
+        Ok(written)
+    } else {
+        Err(Failed::Make(findings))
     }
-    let mut files = paths.len();
-    if let Some((_, make)) = later {
-        let made = make().map_err(Failed::Make)?;
-        written += made
-            .par_iter()
-            .map(|o| put(&dir.join(&o.path), &o.bytes))
-            .sum::<io::Result<usize>>()
-            .map_err(Failed::Io)?;
-        let made: HashSet<&str> = made.iter().map(|o| o.path.as_str()).collect();
-        let gone = found
-            .files
-            .iter()
-            .filter(|(rel, _)| is_later(rel) && !made.contains(rel.as_str()))
-            .map(|(_, path)| path);
-        for path in gone {
-            std::fs::remove_file(path).map_err(Failed::Io)?;
-            stale.push(path);
-        }
-        files += made.len();
-    }
-    // Folders left empty by removed pages, deepest first.
-    let mut dirs: Vec<&Path> = stale
+}
+
+/// Removes the folders left empty by removed files, and those found empty, deepest first.
+fn remove_empty_folders(dir: &Path, removed: &[&PathBuf], empty: &[PathBuf]) {
+    let mut dirs: Vec<&Path> = removed
         .iter()
         .flat_map(|p| p.ancestors().skip(1).take_while(|d| *d != dir))
-        .chain(found.empty_dirs.iter().map(PathBuf::as_path))
+        .chain(empty.iter().map(PathBuf::as_path))
         .collect();
     dirs.sort_by(|a, b| (b.components().count(), a).cmp(&(a.components().count(), b)));
     dirs.dedup();
     for d in dirs {
         let _ = std::fs::remove_dir(d);
     }
-    Ok(WriteStats {
-        files,
-        written,
-        removed: stale.len(),
-    })
 }
 
 /// The files and folders under a folder.
