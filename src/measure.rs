@@ -306,129 +306,29 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     let title = f
         .require::<String>("title", "add `title: ชื่อมาตรการ`")
         .map(|t| t.trim().to_string());
-    let fiscal_year = match f.take::<Num>("fiscal_year") {
-        Some(n) => f.check(
-            n.int(),
-            "fiscal_year",
-            |y| i32::try_from(*y).is_ok_and(|y| thai::BE_YEARS.contains(&y)),
-            "write a Buddhist Era year such as 2566",
-        ),
-        None => Some(config.fiscal_year as i64),
-    };
-    let assessment = f
-        .require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)")
-        .and_then(|a| {
-            let found = Assessment::ALL
-                .into_iter()
-                .find(|x| x.code().eq_ignore_ascii_case(a.trim()));
-            if found.is_none() {
-                f.error_at(
-                    "assessment",
-                    format!("unknown assessment `{a}`"),
-                    "write IIT, EIT or OIT",
-                );
-            }
-            found
-        });
-    let indicator = f
-        .require::<Num>(
-            "indicator",
-            "add `indicator: N`, the ITA indicator 1-10 this measure answers",
-        )
-        .and_then(|n| {
-            f.check(
-                n.int(),
-                "indicator",
-                |i| (1..=10).contains(i),
-                "ITA indicators are numbered 1 to 10",
-            )
-        });
-    if let (Some(a), Some(i)) = (assessment, indicator)
-        && !a.indicators().contains(&(i as u8))
-    {
-        let r = a.indicators();
-        let owner = Assessment::of_indicator(i as u8).map_or("", |o| o.code());
-        f.error_at(
-            "indicator",
-            format!("indicator {i} belongs to {owner}, not to {}", a.code()),
-            &format!(
-                "{} has indicators {} to {}: fix the indicator or the assessment",
-                a.code(),
-                r.start(),
-                r.end()
-            ),
-        );
-    }
-    let score = f.take::<Num>("score").and_then(|n| {
-        f.check(
-            n.float(),
-            "score",
-            |s| (0.0..=100.0).contains(s),
-            "a score is a number from 0 to 100, e.g. 95.60",
-        )
-    });
+    let fiscal_year = f.fiscal_year(config);
+    let (assessment, indicator) = f.assessment_and_indicator();
+    let score = f.percent("score", "a score is a number from 0 to 100, e.g. 95.60");
     let target = f
-        .take::<Num>("target")
-        .and_then(|n| {
-            f.check(
-                n.float(),
-                "target",
-                |s| (0.0..=100.0).contains(s),
-                "the pass mark is a number from 0 to 100",
-            )
-        })
+        .percent("target", "the pass mark is a number from 0 to 100")
         .unwrap_or(85.0);
-    let methods = f
-        .take::<List>("methods")
-        .map(List::into_vec)
-        .unwrap_or_default();
-    let results = f
-        .take::<List>("results")
-        .map(List::into_vec)
-        .unwrap_or_default();
-    let responsible = f
-        .take::<List>("responsible")
-        .map(List::into_vec)
-        .unwrap_or_default();
-    if let Some(u) = responsible.iter().find(|u| slugify(u).is_empty()) {
-        f.error_at(
-            "responsible",
-            format!("the unit `{u}` has no letter or digit to make its web address from"),
-            "write the unit's name, e.g. กองคลัง",
-        );
-    }
-    let period = f
-        .take::<String>("period")
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty());
+    let methods = f.list("methods");
+    let results = f.list("results");
+    let responsible = f.responsible();
+    let period = f.text("period");
     let period_range = period.as_deref().and_then(|p| thai::parse_period(p).ok());
-    let status = f.require::<String>("status", "add `status: done` (or not_done, in_progress)").and_then(|s| {
-        let st = Status::parse(&s);
-        if st.is_none() {
-            let keys = Status::ALL.map(Status::key);
-            let guess = did_you_mean(&s, keys).map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
-            f.error_at(
-                "status",
-                format!("unknown status `{s}`"),
-                &format!("{guess}write done (ดำเนินการแล้ว), not_done (ยังไม่ดำเนินการ) or in_progress (อยู่ระหว่างดำเนินการ)"),
-            );
-        }
-        st
-    });
-    let follow_up = f
-        .take::<String>("follow_up")
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+    let status = f.status();
+    let follow_up = f.text("follow_up");
     let oit = f.oit();
     let date = f.date();
     let attachments = f.attachments(root, config.allow_html);
-    let (assessment, indicator) = (assessment?, indicator? as u8);
+    let (assessment, indicator) = (assessment?, indicator?);
     Some(Measure {
         slug,
         source: f.file.rel.clone(),
         origin: Origin(f.file.src.clone()),
         title: title?,
-        fiscal_year: fiscal_year? as i32,
+        fiscal_year: fiscal_year?,
         assessment,
         indicator,
         indicator_title: INDICATORS[indicator as usize - 1],
@@ -664,6 +564,124 @@ impl<'a> Fields<'a> {
                 None
             }
         }
+    }
+
+    /// `fiscal_year`, a Buddhist Era year; site.yaml's when not written.
+    fn fiscal_year(&mut self, config: &Config) -> Option<i32> {
+        match self.take::<Num>("fiscal_year") {
+            Some(n) => self
+                .check(
+                    n.int(),
+                    "fiscal_year",
+                    |y| i32::try_from(*y).is_ok_and(|y| thai::BE_YEARS.contains(&y)),
+                    "write a Buddhist Era year such as 2566",
+                )
+                .map(|y| y as i32),
+            None => Some(config.fiscal_year),
+        }
+    }
+
+    /// `assessment` and `indicator`, each checked, and the indicator checked to belong to the
+    /// assessment.
+    fn assessment_and_indicator(&mut self) -> (Option<Assessment>, Option<u8>) {
+        let assessment = self
+            .require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)")
+            .and_then(|a| {
+                let found = Assessment::ALL
+                    .into_iter()
+                    .find(|x| x.code().eq_ignore_ascii_case(a.trim()));
+                if found.is_none() {
+                    self.error_at(
+                        "assessment",
+                        format!("unknown assessment `{a}`"),
+                        "write IIT, EIT or OIT",
+                    );
+                }
+                found
+            });
+        let indicator = self
+            .require::<Num>(
+                "indicator",
+                "add `indicator: N`, the ITA indicator 1-10 this measure answers",
+            )
+            .and_then(|n| {
+                self.check(
+                    n.int(),
+                    "indicator",
+                    |i| (1..=10).contains(i),
+                    "ITA indicators are numbered 1 to 10",
+                )
+            })
+            .map(|i| i as u8);
+        if let (Some(a), Some(i)) = (assessment, indicator)
+            && !a.indicators().contains(&i)
+        {
+            let r = a.indicators();
+            let owner = Assessment::of_indicator(i).map_or("", |o| o.code());
+            self.error_at(
+                "indicator",
+                format!("indicator {i} belongs to {owner}, not to {}", a.code()),
+                &format!(
+                    "{} has indicators {} to {}: fix the indicator or the assessment",
+                    a.code(),
+                    r.start(),
+                    r.end()
+                ),
+            );
+        }
+        (assessment, indicator)
+    }
+
+    /// A number from 0 to 100 at `key`, if written.
+    fn percent(&mut self, key: &str, help: &str) -> Option<f64> {
+        let n = self.take::<Num>(key)?;
+        self.check(n.float(), key, |s| (0.0..=100.0).contains(s), help)
+    }
+
+    /// A list of texts (or one text) at `key`; empty when not written.
+    fn list(&mut self, key: &str) -> Vec<String> {
+        self.take::<List>(key)
+            .map(List::into_vec)
+            .unwrap_or_default()
+    }
+
+    /// A text at `key`, trimmed; None when not written or blank.
+    fn text(&mut self, key: &str) -> Option<String> {
+        self.take::<String>(key)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// `responsible`: the units, each of which must make a web address.
+    fn responsible(&mut self) -> Vec<String> {
+        let units = self.list("responsible");
+        if let Some(u) = units.iter().find(|u| slugify(u).is_empty()) {
+            self.error_at(
+                "responsible",
+                format!("the unit `{u}` has no letter or digit to make its web address from"),
+                "write the unit's name, e.g. กองคลัง",
+            );
+        }
+        units
+    }
+
+    /// `status`, in English or Thai, with a guess for a misspelt one.
+    fn status(&mut self) -> Option<Status> {
+        let s =
+            self.require::<String>("status", "add `status: done` (or not_done, in_progress)")?;
+        let status = Status::parse(&s);
+        if status.is_none() {
+            let keys = Status::ALL.map(Status::key);
+            let guess = did_you_mean(&s, keys)
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            self.error_at(
+                "status",
+                format!("unknown status `{s}`"),
+                &format!("{guess}write done (ดำเนินการแล้ว), not_done (ยังไม่ดำเนินการ) or in_progress (อยู่ระหว่างดำเนินการ)"),
+            );
+        }
+        status
     }
 
     fn date(&mut self) -> Option<Date> {
