@@ -301,7 +301,7 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     (doc.filter(|_| ok), f.findings)
 }
 
-// Long: one block per front-matter field, in the order of MEASURE_KEYS, each standing alone.
+/// A measure from its front matter: each field read by its own [`Fields`] method.
 fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Measure> {
     let title = f
         .require::<String>("title", "add `title: ชื่อมาตรการ`")

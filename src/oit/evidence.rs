@@ -78,6 +78,21 @@ pub(super) struct Collector<'a> {
     findings: Vec<Finding>,
 }
 
+/// The steps from the home page to a document, as written: one text split at `>`, `→` or `›`,
+/// or a list.
+fn steps(path: Option<Steps>) -> Vec<String> {
+    let parts: Vec<String> = match path {
+        None => Vec::new(),
+        Some(Steps::One(s)) => s.split(['>', '→', '›']).map(str::to_string).collect(),
+        Some(Steps::Many(v)) => v,
+    };
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// Every page and file the build makes, as site paths: each route of the site (the OIT item
 /// pages of `criteria` among them), the files [`routes::files`] names, the attachments and the
 /// site's own `static/` files.
@@ -258,95 +273,19 @@ impl<'a> Collector<'a> {
     }
 
     /// One `- url: ...` entry of disclosures.yaml.
-    // Long: one block per field of the entry, in the order it is written, each with its own finding.
     fn entry(&mut self, src: &Source, loc: &Entry, code: &str, value: Value) -> Option<Evidence> {
-        let value = match value {
-            Value::String(url) => {
-                let mut m = serde_yaml::Mapping::new();
-                m.insert("url".into(), Value::String(url));
-                Value::Mapping(m)
-            }
-            v => v,
-        };
-        let raw: RawEntry = match serde_yaml::from_value(value) {
-            Ok(r) => r,
-            Err(e) => {
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                let f = if let Some(field) = msg
-                    .strip_prefix("unknown field `")
-                    .and_then(|m| m.split('`').next())
-                {
-                    let (off, len) = loc.key(field).map_or((loc.start, 1), |k| k.key);
-                    let help = match did_you_mean(field, ENTRY_KEYS.iter().copied()) {
-                        Some(k) => format!("did you mean `{k}`?"),
-                        None => format!("an entry takes: {}", ENTRY_KEYS.join(", ")),
-                    };
-                    Finding::at(
-                        src,
-                        off,
-                        len,
-                        format!("unknown key `{field}` in the evidence of {code}"),
-                    )
-                    .help(help)
-                } else {
-                    Finding::at(src, loc.start, 1, format!("the evidence of {code} cannot be read: {msg}"))
-                        .help("write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines")
-                };
-                self.findings.push(f);
-                return None;
-            }
-        };
+        let raw = self.raw_entry(src, loc, code, value)?;
         let at = |field: &str| loc.field(field).unwrap_or((loc.start, 1));
         let url = raw.url.trim().to_string();
         let (uo, ul) = at("url");
         let (internal, site_path) = self.resolve(src, uo, ul, code, &url)?;
         let date = match raw.date {
             None => None,
-            Some(s) => {
-                let t = s.text();
-                match thai::parse_date(&t) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        let (o, l) = at("date");
-                        self.findings.push(
-                            Finding::at(src, o, l, format!("{code}: date `{t}`: {e}"))
-                                .help("write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)"),
-                        );
-                        return None;
-                    }
-                }
-            }
+            Some(s) => Some(self.entry_date(src, at("date"), code, &s.text())?),
         };
         let fiscal_year = match raw.fiscal_year {
-            Some(y) if (2400..=2700).contains(&y) => Some(y as i32),
-            Some(y) => {
-                let (o, l) = at("fiscal_year");
-                self.findings.push(
-                    Finding::at(
-                        src,
-                        o,
-                        l,
-                        format!("{code}: fiscal_year {y} is not a Buddhist Era year"),
-                    )
-                    .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
-                );
-                return None;
-            }
+            Some(y) => Some(self.entry_year(src, at("fiscal_year"), code, y)?),
             None => date.map(Date::fiscal_year),
-        };
-        let steps = match raw.path {
-            None => Vec::new(),
-            Some(Steps::One(s)) => s
-                .split(['>', '→', '›'])
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-            Some(Steps::Many(v)) => v
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
         };
         let (kind, bytes) = match &site_path {
             Some(p) if p.ends_with('/') || p.is_empty() => (Kind::Page, None),
@@ -377,7 +316,7 @@ impl<'a> Collector<'a> {
             date,
             fiscal_year,
             bytes,
-            steps,
+            steps: steps(raw.path),
             source: DISCLOSURES.to_string(),
             fresh: true,
             at: Some({
@@ -385,6 +324,98 @@ impl<'a> Collector<'a> {
                 (src.clone(), o, l)
             }),
         })
+    }
+
+    /// An entry's fields as written (a bare string is its `url`); None, with a finding naming
+    /// the key, when they do not read.
+    fn raw_entry(
+        &mut self,
+        src: &Source,
+        loc: &Entry,
+        code: &str,
+        value: Value,
+    ) -> Option<RawEntry> {
+        let value = match value {
+            Value::String(url) => {
+                let mut m = serde_yaml::Mapping::new();
+                m.insert("url".into(), Value::String(url));
+                Value::Mapping(m)
+            }
+            v => v,
+        };
+        let e = match serde_yaml::from_value(value) {
+            Ok(r) => return Some(r),
+            Err(e) => e,
+        };
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let f = if let Some(field) = msg
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+        {
+            let (off, len) = loc.key(field).map_or((loc.start, 1), |k| k.key);
+            let help = match did_you_mean(field, ENTRY_KEYS.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("an entry takes: {}", ENTRY_KEYS.join(", ")),
+            };
+            Finding::at(
+                src,
+                off,
+                len,
+                format!("unknown key `{field}` in the evidence of {code}"),
+            )
+            .help(help)
+        } else {
+            Finding::at(src, loc.start, 1, format!("the evidence of {code} cannot be read: {msg}"))
+                .help("write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines")
+        };
+        self.findings.push(f);
+        None
+    }
+
+    /// An entry's `date`, Thai or ISO; None, with a finding at `(off, len)`, when it does not read.
+    fn entry_date(
+        &mut self,
+        src: &Source,
+        (off, len): (usize, usize),
+        code: &str,
+        text: &str,
+    ) -> Option<Date> {
+        match thai::parse_date(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.findings.push(
+                    Finding::at(src, off, len, format!("{code}: date `{text}`: {e}"))
+                        .help("write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An entry's `fiscal_year`; None, with a finding, when it is not a Buddhist Era year.
+    fn entry_year(
+        &mut self,
+        src: &Source,
+        (off, len): (usize, usize),
+        code: &str,
+        year: i64,
+    ) -> Option<i32> {
+        match i32::try_from(year) {
+            Ok(y) if thai::BE_YEARS.contains(&y) => Some(y),
+            _ => {
+                self.findings.push(
+                    Finding::at(
+                        src,
+                        off,
+                        len,
+                        format!("{code}: fiscal_year {year} is not a Buddhist Era year"),
+                    )
+                    .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
+                );
+                None
+            }
+        }
     }
 
     /// Reads an evidence address: `Some((true, Some(path)))` for a path inside the site,
