@@ -592,6 +592,18 @@ fn entry(key: &str, postings: &[u8], out: &mut Vec<u8>) {
 
 /// The index files of `docs` (sorted by address; a page's number is its place).
 fn files(docs: &[Doc]) -> Vec<Output> {
+    let keys = encoded_postings(docs);
+    let mut out = Vec::new();
+    let names = shard_files(&keys, &mut out);
+    out.push(filters_file(docs));
+    let starts = text_chunks(docs, &mut out);
+    let manifest = manifest(&out, docs.len(), &names, &starts);
+    out.push(manifest);
+    out
+}
+
+/// Every trigram of `docs` with its encoded postings, sorted by trigram.
+fn encoded_postings(docs: &[Doc]) -> Vec<Encoded> {
     // Postings of runs of pages in parallel, then joined in page order.
     const RUN: usize = 256;
     let runs: Vec<_> = docs
@@ -619,10 +631,13 @@ fn files(docs: &[Doc]) -> Vec<Output> {
         })
         .collect();
     keys.par_sort_unstable_by_key(|(k, _)| *k);
+    keys
+}
 
-    let mut out = Vec::new();
+/// Adds the postings shards of sorted `keys` to `out`; returns each shard's prefix.
+fn shard_files(keys: &[Encoded], out: &mut Vec<Output>) -> Vec<String> {
     let mut shards = Vec::new();
-    shard(&keys, 0, &mut shards);
+    shard(keys, 0, &mut shards);
     let mut names = Vec::new();
     for (prefix, keys) in shards {
         let mut bytes = Vec::new();
@@ -639,8 +654,11 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             bytes,
         });
     }
+    names
+}
 
-    // Filters: "name:value" -> pages.
+/// `filters.bin`: "name:value" -> pages.
+fn filters_file(docs: &[Doc]) -> Output {
     let mut filters: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
     for (id, doc) in docs.iter().enumerate() {
         for (name, value) in &doc.filters {
@@ -658,12 +676,14 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             entry(key, &postings, &mut bytes);
         }
     }
-    out.push(Output {
+    Output {
         path: format!("{BUNDLE}/filters.bin"),
         bytes,
-    });
+    }
+}
 
-    // The pages' text in chunks.
+/// Adds the pages' text in chunks `d-N.json` to `out`; returns the first page of each chunk.
+fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut chunk = Vec::new();
     for (id, doc) in docs.iter().enumerate() {
@@ -692,28 +712,31 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             });
         }
     }
+    starts
+}
 
-    // The manifest, with a version that changes with any byte of the other files (it goes into
-    // their addresses, so a browser never mixes a cached file of an older index with a newer one).
+/// `index.json`, over the other files `out` of an index of `pages` pages.
+fn manifest(out: &[Output], pages: usize, shards: &[String], chunks: &[usize]) -> Output {
+    // The version changes with any byte of the other files (it goes into their addresses, so a
+    // browser never mixes a cached file of an older index with a newer one).
     let mut hasher = std::hash::DefaultHasher::new();
-    for o in &out {
+    for o in out {
         o.path.hash(&mut hasher);
         o.bytes.hash(&mut hasher);
     }
     let mut manifest = serde_json::json!({
         "format": VERSION,
         "version": format!("{:016x}", hasher.finish()),
-        "pages": docs.len(),
-        "shards": names,
-        "chunks": starts,
+        "pages": pages,
+        "shards": shards,
+        "chunks": chunks,
     })
     .to_string();
     manifest.push('\n');
-    out.push(Output {
+    Output {
         path: format!("{BUNDLE}/index.json"),
         bytes: manifest.into_bytes(),
-    });
-    out
+    }
 }
 
 /// A page as the search page shows a result: written straight from the `Doc`, not copied.
