@@ -69,15 +69,39 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         );
         return (files, findings);
     }
+    let mut outside = Vec::new();
+    for entry in walk_inside(&content, &mut outside) {
+        let found = match entry {
+            Ok(entry) => markdown_file(root, &entry),
+            Err(e) => Err(unreadable(root, &e)),
+        };
+        match found {
+            Ok(Some(path)) if path.starts_with(&measures) => files.push((path, Kind::Measure)),
+            Ok(Some(path)) => files.push((path, Kind::Page)),
+            Ok(None) => {}
+            Err(f) => findings.push(f),
+        }
+    }
+    findings.extend(outside.iter().map(|path| link_outside(root, path)));
+    (files, findings)
+}
+
+/// Walks `content` sorted by name, following links only while they stay inside it; the links
+/// that lead out are put in `outside`.
+fn walk_inside<'a>(
+    content: &Path,
+    outside: &'a mut Vec<PathBuf>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
     // Links are followed only while they stay inside content/: one to / would walk the whole
     // disk, one to a key file would print its first line in a message.
-    let inside = content.canonicalize().unwrap_or_else(|_| content.clone());
-    let mut outside = Vec::new();
-    let walk = WalkDir::new(&content)
+    let inside = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
+    WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
+        .filter_entry(move |e| {
             let leaves = e.path_is_symlink()
                 && e.path()
                     .canonicalize()
@@ -86,70 +110,62 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
                 outside.push(e.path().to_path_buf());
             }
             !leaves
-        });
-    for entry in walk {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| diag::display_path(root, p))
-                    .unwrap_or_else(|| "content".into());
-                let why = if e.loop_ancestor().is_some() {
-                    "this folder links back to one of its parents (a symlink loop)".to_string()
-                } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string())
-                };
-                findings.push(
-                    Finding::error(path, format!("cannot read: {why}"))
-                        .help("remove the link or fix its permissions"),
-                );
-                continue;
-            }
-        };
-        let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("md") || entry.file_type().is_dir() {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            // A pipe or device would block or never end when read.
-            findings.push(
-                Finding::error(
-                    diag::display_path(root, path),
-                    "not a regular file (a pipe, socket or device)",
-                )
-                .help("content/ holds ordinary .md files: remove this entry"),
-            );
-            continue;
-        }
-        let Some(name) = entry.file_name().to_str() else {
-            findings.push(
-                Finding::error(diag::display_path(root, path), "the file name is not UTF-8 text")
-                    .help("rename the file (names unpacked from an old Thai Windows zip often look like this)"),
-            );
-            continue;
-        };
-        if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
-            continue; // editor backups and hidden files
-        }
-        let kind = if path.starts_with(&measures) {
-            Kind::Measure
-        } else {
-            Kind::Page
-        };
-        files.push((path.to_path_buf(), kind));
+        })
+}
+
+/// The finding for an entry the walk could not read.
+fn unreadable(root: &Path, e: &walkdir::Error) -> Finding {
+    let path = e
+        .path()
+        .map(|p| diag::display_path(root, p))
+        .unwrap_or_else(|| "content".into());
+    let why = if e.loop_ancestor().is_some() {
+        "this folder links back to one of its parents (a symlink loop)".to_string()
+    } else {
+        e.io_error()
+            .map_or_else(|| e.to_string(), |io| io.to_string())
+    };
+    Finding::error(path, format!("cannot read: {why}"))
+        .help("remove the link or fix its permissions")
+}
+
+/// The entry's path when it is a content file; None for folders, other files, hidden files and
+/// editor backups; a finding for a `.md` that cannot be read as one.
+fn markdown_file(root: &Path, entry: &walkdir::DirEntry) -> Result<Option<PathBuf>, Finding> {
+    let path = entry.path();
+    if path.extension().and_then(|e| e.to_str()) != Some("md") || entry.file_type().is_dir() {
+        return Ok(None);
     }
-    for path in outside {
-        findings.push(
-            Finding::error(
-                diag::display_path(root, &path),
-                "a link to a place outside content/: not followed",
-            )
-            .help("copy the files into content/ instead of linking to them"),
-        );
+    if !entry.file_type().is_file() {
+        // A pipe or device would block or never end when read.
+        return Err(Finding::error(
+            diag::display_path(root, path),
+            "not a regular file (a pipe, socket or device)",
+        )
+        .help("content/ holds ordinary .md files: remove this entry"));
     }
-    (files, findings)
+    let Some(name) = entry.file_name().to_str() else {
+        return Err(Finding::error(
+            diag::display_path(root, path),
+            "the file name is not UTF-8 text",
+        )
+        .help(
+            "rename the file (names unpacked from an old Thai Windows zip often look like this)",
+        ));
+    };
+    if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
+        return Ok(None); // editor backups and hidden files
+    }
+    Ok(Some(path.to_path_buf()))
+}
+
+/// The finding for a link that leads out of content/.
+fn link_outside(root: &Path, path: &Path) -> Finding {
+    Finding::error(
+        diag::display_path(root, path),
+        "a link to a place outside content/: not followed",
+    )
+    .help("copy the files into content/ instead of linking to them")
 }
 
 /// Content files larger than this are refused before they are read: a measure page is text, and

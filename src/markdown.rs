@@ -3,6 +3,7 @@
 //! escaped (with a warning) unless the site allows it. `javascript:` and similar links are never emitted.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
@@ -26,134 +27,197 @@ pub struct Settings<'a> {
 /// Renders the Markdown at `body_start..` of the file `src`; findings point into that file.
 pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, Vec<Finding>) {
     let text = &src.inner()[body_start..];
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut warned_lines = HashSet::new();
-    let mut unwarned = 0;
-    let mut warn = |offset: usize, len: usize, msg: &str, help: &str| {
-        // Placing a finding scans the file up to it: keep a hostile file from making that quadratic.
-        if warned_lines.len() >= MAX_WARNINGS {
-            unwarned += 1;
-            return;
-        }
-        let f = Finding::at(src, body_start + offset, len, msg)
-            .help(help)
-            .warning();
-        if warned_lines.insert(f.line) {
-            findings.push(f);
-        }
-    };
+    let mut warnings = Warnings::new(src, body_start);
     let mut events: Vec<Event> = Vec::with_capacity(text.len() / 16);
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
+        depth = nesting(depth, &event);
         if depth > MAX_DEPTH {
-            let f = Finding::at(
-                src,
-                body_start + range.start,
-                1,
-                format!("the text nests lists or quotes more than {MAX_DEPTH} levels deep"),
-            )
-            .help("browsers cannot show this much nesting: flatten the lists or quotes");
-            return (String::new(), vec![f]);
+            return (String::new(), vec![too_deep(src, body_start + range.start)]);
         }
-        let event = match event {
-            Event::Html(h) | Event::InlineHtml(h) if !settings.allow_html => {
-                warn(
-                    range.start,
-                    range.len().min(h.trim_end().len()).max(1),
-                    "raw HTML is shown as text, not run",
-                    "write it as Markdown, or set `allow_html: true` in site.yaml if this HTML is trusted",
-                );
-                Event::Text(h)
-            }
-            // `{key=value}` after a heading becomes an attribute named by the author: `onclick`
-            // would run script. Only `{#id .class}` is kept (found by the markdown fuzz target).
-            Event::Start(Tag::Heading {
+        events.push(sanitize(event, &range, settings, &mut warnings));
+    }
+    let findings = warnings.finish();
+    add_heading_ids(&mut events);
+    (to_html(events, text.len()), findings)
+}
+
+/// The Markdown extensions a body may use.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Nesting depth after `event`, given the depth before it.
+fn nesting(depth: usize, event: &Event) -> usize {
+    match event {
+        Event::Start(_) => depth + 1,
+        Event::End(_) => depth.saturating_sub(1),
+        _ => depth,
+    }
+}
+
+/// The finding that refuses a body nesting deeper than [`MAX_DEPTH`] at byte `offset` of `src`.
+fn too_deep(src: &Source, offset: usize) -> Finding {
+    Finding::at(
+        src,
+        offset,
+        1,
+        format!("the text nests lists or quotes more than {MAX_DEPTH} levels deep"),
+    )
+    .help("browsers cannot show this much nesting: flatten the lists or quotes")
+}
+
+/// The warnings of one body: at most one a line and [`MAX_WARNINGS`] in all, the rest counted.
+struct Warnings<'s> {
+    src: &'s Source,
+    body_start: usize,
+    listed: Vec<Finding>,
+    lines: HashSet<usize>,
+    unlisted: usize,
+}
+
+impl<'s> Warnings<'s> {
+    fn new(src: &'s Source, body_start: usize) -> Self {
+        Warnings {
+            src,
+            body_start,
+            listed: Vec::new(),
+            lines: HashSet::new(),
+            unlisted: 0,
+        }
+    }
+
+    /// Warns about `len` bytes at `offset` in the body.
+    fn warn(&mut self, offset: usize, len: usize, msg: &str, help: &str) {
+        // Placing a finding scans the file up to it: keep a hostile file from making that quadratic.
+        if self.lines.len() >= MAX_WARNINGS {
+            self.unlisted += 1;
+            return;
+        }
+        let f = Finding::at(self.src, self.body_start + offset, len, msg)
+            .help(help)
+            .warning();
+        if self.lines.insert(f.line) {
+            self.listed.push(f);
+        }
+    }
+
+    /// The warnings listed, then one line counting the others.
+    fn finish(mut self) -> Vec<Finding> {
+        if self.unlisted > 0 {
+            self.listed.push(
+                Finding::error(
+                    self.src.name(),
+                    format!(
+                        "{} more places with raw HTML or unsafe links are not listed",
+                        self.unlisted
+                    ),
+                )
+                .warning(),
+            );
+        }
+        self.listed
+    }
+}
+
+/// The event made safe to emit: raw HTML as text unless allowed, and the tags [`sanitize_tag`] fixes.
+fn sanitize<'a>(
+    event: Event<'a>,
+    range: &Range<usize>,
+    settings: &Settings,
+    warnings: &mut Warnings,
+) -> Event<'a> {
+    match event {
+        Event::Html(h) | Event::InlineHtml(h) if !settings.allow_html => {
+            warnings.warn(
+                range.start,
+                range.len().min(h.trim_end().len()).max(1),
+                "raw HTML is shown as text, not run",
+                "write it as Markdown, or set `allow_html: true` in site.yaml if this HTML is trusted",
+            );
+            Event::Text(h)
+        }
+        Event::Start(tag) => Event::Start(sanitize_tag(tag, range, settings, warnings)),
+        e => e,
+    }
+}
+
+/// The tag made safe to emit: heading attributes other than id and class dropped unless allowed,
+/// link and image addresses fixed by [`fix_url`].
+fn sanitize_tag<'a>(
+    tag: Tag<'a>,
+    range: &Range<usize>,
+    settings: &Settings,
+    warnings: &mut Warnings,
+) -> Tag<'a> {
+    match tag {
+        // `{key=value}` after a heading becomes an attribute named by the author: `onclick`
+        // would run script. Only `{#id .class}` is kept (found by the markdown fuzz target).
+        Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        } if !settings.allow_html && !attrs.is_empty() => {
+            warnings.warn(
+                range.start,
+                range.len(),
+                "heading attributes other than {#id .class} are dropped",
+                "keep `{#id}` or `{.class}`; set `allow_html: true` in site.yaml if this markup is trusted",
+            );
+            Tag::Heading {
                 level,
                 id,
                 classes,
-                attrs,
-            }) if !settings.allow_html && !attrs.is_empty() => {
-                warn(
+                attrs: Vec::new(),
+            }
+        }
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type,
+            dest_url: fix_url(dest_url, settings.root).unwrap_or_else(|| {
+                warnings.warn(
                     range.start,
                     range.len(),
-                    "heading attributes other than {#id .class} are dropped",
-                    "keep `{#id}` or `{.class}`; set `allow_html: true` in site.yaml if this markup is trusted",
+                    "this link's address is not allowed",
+                    "links may use http:, https:, mailto:, tel: or a path",
                 );
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs: Vec::new(),
-                })
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
-                    warn(
-                        range.start,
-                        range.len(),
-                        "this link's address is not allowed",
-                        "links may use http:, https:, mailto:, tel: or a path",
-                    );
-                    CowStr::Borrowed("#")
-                });
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = fix_url(dest_url, settings.root).unwrap_or_else(|| {
-                    warn(
-                        range.start,
-                        range.len(),
-                        "this image's address is not allowed",
-                        "images may use http:, https: or a path",
-                    );
-                    CowStr::Borrowed("")
-                });
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            e => e,
-        };
-        events.push(event);
+                CowStr::Borrowed("#")
+            }),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type,
+            dest_url: fix_url(dest_url, settings.root).unwrap_or_else(|| {
+                warnings.warn(
+                    range.start,
+                    range.len(),
+                    "this image's address is not allowed",
+                    "images may use http:, https: or a path",
+                );
+                CowStr::Borrowed("")
+            }),
+            title,
+            id,
+        },
+        t => t,
     }
-    if unwarned > 0 {
-        findings.push(
-            Finding::error(
-                src.name(),
-                format!("{unwarned} more places with raw HTML or unsafe links are not listed"),
-            )
-            .warning(),
-        );
-    }
-    add_heading_ids(&mut events);
-    let mut out = String::with_capacity(text.len() * 3 / 2);
+}
+
+/// The HTML of `events` (from a body of `len` bytes), each table wrapped in `div.table-wrap`.
+fn to_html(events: Vec<Event>, len: usize) -> String {
+    let mut out = String::with_capacity(len * 3 / 2);
     let wrapped = events.into_iter().flat_map(|e| match e {
         Event::Start(Tag::Table(_)) => [
             Some(Event::Html("<div class=\"table-wrap\">".into())),
@@ -163,7 +227,7 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         e => [Some(e), None],
     });
     html::push_html(&mut out, wrapped.flatten());
-    (out, findings)
+    out
 }
 
 /// A link target safe to emit: root-relative paths become page-relative; script schemes give None.

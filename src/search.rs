@@ -153,63 +153,90 @@ const REGION: &str = "data-search-body";
 pub fn extract(path: &str, html: &str) -> Option<Doc> {
     let at = html.find(REGION)?;
     let open = html[..at].rfind('<')?;
-    let mut doc = Doc {
-        url: path.strip_suffix("index.html").unwrap_or(path).to_string(),
-        ..Doc::default()
-    };
-    let mut text = Text::default();
-    let mut region: Option<(String, usize)> = None;
-    let mut captures: Vec<Capture> = Vec::new();
-    let mut h1_seen = false;
+    let mut reader = Reader::new(path);
     let mut i = open;
     while i < html.len() {
         let Some(lt) = html[i..].find('<').map(|p| p + i) else {
-            text.push_html(&html[i..], &mut captures);
+            reader.push_html(&html[i..]);
             break;
         };
-        text.push_html(&html[i..lt], &mut captures);
+        reader.push_html(&html[i..lt]);
         let rest = &html[lt..];
         if rest.starts_with("<!--") {
             i = rest.find("-->").map_or(html.len(), |p| lt + p + 3);
             continue;
         }
         let Some(tag) = Tag::parse(rest) else {
-            text.push_html("<", &mut captures);
+            reader.push_html("<");
             i = lt + 1;
             continue;
         };
         i = lt + tag.len;
         if !tag.end && matches!(tag.name.as_str(), "script" | "style" | "template") {
-            let close = format!("</{}", tag.name);
-            i = find_ignore_case(&html[i..], &close).map_or(html.len(), |p| i + p);
+            i = end_of_raw_text(html, i, &tag.name);
             continue;
         }
         if !is_inline(&tag.name) {
-            text.space(&mut captures);
+            reader.space();
         }
-        if tag.end {
-            for c in captures.iter_mut().filter(|c| c.tag == tag.name) {
-                c.depth -= 1;
-            }
-            for c in captures.extract_if(.., |c| c.depth == 0) {
-                c.finish(&mut doc);
-            }
-            if let Some((name, depth)) = &mut region
-                && *name == tag.name
-            {
-                *depth -= 1;
-                if *depth == 0 {
-                    break;
-                }
-            }
-            continue;
+        if !tag.end {
+            reader.open(&tag);
+        } else if reader.close(&tag) {
+            break;
         }
-        match &mut region {
-            None => region = Some((tag.name.clone(), 1)),
+    }
+    reader.finish()
+}
+
+/// Where the end tag of the raw-text element `name` (script, style, template) opened before
+/// byte `from` of `html` starts; the end of `html` when it has none.
+fn end_of_raw_text(html: &str, from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    find_ignore_case(&html[from..], &close).map_or(html.len(), |p| from + p)
+}
+
+/// What [`extract`] knows part way through a page.
+struct Reader {
+    doc: Doc,
+    text: Text,
+    /// The region's element and how many of its kind are open.
+    region: Option<(String, usize)>,
+    captures: Vec<Capture>,
+    h1_seen: bool,
+}
+
+impl Reader {
+    fn new(path: &str) -> Self {
+        Reader {
+            doc: Doc {
+                url: path.strip_suffix("index.html").unwrap_or(path).to_string(),
+                ..Doc::default()
+            },
+            text: Text::default(),
+            region: None,
+            captures: Vec::new(),
+            h1_seen: false,
+        }
+    }
+
+    /// Adds HTML text to the region's text and every open capture.
+    fn push_html(&mut self, html: &str) {
+        self.text.push_html(html, &mut self.captures);
+    }
+
+    /// A break between blocks.
+    fn space(&mut self) {
+        self.text.space(&mut self.captures);
+    }
+
+    /// A start tag: the region's first, a nested one, or one that starts a capture.
+    fn open(&mut self, tag: &Tag) {
+        match &mut self.region {
+            None => self.region = Some((tag.name.clone(), 1)),
             Some((name, depth)) if *name == tag.name && !tag.void => *depth += 1,
             _ => {}
         }
-        for c in captures.iter_mut().filter(|c| c.tag == tag.name) {
+        for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
             c.depth += !tag.void as usize;
         }
         let capture = |kind: Kind| Capture {
@@ -228,20 +255,41 @@ pub fn extract(path: &str, html: &str) -> Option<Doc> {
                 Some((name, v)) => Capture::field(
                     kind(name.trim().to_string()),
                     v.trim().to_string(),
-                    &mut doc,
+                    &mut self.doc,
                 ),
-                None if !tag.void => captures.push(capture(kind(value.trim().to_string()))),
+                None if !tag.void => self.captures.push(capture(kind(value.trim().to_string()))),
                 None => {}
             }
         }
-        if tag.name == "h1" && !h1_seen && !tag.void {
-            h1_seen = true;
-            captures.push(capture(Kind::Title));
+        if tag.name == "h1" && !self.h1_seen && !tag.void {
+            self.h1_seen = true;
+            self.captures.push(capture(Kind::Title));
         }
     }
-    region?;
-    doc.text = text.finish();
-    Some(doc)
+
+    /// An end tag: finishes the captures it closes; true when it closes the region.
+    fn close(&mut self, tag: &Tag) -> bool {
+        for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
+            c.depth -= 1;
+        }
+        for c in self.captures.extract_if(.., |c| c.depth == 0) {
+            c.finish(&mut self.doc);
+        }
+        if let Some((name, depth)) = &mut self.region
+            && *name == tag.name
+        {
+            *depth -= 1;
+            return *depth == 0;
+        }
+        false
+    }
+
+    /// The page read; None when no region was found.
+    fn finish(mut self) -> Option<Doc> {
+        self.region?;
+        self.doc.text = self.text.finish();
+        Some(self.doc)
+    }
 }
 
 /// What a capture fills in when its element ends.
@@ -592,6 +640,18 @@ fn entry(key: &str, postings: &[u8], out: &mut Vec<u8>) {
 
 /// The index files of `docs` (sorted by address; a page's number is its place).
 fn files(docs: &[Doc]) -> Vec<Output> {
+    let keys = encoded_postings(docs);
+    let mut out = Vec::new();
+    let names = shard_files(&keys, &mut out);
+    out.push(filters_file(docs));
+    let starts = text_chunks(docs, &mut out);
+    let manifest = manifest(&out, docs.len(), &names, &starts);
+    out.push(manifest);
+    out
+}
+
+/// Every trigram of `docs` with its encoded postings, sorted by trigram.
+fn encoded_postings(docs: &[Doc]) -> Vec<Encoded> {
     // Postings of runs of pages in parallel, then joined in page order.
     const RUN: usize = 256;
     let runs: Vec<_> = docs
@@ -619,10 +679,13 @@ fn files(docs: &[Doc]) -> Vec<Output> {
         })
         .collect();
     keys.par_sort_unstable_by_key(|(k, _)| *k);
+    keys
+}
 
-    let mut out = Vec::new();
+/// Adds the postings shards of sorted `keys` to `out`; returns each shard's prefix.
+fn shard_files(keys: &[Encoded], out: &mut Vec<Output>) -> Vec<String> {
     let mut shards = Vec::new();
-    shard(&keys, 0, &mut shards);
+    shard(keys, 0, &mut shards);
     let mut names = Vec::new();
     for (prefix, keys) in shards {
         let mut bytes = Vec::new();
@@ -639,8 +702,11 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             bytes,
         });
     }
+    names
+}
 
-    // Filters: "name:value" -> pages.
+/// `filters.bin`: "name:value" -> pages.
+fn filters_file(docs: &[Doc]) -> Output {
     let mut filters: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
     for (id, doc) in docs.iter().enumerate() {
         for (name, value) in &doc.filters {
@@ -658,12 +724,14 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             entry(key, &postings, &mut bytes);
         }
     }
-    out.push(Output {
+    Output {
         path: format!("{BUNDLE}/filters.bin"),
         bytes,
-    });
+    }
+}
 
-    // The pages' text in chunks.
+/// Adds the pages' text in chunks `d-N.json` to `out`; returns the first page of each chunk.
+fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut chunk = Vec::new();
     for (id, doc) in docs.iter().enumerate() {
@@ -692,28 +760,31 @@ fn files(docs: &[Doc]) -> Vec<Output> {
             });
         }
     }
+    starts
+}
 
-    // The manifest, with a version that changes with any byte of the other files (it goes into
-    // their addresses, so a browser never mixes a cached file of an older index with a newer one).
+/// `index.json`, over the other files `out` of an index of `pages` pages.
+fn manifest(out: &[Output], pages: usize, shards: &[String], chunks: &[usize]) -> Output {
+    // The version changes with any byte of the other files (it goes into their addresses, so a
+    // browser never mixes a cached file of an older index with a newer one).
     let mut hasher = std::hash::DefaultHasher::new();
-    for o in &out {
+    for o in out {
         o.path.hash(&mut hasher);
         o.bytes.hash(&mut hasher);
     }
     let mut manifest = serde_json::json!({
         "format": VERSION,
         "version": format!("{:016x}", hasher.finish()),
-        "pages": docs.len(),
-        "shards": names,
-        "chunks": starts,
+        "pages": pages,
+        "shards": shards,
+        "chunks": chunks,
     })
     .to_string();
     manifest.push('\n');
-    out.push(Output {
+    Output {
         path: format!("{BUNDLE}/index.json"),
         bytes: manifest.into_bytes(),
-    });
-    out
+    }
 }
 
 /// A page as the search page shows a result: written straight from the `Doc`, not copied.

@@ -363,19 +363,10 @@ impl Builder {
     /// Compiles the site, swaps what is served, tells the pages, then writes public/.
     fn rebuild(&mut self) {
         let start = Instant::now();
-        let compiled = self.compile();
+        let mut compiled = self.compile();
         let old = self.shared.current();
-        let base = Config::load(&self.root)
-            .map(|c| c.base_path())
-            .unwrap_or_else(|_| {
-                if old.base.is_empty() {
-                    "/".into()
-                } else {
-                    old.base.clone()
-                }
-            });
-        let printed = compiled.findings.render(self.color);
-        eprint!("{printed}");
+        let base = self.base_path(&old);
+        eprint!("{}", compiled.findings.render(self.color));
         let error = match &compiled.outputs {
             Some(_) => None,
             None => Some(compiled.findings.render(false)),
@@ -391,12 +382,37 @@ impl Builder {
             }
             return;
         }
-        self.builds += 1;
-        let version = format!("{:x}-{}", self.run_id, self.builds);
-        let good = match compiled.outputs {
+        let good = match compiled.outputs.take() {
             Some(new) if !same_outputs => Some(Arc::new(Good::new(new, old.good.as_deref()))),
             _ => old.good.clone(),
         };
+        let fresh = self.publish(base, good, error);
+        self.report(&compiled, &fresh, same_outputs, start.elapsed().as_millis());
+    }
+
+    /// The site's path from site.yaml; while it cannot be read, the one served before (or `/`).
+    fn base_path(&self, old: &Served) -> String {
+        Config::load(&self.root)
+            .map(|c| c.base_path())
+            .unwrap_or_else(|_| {
+                if old.base.is_empty() {
+                    "/".into()
+                } else {
+                    old.base.clone()
+                }
+            })
+    }
+
+    /// Serves `good`, with `error` over it when the build failed, under a new version, and tells
+    /// the pages.
+    fn publish(
+        &mut self,
+        base: String,
+        good: Option<Arc<Good>>,
+        error: Option<String>,
+    ) -> Arc<Served> {
+        self.builds += 1;
+        let version = format!("{:x}-{}", self.run_id, self.builds);
         let kind = if error.is_some() { "failed" } else { "reload" };
         let fresh = Arc::new(Served {
             base,
@@ -410,7 +426,12 @@ impl Builder {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = fresh.clone();
         self.shared.notice.send_replace(Notice { kind, version });
-        let ms = start.elapsed().as_millis();
+        fresh
+    }
+
+    /// Says what the build served as `fresh` did, `ms` after it started, writing public/ when
+    /// it has new outputs.
+    fn report(&mut self, compiled: &site::Report, fresh: &Served, same_outputs: bool, ms: u128) {
         match (&fresh.error, &fresh.good) {
             (Some(_), Some(_)) => eprintln!(
                 "build failed: {} error(s); still serving the last good build, with the errors over every page",
