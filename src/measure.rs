@@ -12,7 +12,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::config::Config;
 use crate::content::{Kind, SourceFile};
-use crate::diag::{Finding, Source, did_you_mean};
+use crate::diag::{Finding, did_you_mean};
 use crate::thai::{self, Date, MonthRange};
 use crate::yaml::{self, FileKind, key_span};
 
@@ -139,9 +139,6 @@ pub struct Measure {
     pub slug: String,
     /// Source file, relative to the site root.
     pub source: String,
-    /// Its text, for carets.
-    #[serde(skip)]
-    pub origin: Origin,
     pub title: String,
     pub fiscal_year: i32,
     pub assessment: Assessment,
@@ -192,7 +189,6 @@ impl Measure {
             date: None,
             attachments: vec![],
             body: String::new(),
-            origin: Origin(crate::diag::source("x.md", "".into())),
         }
     }
 }
@@ -202,9 +198,6 @@ impl Measure {
 pub struct Page {
     pub slug: String,
     pub source: String,
-    /// Its text, for carets.
-    #[serde(skip)]
-    pub origin: Origin,
     pub title: String,
     pub oit: Vec<String>,
     #[serde(serialize_with = "ser_date")]
@@ -227,19 +220,6 @@ pub(crate) fn ser_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S
     match d {
         Some(d) => s.serialize_some(&d.iso()),
         None => s.serialize_none(),
-    }
-}
-
-/// The content file a measure or page was read from, kept so a later step (the OIT check) can put
-/// a caret in it without reading the file again. It is where the page came from, not what it
-/// shows: it is not serialised, and two measures that differ only in it are equal (so the
-/// renderer's memo does not re-render a page whose front matter moved but did not change).
-#[derive(Debug, Clone)]
-pub struct Origin(pub Source);
-
-impl PartialEq for Origin {
-    fn eq(&self, _: &Origin) -> bool {
-        true
     }
 }
 
@@ -326,7 +306,6 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     Some(Measure {
         slug,
         source: f.file.rel.clone(),
-        origin: Origin(f.file.src.clone()),
         title: title?,
         fiscal_year: fiscal_year?,
         assessment,
@@ -359,7 +338,6 @@ fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Pa
     Some(Page {
         slug,
         source: f.file.rel.clone(),
-        origin: Origin(f.file.src.clone()),
         title: title?,
         oit,
         date,

@@ -24,8 +24,6 @@ use super::{Criteria, DISCLOSURES, Evidence, Kind, absolute, is_code, normalize_
 pub(super) struct Claim<'a> {
     /// Its file, relative to the site root.
     pub source: &'a str,
-    /// Its file's text, for carets.
-    pub origin: &'a Source,
     pub title: &'a str,
     /// Its path in the built site.
     pub url: String,
@@ -41,7 +39,6 @@ impl<'a> Claim<'a> {
     pub fn measure(m: &'a Measure) -> Claim<'a> {
         Claim {
             source: &m.source,
-            origin: &m.origin.0,
             title: &m.title,
             url: format!("measures/{}/", m.slug),
             kind: Kind::Measure,
@@ -55,7 +52,6 @@ impl<'a> Claim<'a> {
     pub fn page(p: &'a Page) -> Claim<'a> {
         Claim {
             source: &p.source,
-            origin: &p.origin.0,
             title: &p.title,
             url: format!("{}/", p.slug),
             kind: Kind::Page,
@@ -176,14 +172,12 @@ impl<'a> Collector<'a> {
         if claim.codes.is_empty() {
             return;
         }
-        // Where a stale date gets its caret (see `report`).
-        let at = spot(claim.origin, "date", None);
         let fy = claim.date.map(Date::fiscal_year);
         for code in claim.codes {
             if self.criteria.item(code).is_none() {
                 let msg = format!("`{code}` is not an OIT item of ITA {}", self.criteria.year);
                 let help = self.unknown_code_help(code);
-                let f = match spot(claim.origin, "oit", Some(code)) {
+                let f = match spot(self.root, claim.source, "oit", Some(code)) {
                     Some((src, off, len)) => Finding::at(&src, off, len, msg),
                     None => Finding::error(claim.source, msg),
                 };
@@ -203,7 +197,7 @@ impl<'a> Collector<'a> {
                 steps: Vec::new(),
                 source: claim.source.to_string(),
                 fresh: true,
-                at: at.clone(),
+                at: None,
             };
             let mut found = vec![evidence(claim.kind, claim.title, &claim.url, None)];
             for a in claim.attachments {
@@ -517,9 +511,18 @@ impl<'a> Collector<'a> {
     }
 }
 
-/// The spot of front-matter `key` in a content file's text (of `needle` within its line, when
-/// given), for a caret.
-fn spot(origin: &Source, key: &str, needle: Option<&str>) -> Option<(Source, usize, usize)> {
+/// The spot of front-matter `key` in the content file `rel` (of `needle` within its line, when
+/// given), for a caret. The file is read again: only a finding pays for it, so a build does not
+/// hold every file's text.
+pub(super) fn spot(
+    root: &Path,
+    rel: &str,
+    key: &str,
+    needle: Option<&str>,
+) -> Option<(Source, usize, usize)> {
+    let bytes = std::fs::read(root.join(rel)).ok()?;
+    let text = content::decode(rel, &bytes).ok()?;
+    let origin = diag::source(rel, Arc::from(text));
     let text: &str = origin.inner();
     // A content file opens with its `---` line (content::read makes sure): the YAML follows it.
     let front_matter = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -531,7 +534,7 @@ fn spot(origin: &Source, key: &str, needle: Option<&str>) -> Option<(Source, usi
             return Some((origin.clone(), off + i, n.len()));
         }
     }
-    Some((origin.clone(), off, len))
+    Some((origin, off, len))
 }
 
 /// Why an outside address is not one an assessor can open, if it is not.

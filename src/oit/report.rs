@@ -12,9 +12,8 @@ use super::{Checklist, DISCLOSURES, Status};
 /// The per-item findings of `prongsai check`: items with no evidence (warnings) and evidence dated
 /// outside the year its item asks for (warnings; errors with `strict`).
 ///
-/// `_root` is no longer read (each piece of evidence carries its file's text for the caret); it
-/// stays until the command line's call is changed with `main.rs`.
-pub fn report(list: &Checklist, _root: &Path, strict: bool, thai_digits: bool) -> Vec<Finding> {
+/// A page's stale date is placed by reading its file again, which only `check` pays for.
+pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !list.has_evidence() {
         return findings;
@@ -52,7 +51,10 @@ pub fn report(list: &Checklist, _root: &Path, strict: bool, thai_digits: bool) -
                 "link the document of ปีงบประมาณ {} (or set `fiscal_year:` on the entry if the date is not the year it covers)",
                 d(req)
             );
-            let mut f = match e.at.clone() {
+            let at =
+                e.at.clone()
+                    .or_else(|| super::evidence::spot(root, &e.source, "date", None));
+            let mut f = match at {
                 Some((src, off, len)) => Finding::at(&src, off, len, msg),
                 None => Finding::error(&e.source, msg),
             }
