@@ -149,6 +149,9 @@ pub struct Measure {
     pub methods: Vec<String>,
     pub results: Vec<String>,
     pub responsible: Vec<String>,
+    /// The address of each unit of `responsible` (`units/<address>/`), made once at parse.
+    #[serde(skip)]
+    pub unit_slugs: Vec<String>,
     /// The period as written.
     pub period: Option<String>,
     /// The period read as months, when it could be.
@@ -181,6 +184,7 @@ impl Measure {
             methods: vec![],
             results: vec![],
             responsible: vec![],
+            unit_slugs: vec![],
             period: None,
             period_range: None,
             status: Status::Done,
@@ -295,6 +299,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
     let methods = f.list("methods");
     let results = f.list("results");
     let responsible = f.responsible();
+    let unit_slugs = responsible.iter().map(|u| slugify(u)).collect();
     let period = f.text("period");
     let period_range = period.as_deref().and_then(|p| thai::parse_period(p).ok());
     let status = f.status();
@@ -316,6 +321,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
         methods,
         results,
         responsible,
+        unit_slugs,
         period,
         period_range,
         status: status?,

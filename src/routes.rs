@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::measure::{Assessment, Measure, Page, slugify};
+use crate::measure::{Assessment, Measure, Page};
 
 /// The folder of the measures' pages.
 pub const MEASURES: &str = "measures";
@@ -187,8 +187,12 @@ pub fn root_of(path: &str) -> String {
 /// differ only in case or spacing share one page.
 pub fn units(measures: &[Arc<Measure>]) -> BTreeMap<String, &str> {
     let mut units = BTreeMap::new();
-    for u in measures.iter().flat_map(|m| &m.responsible) {
-        units.entry(slugify(u)).or_insert(u.as_str());
+    for m in measures {
+        for (name, slug) in m.responsible.iter().zip(&m.unit_slugs) {
+            if !units.contains_key(slug) {
+                units.insert(slug.clone(), name.as_str());
+            }
+        }
     }
     units
 }

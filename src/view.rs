@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::measure::{Assessment, Measure, Page, Status, slugify};
+use crate::measure::{Assessment, Measure, Page, Status};
 use crate::model::Site;
 use crate::oit;
 use crate::render::{Job, Plan, Renderer};
@@ -290,8 +290,6 @@ struct View<'a> {
     values: &'a [Values],
     /// Indices of the measures of the site's fiscal year.
     current: Vec<usize>,
-    /// Each measure's unit addresses.
-    unit_slugs: Vec<Vec<String>>,
     units: BTreeMap<String, &'a str>,
     by_slug: HashMap<&'a str, usize>,
     pages: HashMap<&'a str, &'a Page>,
@@ -303,13 +301,8 @@ impl<'a> View<'a> {
         let current: Vec<usize> = (0..site.measures.len())
             .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
             .collect();
-        let unit_slugs: Vec<Vec<String>> = site
-            .measures
-            .par_iter()
-            .map(|m| m.responsible.iter().map(|u| slugify(u)).collect())
-            .collect();
         let units = routes::units(&site.measures);
-        let data = site_data(site, &current, &units, &unit_slugs);
+        let data = site_data(site, &current, &units);
         View {
             site: Value::from(Serde(&data)),
             config: c,
@@ -317,7 +310,6 @@ impl<'a> View<'a> {
             measures: &site.measures,
             values,
             current,
-            unit_slugs,
             units,
             by_slug: site
                 .measures
@@ -426,9 +418,8 @@ impl<'a> View<'a> {
         Value::from(
             self.values
                 .iter()
-                .zip(&self.unit_slugs)
-                .filter(|(_, slugs)| slugs.iter().any(|s| s == slug))
-                .map(|(v, _)| v.summary.clone())
+                .filter(|v| v.measure.unit_slugs.iter().any(|s| s == slug))
+                .map(|v| v.summary.clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -466,7 +457,6 @@ fn site_data<'a>(
     site: &'a Site,
     current: &[usize],
     units: &BTreeMap<String, &'a str>,
-    unit_slugs: &[Vec<String>],
 ) -> SiteData<'a> {
     let c = &site.config;
     let mut nav: Vec<&Page> = site.pages.iter().collect();
@@ -506,9 +496,10 @@ fn site_data<'a>(
             .map(|(slug, name)| UnitCount {
                 name: name.to_string(),
                 slug: slug.clone(),
-                count: unit_slugs
+                count: site
+                    .measures
                     .iter()
-                    .filter(|s| s.iter().any(|s| s == slug))
+                    .filter(|m| m.unit_slugs.iter().any(|s| s == slug))
                     .count(),
             })
             .collect(),
