@@ -404,7 +404,9 @@ mod tests {
         };
         assert_eq!(
             unverified(&a),
-            ["O4", "O5", "O10", "O11", "O12", "O19", "O24", "O25", "O26", "O28"]
+            [
+                "O4", "O5", "O10", "O11", "O12", "O19", "O24", "O25", "O26", "O28"
+            ]
         );
         assert_eq!(
             unverified(&b),
