@@ -71,9 +71,9 @@ pub fn report(list: &Checklist, _root: &Path, strict: bool, thai_digits: bool) -
 }
 
 /// What `check` says once about the item list itself, each a warning with how to settle it: that
-/// another year's list stands in for the site's year, that the list is partial, its research note,
-/// and which sub-indicators and items the sources do not confirm. `d` writes a year in the site's
-/// digits.
+/// another year's list [stands in](stand_in) for the site's year, that the list is partial, its
+/// research note, and which sub-indicators and items the sources do not confirm. `d` writes a
+/// number in the site's digits.
 fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
     let (year, from) = (list.year, list.criteria_year);
     let builtin = list.criteria_from == BUILTIN_FROM;
@@ -93,22 +93,7 @@ fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
         d(from)
     );
     let warn = |msg: String, help: String| Finding::error(&file, msg).help(help).warning();
-    let mut findings = Vec::new();
-    if list.stand_in {
-        findings.push(warn(
-            format!(
-                "prongsai ยังไม่มีรายการข้อ OIT ของปี {} จึงใช้รายการ ITA {} แทน / prongsai has no OIT item list for {year}; the checklist uses the ITA {from} list",
-                d(year),
-                d(from)
-            ),
-            format!(
-                "เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี {}: สั่ง `prongsai criteria {year}` เพื่อสร้าง {own} จากรายการปี {} แล้วแก้ให้ตรงกับคู่มือ / when NACC publishes the {year} manual, run `prongsai criteria {year}` to write {own} from the {from} list and edit it to match",
-                d(year),
-                d(from),
-                own = site_file(year)
-            ),
-        ));
-    }
+    let mut findings: Vec<Finding> = stand_in(list, &d).into_iter().collect();
     if !list.complete {
         findings.push(warn(
             format!(
@@ -153,4 +138,25 @@ fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
         ));
     }
     findings
+}
+
+/// When prongsai ships no list for the site's year: which year's list stands in, and the command
+/// that gives the site its own.
+fn stand_in(list: &Checklist, d: impl Fn(i32) -> String) -> Option<Finding> {
+    if !list.stand_in {
+        return None;
+    }
+    let (year, from) = (list.year, list.criteria_year);
+    let msg = format!(
+        "prongsai ยังไม่มีรายการข้อ OIT ของปี {} จึงใช้รายการ ITA {} แทน / prongsai has no OIT item list for {year}; the checklist uses the ITA {from} list",
+        d(year),
+        d(from)
+    );
+    let help = format!(
+        "เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี {}: สั่ง `prongsai criteria {year}` เพื่อสร้าง {own} จากรายการปี {} แล้วแก้ให้ตรงกับคู่มือ / when NACC publishes the {year} manual, run `prongsai criteria {year}` to write {own} from the {from} list and edit it to match",
+        d(year),
+        d(from),
+        own = site_file(year)
+    );
+    Some(Finding::error("site.yaml", msg).help(help).warning())
 }
