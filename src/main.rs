@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prongsai::config::Config;
 use prongsai::exit::Exit;
-use prongsai::{scaffold, serve, site};
+use prongsai::{oit, scaffold, serve, site};
 
 /// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
 #[derive(Parser)]
@@ -38,6 +38,9 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Write criteria/ita-YEAR.yaml, the site's own OIT item list for YEAR, from prongsai's list for
+    /// that year (or the one standing in for it), to edit when NACC publishes the year's manual.
+    Criteria(CriteriaArgs),
 }
 
 // The arguments of `build`.
@@ -94,6 +97,21 @@ struct ServeArgs {
     search: bool,
 }
 
+/// The years `criteria` accepts: [`prongsai::thai::BE_YEARS`], as clap's range wants them.
+const BE_FROM: i64 = *prongsai::thai::BE_YEARS.start() as i64;
+const BE_TO: i64 = *prongsai::thai::BE_YEARS.end() as i64;
+
+// The arguments of `criteria`.
+#[derive(Args)]
+struct CriteriaArgs {
+    /// The ITA fiscal year in Buddhist Era, e.g. 2570.
+    #[arg(value_parser = clap::value_parser!(i32).range(BE_FROM..=BE_TO))]
+    year: i32,
+    /// The site folder, holding site.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum New {
     /// A new measure: content/measures/measure-N.md (or --name).
@@ -130,6 +148,7 @@ fn main() -> ExitCode {
         Command::New {
             what: New::Measure { title, name, root },
         } => new_measure(&root, &title, name.as_deref(), out),
+        Command::Criteria(args) => criteria(args, out),
     };
     exit.into()
 }
@@ -244,6 +263,26 @@ fn new_measure(root: &Path, title: &str, name: Option<&str>, out: Out) -> Exit {
         Ok(path) => {
             if !out.quiet {
                 println!("created {}", path.display());
+            }
+            Exit::Success
+        }
+        Err(e) => could_not_run(&e),
+    }
+}
+
+/// `prongsai criteria YEAR`: only in a site folder; never overwrites the site's own list.
+fn criteria(args: CriteriaArgs, out: Out) -> Exit {
+    if let Err(e) = site::require_site(&args.root) {
+        return could_not_run(&e);
+    }
+    match oit::write_starter(&args.root, args.year) {
+        Ok((path, from)) => {
+            if !out.quiet {
+                println!(
+                    "created {} from the ITA {from} list; edit it to match NACC's ITA {} manual, then run prongsai check",
+                    path.display(),
+                    args.year
+                );
             }
             Exit::Success
         }

@@ -4,7 +4,9 @@
 //! indicator = mean of its sub-indicators, OIT = mean of indicators 9 and 10).
 //!
 //! Fixtures: `oit-scores` (clean, one stale item), `oit-faults` (one planted fault per kind),
-//! `oit-override` (a site's own criteria for a year prongsai does not ship).
+//! `oit-override` (a site's own criteria for a year prongsai does not ship), `oit-2568` and
+//! `oit-2569` (the restructured lists of 28 and 26 items), `oit-2570` (a year prongsai ships no
+//! list for: the 2569 list stands in).
 
 mod common;
 
@@ -208,8 +210,13 @@ fn strict_check_makes_needs_attention_an_error() {
         err.contains("O10 นโยบายคุ้มครองข้อมูลส่วนบุคคล: no evidence"),
         "{err}"
     );
-    // 26 missing items and one stale piece of evidence.
-    assert!(err.contains("0 error(s), 27 warning(s)"), "{err}");
+    // 26 missing items, one stale piece of evidence, and once each the 2566 list's inferred
+    // sub-indicators (9.3, 10.2) and its unconfirmed items.
+    assert!(err.contains("0 error(s), 29 warning(s)"), "{err}");
+    assert!(
+        err.contains("sub-indicators 9.3, 10.2 is inferred"),
+        "{err}"
+    );
     let out = prongsai(&["check", "--strict", "--format", "json"], site.path());
     assert_eq!(out.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -274,12 +281,16 @@ fn site_criteria_override_the_shipped_ones() {
     assert!(close(&list["indicators"][0]["score"], 100.0 / 3.0));
     assert!(close(&list["indicators"][1]["score"], 100.0));
     assert!(close(&list["score"], (100.0 / 3.0 + 100.0) / 2.0));
-    // Without the file there are no criteria for 2570: a warning, and the page says so.
+    // Without the file the 2569 list stands in, with the page's evidence still counted.
     std::fs::remove_file(site.path().join("criteria/ita-2570.yaml")).unwrap();
     let out = prongsai(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no OIT criteria for fiscal year 2570"));
-    assert!(read(&site.path().join("public/oit/index.html")).contains("ยังไม่มีเกณฑ์ OIT"));
+    let list = checklist(&site.path().join("public"), 2570);
+    assert_eq!(
+        (&list["criteria_year"], &list["stand_in"]),
+        (&Value::from(2569), &Value::from(true))
+    );
+    assert_eq!(item(&list, "O1")["status"], "disclosed");
 }
 
 // The example site's checklist: the numbers README derives by hand, in Thai digits.
@@ -330,4 +341,280 @@ fn seed_site_checklist_shows_o42_o43_and_the_rest_missing() {
     );
     // O43 is claimed by all three measures.
     assert_eq!(item(&list, "O43")["evidence"].as_array().unwrap().len(), 3);
+}
+
+/// Every item's (code, status) whose status is not "disclosed", in order.
+fn not_disclosed(list: &Value) -> Vec<(String, String)> {
+    list["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["sub_indicators"].as_array().unwrap())
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .filter(|i| i["status"] != "disclosed")
+        .map(|i| {
+            let s = |v: &Value| v.as_str().unwrap().to_string();
+            (s(&i["code"]), s(&i["status"]))
+        })
+        .collect()
+}
+
+/// `[(code, status)]` as owned strings, for comparing with [`not_disclosed`].
+fn statuses(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(c, s)| (c.to_string(), s.to_string()))
+        .collect()
+}
+
+// The oit-2568 fixture scores as derived by hand for ITA 2568 (28 items; FY2568 runs
+// 2024-10-01 to 2025-09-30, FY2567 ends 2024-09-30).
+#[test]
+fn oit_2568_fixture_scores_are_the_hand_derived_ones() {
+    let site = copy_site(&fixture("oit-2568"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2568);
+    assert_eq!(list["total"], 28);
+    assert_eq!(
+        item(&list, "O28")["title"],
+        "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    );
+    // 9.1 = O1-O4: O1 and O3 pages, O2 undated, O4 dated 2024-11-15 (FY2568): 4/4 = 100.
+    // 9.2 = O5-O11: O6 (measure, 2025-03-31), O8 (`year: any`, dated 2019), O9 (undated) and
+    //     O11 (`fiscal_year: 2567`, the previous year it asks for) count; O7 asks for FY2567 but is
+    //     dated 2024-10-20 = FY2568, so it needs attention; O5 and O10 are missing: 4/7 = 57.14...
+    // 9.3 = O12-O13: O12 dated 2025-01-31, O13 missing: 1/2 = 50.
+    // 9.4 = O14-O16: O14 on 2024-10-01 (first day of FY2568) and O15 on 2024-09-30 (last day of
+    //     FY2567, the year before it asks for) count, O16 missing: 2/3 = 66.66...
+    // 9.5 = O17-O20: O17 and O18 undated, O20 a page dated 2024-10-13, O19 missing: 3/4 = 75.
+    let s9 = subs(&list, 0);
+    for (got, want) in s9.iter().zip([100.0, 400.0 / 7.0, 50.0, 200.0 / 3.0, 75.0]) {
+        assert!((got - want).abs() < 1e-9, "{s9:?}");
+    }
+    // Indicator 9 = (100 + 400/7 + 50 + 200/3 + 75) / 5 = (225 + 1200/21 + 1400/21) / 5
+    //             = (4725 + 2600) / 21 / 5 = 1465/21 = 69.76...
+    assert!(close(&list["indicators"][0]["score"], 1465.0 / 21.0));
+    // 10.1 = O21-O26: O21 (measure, 2024-10-05), O22 (undated) and O25 (2024-10-15) count;
+    //      O23, O24, O26 missing: 3/6 = 50.
+    // 10.2 = O27-O28: O27 (measure, 2025-02-01) and O28 (`fiscal_year: 2567`): 2/2 = 100.
+    assert_eq!(subs(&list, 1), [50.0, 100.0]);
+    // Indicator 10 = (50 + 100) / 2 = 75; OIT = (1465/21 + 75) / 2 = (1465 + 1575) / 42 = 1520/21
+    //             = 72.38..., below the pass mark 85.
+    assert!(close(&list["indicators"][1]["score"], 75.0));
+    assert!(close(&list["score"], 1520.0 / 21.0));
+    assert_eq!(list["pass"], false);
+    // 4 + 4 + 1 + 2 + 3 + 3 + 2 = 19 disclosed, O7 needs attention, 28 - 20 = 8 missing.
+    assert_eq!(
+        not_disclosed(&list),
+        statuses(&[
+            ("O5", "missing"),
+            ("O7", "needs_attention"),
+            ("O10", "missing"),
+            ("O13", "missing"),
+            ("O16", "missing"),
+            ("O19", "missing"),
+            ("O23", "missing"),
+            ("O24", "missing"),
+            ("O26", "missing"),
+        ])
+    );
+    assert_eq!(
+        (&list["disclosed"], &list["needs_attention"]),
+        (&Value::from(19), &Value::from(1))
+    );
+    assert_eq!(item(&list, "O7")["required_year"], 2567);
+    assert_eq!(item(&list, "O8")["required_year"], Value::Null);
+}
+
+// The oit-2569 fixture scores as derived by hand for ITA 2569 (26 items; FY2569 runs
+// 2025-10-01 to 2026-09-30, FY2568 ends 2025-09-30).
+#[test]
+fn oit_2569_fixture_scores_are_the_hand_derived_ones() {
+    let site = copy_site(&fixture("oit-2569"));
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2569);
+    assert_eq!(list["total"], 26);
+    assert_eq!(
+        item(&list, "O25")["title"],
+        "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"
+    );
+    // 9.1 = O1-O4: O1 and O3 pages, O4 dated 2025-10-20; O2 missing: 3/4 = 75.
+    // 9.2 = O5-O10: O5 (2025-12-01), O6 (measure, 2026-03-31), O7 (`fiscal_year: 2568`, the year
+    //     before as it asks), O8 and O10 (undated) count; O9 missing: 5/6 = 83.33...
+    // 9.3 = O11-O12: O11 asks for FY2569 but is dated 2025-08-31 = FY2568, so it needs attention;
+    //     O12 on 2025-09-30 (last day of FY2568, the year before it asks for): 1/2 = 50.
+    // 9.4 = O13-O15: O13 on 2025-10-01 (first day of FY2569) and O15 (2026-01-15) count, O14
+    //     missing: 2/3 = 66.66...
+    // 9.5 = O16-O19: O16, O17 undated, O18 `fiscal_year: 2568`, O19 a page dated 2025-11-20: 4/4 = 100.
+    let s9 = subs(&list, 0);
+    for (got, want) in s9.iter().zip([75.0, 250.0 / 3.0, 50.0, 200.0 / 3.0, 100.0]) {
+        assert!((got - want).abs() < 1e-9, "{s9:?}");
+    }
+    // Indicator 9 = (75 + 250/3 + 50 + 200/3 + 100) / 5 = (225 + 450/3) / 5 = 375 / 5 = 75.
+    assert!(close(&list["indicators"][0]["score"], 75.0));
+    // 10.1 = O20-O24: O20 (measure, 2025-10-03), O22 (2025-06-30 = FY2568, the year before as it
+    //      asks) and O23 (2025-10-30) count; O21, O24 missing: 3/5 = 60.
+    // 10.2 = O25-O26: O25 (measure, 2026-02-01), O26 missing: 1/2 = 50.
+    assert_eq!(subs(&list, 1), [60.0, 50.0]);
+    // Indicator 10 = (60 + 50) / 2 = 55; OIT = (75 + 55) / 2 = 65, below the pass mark 85.
+    assert!(close(&list["indicators"][1]["score"], 55.0));
+    assert!(close(&list["score"], 65.0));
+    // 3 + 5 + 1 + 2 + 4 + 3 + 1 = 19 disclosed, O11 needs attention, 26 - 20 = 6 missing.
+    assert_eq!(
+        not_disclosed(&list),
+        statuses(&[
+            ("O2", "missing"),
+            ("O9", "missing"),
+            ("O11", "needs_attention"),
+            ("O14", "missing"),
+            ("O21", "missing"),
+            ("O24", "missing"),
+            ("O26", "missing"),
+        ])
+    );
+    assert_eq!(
+        (&list["disclosed"], &list["needs_attention"]),
+        (&Value::from(19), &Value::from(1))
+    );
+}
+
+// What the sources leave open is said where the clerk works: `check` names the inferred
+// sub-indicator grouping and the unconfirmed items once each, and the public pages say nothing of it.
+#[test]
+fn unverified_criteria_are_told_by_check_and_never_on_the_public_pages() {
+    let site = copy_site(&fixture("oit-2569"));
+    let out = prongsai(&["check"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let once = |s: &str| assert_eq!(err.matches(s).count(), 1, "`{s}` once in:\n{err}");
+    once(
+        "the grouping of items into sub-indicators 9.1, 9.2, 9.3, 9.4, 9.5, 10.1, 10.2 is inferred; sub-indicator means are approximate",
+    );
+    once(
+        "7 items' titles or requirements are not confirmed by the sources: O2, O4, O6, O7, O10, O18, O26",
+    );
+    assert!(
+        err.contains("check against NACC's ITA 2569 manual"),
+        "{err}"
+    );
+    assert!(
+        err.contains("run `prongsai criteria 2569` and edit criteria/ita-2569.yaml"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("stands in") && !err.contains("has no OIT item list"),
+        "{err}"
+    );
+    assert!(prongsai(&["build"], site.path()).status.success());
+    let public = site.path().join("public");
+    for page in ["oit/index.html", "oit/o2/index.html", "oit/o10/index.html"] {
+        let html = read(&public.join(page));
+        for said in [
+            "ยังไม่ยืนยัน",
+            "unverified",
+            "หน่วยงานรัฐแห่งหนึ่ง",
+            "ยังไม่ครบ",
+            "ปี ๒๕๖๘)",
+        ] {
+            assert!(!html.contains(said), "{page} says `{said}`");
+        }
+    }
+}
+
+// A year prongsai ships no list for keeps its checklist: the newest list (2569's 26 items)
+// stands in, the page shows it under the site's year, and `check` names the stand-in and the
+// command that gives the site its own list.
+#[test]
+fn a_year_without_a_shipped_list_uses_the_newest_and_check_says_so() {
+    let site = copy_site(&fixture("oit-2570"));
+    assert!(!site.path().join("criteria").exists());
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let list = checklist(&public, 2570);
+    assert_eq!(list["total"], 26);
+    assert_eq!(
+        (&list["year"], &list["criteria_year"]),
+        (&Value::from(2570), &Value::from(2569))
+    );
+    // O1 (`year: any`) and O25 (2026-10-15, FY2570) are disclosed: 9.1 = 1/4 = 25, indicator 9 =
+    // 25 / 5 = 5; 10.2 = 1/2 = 50, indicator 10 = 50 / 2 = 25; OIT = (5 + 25) / 2 = 15.
+    assert!(close(&list["score"], 15.0));
+    assert_eq!(item(&list, "O25")["required_year"], 2570);
+    let page = read(&public.join("oit/index.html"));
+    assert!(page.contains("ปีงบประมาณ พ.ศ. 2570") && page.contains(r#"<tr id="O26">"#));
+    assert!(public.join("oit/o26/index.html").is_file());
+    let out = prongsai(&["check"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("prongsai has no OIT item list for 2570; the checklist uses the ITA 2569 list")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "run `prongsai criteria 2570` to write criteria/ita-2570.yaml from the 2569 list"
+        ),
+        "{err}"
+    );
+}
+
+// `prongsai criteria 2570` writes the site's own list from the stand-in, which the build then
+// uses (same items, same scores, no stand-in); it never overwrites the file and runs only in a
+// site folder.
+#[test]
+fn criteria_command_writes_the_sites_own_list_once() {
+    let site = copy_site(&fixture("oit-2570"));
+    let out = prongsai(&["criteria", "2570"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = site.path().join("criteria/ita-2570.yaml");
+    let text = read(&file);
+    assert!(
+        text.contains("\nyear: 2570\n") && text.contains("edit it to match NACC's ITA 2570 manual")
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("criteria/ita-2570.yaml from the ITA 2569 list")
+    );
+    let out = prongsai(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = checklist(&site.path().join("public"), 2570);
+    assert_eq!(list["criteria_from"], "criteria/ita-2570.yaml");
+    assert_eq!(
+        (&list["total"], &list["stand_in"]),
+        (&Value::from(26), &Value::from(false))
+    );
+    assert!(close(&list["score"], 15.0));
+    let err = stderr(&prongsai(&["check"], site.path()));
+    assert!(!err.contains("has no OIT item list"), "{err}");
+    assert!(
+        err.contains("warning: criteria/ita-2570.yaml: ITA 2570: "),
+        "{err}"
+    );
+    assert!(err.contains("edit criteria/ita-2570.yaml"), "{err}");
+    // A second run refuses (exit 2) and leaves the clerk's edits alone.
+    std::fs::write(
+        &file,
+        text.replace("title: ข้อมูลผู้บริหาร", "title: ข้อมูลผู้บริหาร (แก้แล้ว)"),
+    )
+    .unwrap();
+    let edited = read(&file);
+    let out = prongsai(&["criteria", "2570"], site.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(read(&file), edited);
+    // Outside a site folder it writes nothing.
+    let empty = tempfile::tempdir().unwrap();
+    let out = prongsai(&["criteria", "2570"], empty.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no site.yaml here"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!empty.path().join("criteria").exists());
 }

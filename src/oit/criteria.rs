@@ -3,7 +3,8 @@
 //! for faults, and the rules for writing an item code. It knows nothing of evidence or scores.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,89 @@ pub(super) const BUILTIN: &[(i32, &str)] = &[
     (2566, include_str!("../criteria/ita-2566.yaml")),
     (2567, include_str!("../criteria/ita-2567.yaml")),
     (2568, include_str!("../criteria/ita-2568.yaml")),
+    (2569, include_str!("../criteria/ita-2569.yaml")),
 ];
+
+/// What [`Checklist::criteria_from`](super::Checklist) says of a list shipped inside prongsai.
+pub const BUILTIN_FROM: &str = "prongsai";
+
+/// Every shipped list, parsed, in [`BUILTIN`]'s order.
+fn shipped() -> Vec<Criteria> {
+    BUILTIN
+        .iter()
+        .map(|(y, text)| {
+            Criteria::parse(&format!("src/criteria/ita-{y}.yaml"), text)
+                .expect("the shipped criteria parse (a unit test checks every year)")
+        })
+        .collect()
+}
+
+/// Which shipped list `year` uses: its own, else the newest before it, else the oldest.
+fn pick(shipped: &[Criteria], year: i32) -> usize {
+    let own = shipped.iter().position(|c| c.applies_to(year));
+    let before = shipped.iter().rposition(|c| c.year < year);
+    own.or(before).unwrap_or(0)
+}
+
+/// A site's own criteria file for `year`, relative to the site folder.
+pub fn site_file(year: i32) -> String {
+    format!("criteria/ita-{year}.yaml")
+}
+
+/// A site's own criteria file for `year` made from the shipped list that year uses, for the clerk to
+/// edit: the list's text with `year:` set to `year` under a header saying what to edit; with the
+/// year of the list it was made from.
+pub fn starter(year: i32) -> (String, i32) {
+    let (from, text) = BUILTIN[pick(&shipped(), year)];
+    let mut out = format!(
+        "# เกณฑ์ OIT ปีงบประมาณ พ.ศ. {year} ของเว็บไซต์นี้ / this site's OIT criteria for fiscal year {year}.\n\
+         # ทำจากรายการ ITA {from} ที่มากับ prongsai (`prongsai criteria {year}`) / made from prongsai's ITA {from} list.\n\
+         # เมื่อมีไฟล์นี้ prongsai ใช้ไฟล์นี้แทนรายการของโปรแกรม / while this file exists prongsai uses it instead.\n\
+         # แก้ให้ตรงกับคู่มือการประเมิน ITA ปี {year} ของสำนักงาน ป.ป.ช. / edit it to match NACC's ITA {year} manual:\n\
+         # - ชื่อข้อ (title) และสิ่งที่หลักฐานต้องมี (requires) / each item's title and what it requires\n\
+         # - เพิ่ม ลบ หรือย้ายข้อได้ รหัสข้อ (O1, O2, ...) ห้ามซ้ำ / add, delete or move items; each code once\n\
+         # - year: current = หลักฐานของปีที่ประเมิน, previous = ของปีก่อน, any = ปีใดก็ได้\n\
+         #   / the fiscal year evidence must be dated in: the assessed year, the year before, or any\n\
+         # - ตรวจข้อใดแล้ว ลบบรรทัด `verified: false` ของข้อนั้น / delete `verified: false` once an item is checked\n\
+         # ตรวจไฟล์ด้วย / check the file with: prongsai check\n"
+    );
+    let body = text.lines().skip_while(|l| l.starts_with('#'));
+    for line in body.filter(|l| !l.starts_with("also_applies_to:")) {
+        if line.starts_with("year:") {
+            out.push_str(&format!("year: {year}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    (out, from)
+}
+
+/// Writes [`starter`] to `root`'s [`site_file`]; refuses to overwrite one. Returns the file written
+/// and the year of the list it was made from.
+pub fn write_starter(root: &Path, year: i32) -> io::Result<(PathBuf, i32)> {
+    let path = root.join(site_file(year));
+    std::fs::create_dir_all(path.parent().unwrap_or(root))?;
+    let (text, from) = starter(year);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    match file {
+        Ok(mut f) => f.write_all(text.as_bytes())?,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(io::Error::new(
+                e.kind(),
+                format!(
+                    "{} already exists; edit it, or delete it first to start again from prongsai's list",
+                    path.display()
+                ),
+            ));
+        }
+        Err(e) => return Err(e),
+    }
+    Ok((path, from))
+}
 
 /// Which fiscal year an item's evidence must be dated in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -206,24 +289,29 @@ impl Criteria {
         }
     }
 
-    /// The criteria prongsai ships for `year`, if any.
-    pub fn builtin(year: i32) -> Option<Criteria> {
-        BUILTIN.iter().find_map(|(y, text)| {
-            let c = Criteria::parse(&format!("src/criteria/ita-{y}.yaml"), text).ok()?;
-            (c.year == year || c.also_applies_to.contains(&year)).then_some(c)
-        })
+    /// The list prongsai ships for `year`; when it ships none, the newest list before that year
+    /// stands in (the oldest, for a year before them all). Check says so (`report::caveats`).
+    pub fn builtin(year: i32) -> Criteria {
+        let mut shipped = shipped();
+        shipped.swap_remove(pick(&shipped, year))
     }
 
-    /// The site's `criteria/ita-YYYY.yaml` if it has one, else the built-in list; with where it came from.
-    pub fn load(root: &Path, year: i32) -> Result<Option<(Criteria, String)>, Vec<Finding>> {
-        let rel = format!("criteria/ita-{year}.yaml");
+    /// Whether the list is the one of `year` (its own year, or one it also applies to).
+    pub fn applies_to(&self, year: i32) -> bool {
+        self.year == year || self.also_applies_to.contains(&year)
+    }
+
+    /// The site's `criteria/ita-YYYY.yaml` if it has one, else the built-in list (or the one that
+    /// stands in for it); with where it came from.
+    pub fn load(root: &Path, year: i32) -> Result<(Criteria, String), Vec<Finding>> {
+        let rel = site_file(year);
         let path = root.join(&rel);
         if path.is_file() {
             let bytes = std::fs::read(&path)
                 .map_err(|e| vec![Finding::error(&rel, format!("cannot read: {e}"))])?;
             let text = content::decode(&rel, &bytes).map_err(|f| vec![f])?;
             let c = Criteria::parse(&rel, &text)?;
-            if c.year != year && !c.also_applies_to.contains(&year) {
+            if !c.applies_to(year) {
                 let src = diag::source(&rel, Arc::from(text.as_str()));
                 let (off, len) = yaml::key_span(&text, 0, "year").unwrap_or((0, 1));
                 return Err(vec![
@@ -236,9 +324,9 @@ impl Criteria {
                     .help(format!("write `year: {year}`, or rename the file")),
                 ]);
             }
-            return Ok(Some((c, rel)));
+            return Ok((c, rel));
         }
-        Ok(Criteria::builtin(year).map(|c| (c, "prongsai".to_string())))
+        Ok((Criteria::builtin(year), BUILTIN_FROM.to_string()))
     }
 
     /// Every item, in order.
@@ -272,32 +360,108 @@ pub fn normalize_code(s: &str) -> String {
 mod tests {
     use super::*;
 
-    // Every shipped year parses, and each full year has 43 items with unique codes.
+    // Every shipped year parses with its item count (43 until 2567, 28 in 2568, 26 in 2569), and
+    // every item of the restructured years states its evidence year rule.
     #[test]
-    fn shipped_criteria_parse_and_full_years_have_43_items() {
-        for (year, text) in BUILTIN {
+    fn shipped_criteria_parse_with_their_item_counts() {
+        let counts = [(2565, 43), (2566, 43), (2567, 43), (2568, 28), (2569, 26)];
+        assert_eq!(BUILTIN.len(), counts.len());
+        for ((year, text), (y, n)) in BUILTIN.iter().zip(counts) {
             let c = Criteria::parse("x", text).unwrap_or_else(|f| panic!("{year}: {}", f[0]));
-            assert_eq!(c.year, *year);
-            if c.complete {
-                assert_eq!(c.items().count(), 43, "{year}");
+            assert_eq!((c.year, *year), (y, y));
+            assert!(c.complete, "{year}");
+            let codes: Vec<String> = c.items().map(|i| i.code.clone()).collect();
+            let expected: Vec<String> = (1..=n).map(|i| format!("O{i}")).collect();
+            assert_eq!(codes, expected, "{year}");
+            if *year >= 2568 {
+                assert_eq!(text.matches("\n      year: ").count(), n, "{year}");
             }
         }
-        assert!(!Criteria::builtin(2568).unwrap().complete);
+    }
+
+    // The 2568 and 2569 lists carry the reference's year rules and mark what it does not confirm:
+    // every inferred sub-indicator grouping and the items with a low-confidence title or rule.
+    #[test]
+    fn restructured_years_keep_year_rules_and_unverified_marks() {
+        let (a, b) = (Criteria::builtin(2568), Criteria::builtin(2569));
+        let rule = |c: &Criteria, code: &str| c.item(code).unwrap().year;
+        assert_eq!(rule(&a, "O1"), YearRule::Any);
+        assert_eq!(rule(&a, "O6"), YearRule::Current);
+        assert_eq!(rule(&a, "O7"), YearRule::Previous);
+        assert_eq!(rule(&a, "O28"), YearRule::Previous);
+        assert_eq!(rule(&b, "O11"), YearRule::Current);
+        assert_eq!(rule(&b, "O12"), YearRule::Previous);
+        assert_eq!(rule(&b, "O20"), YearRule::Current);
+        for c in [&a, &b] {
+            let subs = c.indicators.iter().flat_map(|i| &i.sub_indicators);
+            assert!(subs.clone().all(|s| !s.verified), "{}", c.year);
+        }
+        let unverified = |c: &Criteria| -> Vec<String> {
+            c.items()
+                .filter(|i| !i.verified)
+                .map(|i| i.code.clone())
+                .collect()
+        };
         assert_eq!(
-            Criteria::builtin(2564).unwrap().year,
-            2565,
-            "2564 uses the 2565 list"
+            unverified(&a),
+            [
+                "O4", "O5", "O10", "O11", "O12", "O19", "O24", "O25", "O26", "O28"
+            ]
         );
-        assert!(Criteria::builtin(2570).is_none());
+        assert_eq!(
+            unverified(&b),
+            ["O2", "O4", "O6", "O7", "O10", "O18", "O26"]
+        );
+    }
+
+    // A year prongsai ships no list for uses the newest list before it, or the oldest list for a
+    // year before them all; 2564 has its own (the 2565 list applies to it).
+    #[test]
+    fn a_year_without_a_list_uses_the_nearest_shipped_one() {
+        let year = |y| Criteria::builtin(y).year;
+        assert_eq!(year(2570), 2569);
+        assert_eq!(year(2575), 2569);
+        assert_eq!(year(2563), 2565);
+        assert_eq!(year(2564), 2565);
+        assert!(Criteria::builtin(2564).applies_to(2564));
+        assert!(!Criteria::builtin(2570).applies_to(2570));
+    }
+
+    // The starter file for a year is the stand-in list under that year, parses as it, and says
+    // what to edit; `also_applies_to` of the list it was made from is dropped.
+    #[test]
+    fn starter_criteria_file_is_the_stand_in_list_for_the_year() {
+        let (text, from) = starter(2570);
+        assert_eq!(from, 2569);
+        assert!(text.starts_with("# เกณฑ์ OIT ปีงบประมาณ พ.ศ. 2570"), "{text}");
+        assert!(text.contains("edit it to match NACC's ITA 2570 manual"));
+        let c = Criteria::parse("criteria/ita-2570.yaml", &text).unwrap();
+        assert_eq!((c.year, c.items().count()), (2570, 26));
+        let (text, from) = starter(2564);
+        assert_eq!(from, 2565);
+        let c = Criteria::parse("criteria/ita-2564.yaml", &text).unwrap();
+        assert_eq!((c.year, c.also_applies_to.len()), (2564, 0));
+    }
+
+    // The starter is written once; a second run leaves the clerk's edited file as it is.
+    #[test]
+    fn starter_criteria_file_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, _) = write_starter(dir.path(), 2570).unwrap();
+        assert_eq!(path, dir.path().join("criteria/ita-2570.yaml"));
+        let (c, from) = Criteria::load(dir.path(), 2570).unwrap();
+        assert_eq!((c.year, from.as_str()), (2570, "criteria/ita-2570.yaml"));
+        std::fs::write(&path, "edited").unwrap();
+        let err = write_starter(dir.path(), 2570).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited");
     }
 
     // The years differ where the ITA changed: 2566 adds the privacy policy as O10 and No Gift as O31.
     #[test]
     fn year_lists_differ_where_the_ita_changed() {
-        let (a, b) = (
-            Criteria::builtin(2565).unwrap(),
-            Criteria::builtin(2566).unwrap(),
-        );
+        let (a, b) = (Criteria::builtin(2565), Criteria::builtin(2566));
         assert_eq!(a.item("O10").unwrap().title, "แผนดำเนินงานประจำปี");
         assert_eq!(b.item("O10").unwrap().title, "นโยบายคุ้มครองข้อมูลส่วนบุคคล");
         assert!(b.item("O31").unwrap().title.contains("No Gift"));

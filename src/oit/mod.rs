@@ -2,7 +2,8 @@
 //! scores computed the way NACC computes them. Findings are values.
 //!
 //! The criteria of each fiscal year ship inside the binary (`src/criteria/ita-YYYY.yaml`); a site may
-//! put its own `criteria/ita-YYYY.yaml` beside `site.yaml` to override a year or add one. Evidence
+//! put its own `criteria/ita-YYYY.yaml` beside `site.yaml` to override a year or add one; a year with
+//! neither uses the nearest shipped list, and `prongsai check` says which ([`report`]). Evidence
 //! comes from pages' and measures' `oit:` front matter (and their attachments) and from
 //! `content/disclosures.yaml`, which lists documents that live elsewhere. [`check`] turns these into a
 //! [`Checklist`] plus findings about faults in the files (unknown item codes, malformed or broken
@@ -38,7 +39,10 @@ use crate::diag::{Finding, Source};
 use crate::measure::{Measure, Page, ser_date};
 use crate::thai::Date;
 
-pub use criteria::{Criteria, Indicator, Item, SubIndicator, YearRule, is_code, normalize_code};
+pub use criteria::{
+    BUILTIN_FROM, Criteria, Indicator, Item, SubIndicator, YearRule, is_code, normalize_code,
+    site_file, starter, write_starter,
+};
 pub use export::exports;
 pub use report::report;
 
@@ -60,8 +64,7 @@ pub fn check(
 ) -> (Option<Checklist>, Vec<Finding>) {
     let year = config.fiscal_year;
     let (criteria, from) = match Criteria::load(root, year) {
-        Ok(Some(c)) => c,
-        Ok(None) => return (None, no_criteria(root, year, measures, pages)),
+        Ok(c) => c,
         Err(f) => return (None, f),
     };
     let targets = evidence::targets(root, measures, pages, &criteria, year);
@@ -78,34 +81,6 @@ pub fn check(
     list.criteria_from = from;
     list.files = files;
     (Some(list), findings)
-}
-
-/// A warning when the site claims OIT items but prongsai has no criteria for its year; nothing when
-/// the site does not keep OIT at all.
-fn no_criteria(root: &Path, year: i32, measures: &[Arc<Measure>], pages: &[Page]) -> Vec<Finding> {
-    let uses_oit = measures.iter().any(|m| !m.oit.is_empty())
-        || pages.iter().any(|p| !p.oit.is_empty())
-        || root.join(DISCLOSURES).is_file();
-    if !uses_oit {
-        return Vec::new();
-    }
-    let years: Vec<String> = criteria::BUILTIN
-        .iter()
-        .map(|(y, _)| y.to_string())
-        .collect();
-    vec![
-        Finding::error(
-            "site.yaml",
-            format!(
-                "prongsai has no OIT criteria for fiscal year {year}; the OIT checklist is left out"
-            ),
-        )
-        .help(format!(
-            "criteria ship for {}; for another year put the item list in criteria/ita-{year}.yaml",
-            years.join(", ")
-        ))
-        .warning(),
-    ]
 }
 
 /// `base_url` + `path`.
@@ -274,6 +249,10 @@ pub struct Checklist {
     pub note: Option<String>,
     /// Where the criteria came from: "prongsai" or the site's `criteria/ita-YYYY.yaml`.
     pub criteria_from: String,
+    /// The year of the list used: `year`, or the shipped list's when it stands in.
+    pub criteria_year: i32,
+    /// Whether prongsai ships no list for `year` and another year's stands in.
+    pub stand_in: bool,
     pub pass_mark: f64,
     /// The mean of indicators 9 and 10.
     pub score: f64,

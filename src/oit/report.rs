@@ -1,16 +1,19 @@
-//! The per-item findings of `prongsai check`: items with no evidence and evidence dated outside
-//! the year its item asks for. The build does not print these; faults in the files themselves are
-//! `evidence.rs`'s findings.
+//! The findings of `prongsai check` about the checklist: once per site, what the item list itself
+//! leaves open (another year's list standing in, a grouping or items the sources do not confirm);
+//! then per item, items with no evidence and evidence dated outside the year its item asks for.
+//! The build does not print these, and the public pages say none of them; faults in the files
+//! themselves are `evidence.rs`'s findings.
 
 use std::path::Path;
 
 use crate::diag::Finding;
 use crate::thai;
 
-use super::{Checklist, DISCLOSURES, Status};
+use super::{BUILTIN_FROM, Checklist, DISCLOSURES, Status, site_file};
 
-/// The per-item findings of `prongsai check`: items with no evidence (warnings) and evidence dated
-/// outside the year its item asks for (warnings; errors with `strict`).
+/// The findings of `prongsai check` about the checklist: the list's [`caveats`], items with no
+/// evidence (warnings) and evidence dated outside the year its item asks for (warnings; errors
+/// with `strict`).
 ///
 /// A page's stale date is placed by reading its file again, which only `check` pays for.
 pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) -> Vec<Finding> {
@@ -25,6 +28,7 @@ pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) ->
             n.to_string()
         }
     };
+    findings.extend(caveats(list, d));
     for item in list.items() {
         let code = &item.item.code;
         if item.status == Status::Missing {
@@ -66,4 +70,95 @@ pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) ->
         }
     }
     findings
+}
+
+/// What `check` says once about the item list itself, each a warning with how to settle it: that
+/// another year's list [stands in](stand_in) for the site's year, that the list is partial, its
+/// research note, and which sub-indicators and items the sources do not confirm. `d` writes a
+/// number in the site's digits.
+fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
+    let (year, from) = (list.year, list.criteria_year);
+    let builtin = list.criteria_from == BUILTIN_FROM;
+    // Where the clerk settles it: the site's own list, once `prongsai criteria` has written it.
+    let (file, fix) = if builtin {
+        let own = site_file(year);
+        let fix = format!(
+            "แก้ได้ในไฟล์ของเว็บไซต์เอง: สั่ง `prongsai criteria {year}` แล้วแก้ {own} / to correct it, run `prongsai criteria {year}` and edit {own}"
+        );
+        ("site.yaml".to_string(), fix)
+    } else {
+        let own = list.criteria_from.clone();
+        (own.clone(), format!("แก้ใน {own} / edit {own}"))
+    };
+    let manual = format!(
+        "ตรวจกับคู่มือการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {} ของสำนักงาน ป.ป.ช. / check against NACC's ITA {from} manual",
+        d(from)
+    );
+    let warn = |msg: String, help: String| Finding::error(&file, msg).help(help).warning();
+    let mut findings: Vec<Finding> = stand_in(list, &d).into_iter().collect();
+    if !list.complete {
+        findings.push(warn(
+            format!(
+                "ITA {from}: รายการข้อยังไม่ครบ คะแนนคิดเฉพาะข้อที่มี / the item list is partial; the score counts only the items it has"
+            ),
+            format!("{manual}; {fix}"),
+        ));
+    }
+    if let Some(note) = &list.note {
+        findings.push(warn(format!("ITA {from}: {note}"), manual.clone()));
+    }
+    let subs: Vec<&str> = list
+        .indicators
+        .iter()
+        .flat_map(|i| &i.sub_indicators)
+        .filter(|s| !s.verified)
+        .map(|s| s.code.as_str())
+        .collect();
+    if !subs.is_empty() {
+        findings.push(warn(
+            format!(
+                "ITA {from}: การจัดข้อเข้าตัวชี้วัดย่อย {subs} เป็นการอนุมาน คะแนนตัวชี้วัดย่อยจึงเป็นค่าประมาณ / the grouping of items into sub-indicators {subs} is inferred; sub-indicator means are approximate",
+                subs = subs.join(", ")
+            ),
+            format!("{manual}; {fix}"),
+        ));
+    }
+    let items: Vec<&str> = list
+        .items()
+        .filter(|i| !i.item.verified)
+        .map(|i| i.item.code.as_str())
+        .collect();
+    if !items.is_empty() {
+        findings.push(warn(
+            format!(
+                "ITA {from}: ชื่อข้อหรือองค์ประกอบของ {} ข้อยังไม่ได้รับการยืนยันจากแหล่งข้อมูล / {n} items' titles or requirements are not confirmed by the sources: {codes}",
+                d(items.len() as i32),
+                n = items.len(),
+                codes = items.join(", ")
+            ),
+            format!("{manual}; {fix}"),
+        ));
+    }
+    findings
+}
+
+/// When prongsai ships no list for the site's year: which year's list stands in, and the command
+/// that gives the site its own.
+fn stand_in(list: &Checklist, d: impl Fn(i32) -> String) -> Option<Finding> {
+    if !list.stand_in {
+        return None;
+    }
+    let (year, from) = (list.year, list.criteria_year);
+    let msg = format!(
+        "prongsai ยังไม่มีรายการข้อ OIT ของปี {} จึงใช้รายการ ITA {} แทน / prongsai has no OIT item list for {year}; the checklist uses the ITA {from} list",
+        d(year),
+        d(from)
+    );
+    let help = format!(
+        "เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี {}: สั่ง `prongsai criteria {year}` เพื่อสร้าง {own} จากรายการปี {} แล้วแก้ให้ตรงกับคู่มือ / when NACC publishes the {year} manual, run `prongsai criteria {year}` to write {own} from the {from} list and edit it to match",
+        d(year),
+        d(from),
+        own = site_file(year)
+    );
+    Some(Finding::error("site.yaml", msg).help(help).warning())
 }

@@ -39,6 +39,8 @@ pub(super) fn score(
         complete: criteria.complete,
         note: criteria.note.clone(),
         criteria_from: String::new(),
+        criteria_year: criteria.year,
+        stand_in: !criteria.applies_to(year),
         pass_mark: PASS_MARK,
         score,
         pass: score >= PASS_MARK,
