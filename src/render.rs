@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::config::Config;
@@ -166,15 +167,19 @@ fn register_filters(env: &mut Environment, digits: Digits) {
     });
 }
 
-/// `url_for(kind, key)` in templates: the address of a page of the site, relative to its root,
-/// asked of [`routes`](crate::routes) (`{{ root }}{{ url_for("measure", m.slug) }}`). Kinds:
-/// `home`, `report`, `measures`, `assessments`, `assessment` (code), `units`, `unit` (name or
-/// address), `year`, `measure` (address), `page` (address), `oit`, `oit_item` (code), `search`.
-fn url_for(kind: &str, key: Option<Value>) -> Result<String, minijinja::Error> {
+/// `url_for(kind, key, year=…)` in templates: the address of a page of the site, relative to
+/// its root, asked of [`routes`](crate::routes) (`{{ root }}{{ url_for("measure", m.slug) }}`).
+/// Kinds: `home`, `report`, `measures`, `assessments`, `assessment` (code), `units`, `unit` (name
+/// or address), `years`, `year` (the year), `measure` (address), `page` (address), `oit`,
+/// `oit_item` (code), `search`. `report`, `oit` and `oit_item` take `year=` for a fiscal year's own
+/// page (`years/2567/report/`); without it (or with `none`) they give the current year's.
+fn url_for(kind: &str, key: Option<Value>, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let year: Option<i32> = kwargs.get("year")?;
+    kwargs.assert_all_used()?;
     let key = key.map(|k| k.to_string()).unwrap_or_default();
     let route = match kind {
         "home" => Route::Home,
-        "report" => Route::Report,
+        "report" => Route::Report(year),
         "measures" => Route::Measures,
         "assessments" => Route::Assessments,
         "assessment" => Route::Assessment(
@@ -185,11 +190,12 @@ fn url_for(kind: &str, key: Option<Value>) -> Result<String, minijinja::Error> {
         ),
         "units" => Route::Units,
         "unit" => Route::Unit(slugify(&key)),
+        "years" => Route::Years,
         "year" => Route::Year(key.parse().map_err(|_| url_error(kind, &key))?),
         "measure" => Route::Measure(key),
         "page" => Route::Page(key),
-        "oit" => Route::Oit,
-        "oit_item" => Route::OitItem(key),
+        "oit" => Route::Oit(year),
+        "oit_item" => Route::OitItem(year, key),
         "search" => Route::Search,
         _ => return Err(url_error(kind, &key)),
     };

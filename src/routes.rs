@@ -71,7 +71,9 @@ pub fn is_reserved(slug: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Report,
+    /// The annual report of a fiscal year: the current year's at `report/`, each year's at
+    /// `years/2567/report/` (None: the current year's short address).
+    Report(Option<i32>),
     /// Every measure.
     Measures,
     /// The three assessments, with counts.
@@ -81,16 +83,18 @@ pub enum Route {
     Units,
     /// One unit's measures, by the unit's address.
     Unit(String),
-    /// One fiscal year's measures (made when the site holds more than one year).
+    /// The fiscal years the site publishes, each with its pages.
+    Years,
+    /// One fiscal year's measures.
     Year(i32),
     /// A measure's page, by its address.
     Measure(String),
     /// A content page, by its address.
     Page(String),
-    /// The OIT checklist.
-    Oit,
-    /// One OIT item's page, by its code (`O1`): the stable address an assessor is given.
-    OitItem(String),
+    /// The OIT checklist of a fiscal year (None: the current year's, at `oit/`).
+    Oit(Option<i32>),
+    /// One OIT item's page, by its year and code (`O1`): the stable address an assessor is given.
+    OitItem(Option<i32>, String),
     Search,
     NotFound,
 }
@@ -101,17 +105,18 @@ impl Route {
     pub fn dir(&self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Report => format!("{REPORT}/"),
+            Route::Report(year) => format!("{}{REPORT}/", year_dir(*year)),
             Route::Measures => format!("{MEASURES}/"),
             Route::Assessments => format!("{ASSESSMENTS}/"),
             Route::Assessment(a) => format!("{ASSESSMENTS}/{}/", a.code().to_ascii_lowercase()),
             Route::Units => format!("{UNITS}/"),
             Route::Unit(slug) => format!("{UNITS}/{slug}/"),
-            Route::Year(y) => format!("{YEARS}/{y}/"),
+            Route::Years => format!("{YEARS}/"),
+            Route::Year(y) => year_dir(Some(*y)),
             Route::Measure(slug) => measure(slug),
             Route::Page(slug) => format!("{slug}/"),
-            Route::Oit => format!("{OIT}/"),
-            Route::OitItem(code) => oit_item(code),
+            Route::Oit(year) => format!("{}{OIT}/", year_dir(*year)),
+            Route::OitItem(year, code) => oit_item(*year, code),
             Route::Search => format!("{SEARCH}/"),
             Route::NotFound => NOT_FOUND.to_string(),
         }
@@ -145,9 +150,16 @@ pub fn measure(slug: &str) -> String {
     format!("{MEASURES}/{slug}/")
 }
 
-/// An OIT item's page address: `oit/o1/` for `O1`.
-pub fn oit_item(code: &str) -> String {
-    format!("{OIT}/{}/", code.to_ascii_lowercase())
+/// An OIT item's page address: `oit/o1/` for the current year's `O1`, `years/2567/oit/o1/` for
+/// 2567's.
+pub fn oit_item(year: Option<i32>, code: &str) -> String {
+    format!("{}{OIT}/{}/", year_dir(year), code.to_ascii_lowercase())
+}
+
+/// The folder of a fiscal year's own pages (`years/2567/`); `""` for the current year's short
+/// addresses.
+fn year_dir(year: Option<i32>) -> String {
+    year.map_or_else(String::new, |y| format!("{YEARS}/{y}/"))
 }
 
 /// The OIT exports of a fiscal year, inside `oit/`: (CSV, JSON) file names.
@@ -156,17 +168,24 @@ pub fn oit_exports(year: i32) -> (String, String) {
 }
 
 /// The files the build makes besides pages, attachments and the site's own static files: the
-/// open data, the theme's static files and the OIT exports of `oit_year`.
-pub fn files(oit_year: Option<i32>) -> Vec<String> {
+/// open data, the theme's static files and the OIT exports of each year of `years`, the
+/// `current` one also at its short address.
+pub fn files(years: &[i32], current: i32) -> Vec<String> {
     let mut files: Vec<String> = DATA_FILES.iter().map(|f| f.to_string()).collect();
     files.extend(
         crate::theme::STATIC
             .iter()
             .map(|(name, _)| format!("{STATIC}/{name}")),
     );
-    if let Some(year) = oit_year {
+    for &year in years {
         let (csv, json) = oit_exports(year);
-        files.extend([format!("{OIT}/{csv}"), format!("{OIT}/{json}")]);
+        for scope in [Some(year), None]
+            .into_iter()
+            .filter(|s| s.is_some() || year == current)
+        {
+            let dir = Route::Oit(scope).dir();
+            files.extend([format!("{dir}{csv}"), format!("{dir}{json}")]);
+        }
     }
     files
 }
@@ -197,36 +216,43 @@ pub fn units(measures: &[Arc<Measure>]) -> BTreeMap<String, &str> {
     units
 }
 
-/// The fiscal years of the measures, in order.
-pub fn years(measures: &[Arc<Measure>]) -> Vec<i32> {
-    let years: BTreeSet<i32> = measures.iter().map(|m| m.fiscal_year).collect();
+/// The fiscal years the site publishes, in order: every year of a measure, and the `current` one.
+pub fn years(measures: &[Arc<Measure>], current: i32) -> Vec<i32> {
+    let mut years: BTreeSet<i32> = measures.iter().map(|m| m.fiscal_year).collect();
+    years.insert(current);
     years.into_iter().collect()
 }
 
-/// Every page of the site, in the order the build makes them. `oit_codes` are the items of the
-/// OIT checklist (none when the site has no criteria for its year).
-pub fn all<'a>(
+/// Every page of the site, in the order the build makes them. `checklists` holds each published
+/// fiscal year with the codes of its OIT items (see [`years`]); `current` is site.yaml's year,
+/// whose pages also have the short addresses (`report/`, `oit/`).
+pub fn all(
     measures: &[Arc<Measure>],
     pages: &[Page],
-    oit_codes: impl IntoIterator<Item = &'a str>,
+    checklists: &[(i32, Vec<&str>)],
+    current: i32,
 ) -> Vec<Route> {
     let mut routes = vec![
         Route::Home,
-        Route::Report,
+        Route::Report(None),
         Route::Measures,
         Route::Assessments,
     ];
     routes.extend(Assessment::ALL.map(Route::Assessment));
     routes.push(Route::Units);
     routes.extend(units(measures).into_keys().map(Route::Unit));
-    let years = years(measures);
-    if years.len() > 1 {
-        routes.extend(years.into_iter().map(Route::Year));
+    routes.push(Route::Years);
+    for (year, codes) in checklists {
+        let y = Some(*year);
+        routes.extend([Route::Year(*year), Route::Report(y), Route::Oit(y)]);
+        routes.extend(codes.iter().map(|c| Route::OitItem(y, c.to_string())));
     }
     routes.extend(measures.iter().map(|m| Route::Measure(m.slug.clone())));
     routes.extend(pages.iter().map(|p| Route::Page(p.slug.clone())));
-    routes.push(Route::Oit);
-    routes.extend(oit_codes.into_iter().map(|c| Route::OitItem(c.to_string())));
+    routes.push(Route::Oit(None));
+    if let Some((_, codes)) = checklists.iter().find(|(y, _)| *y == current) {
+        routes.extend(codes.iter().map(|c| Route::OitItem(None, c.to_string())));
+    }
     routes.push(Route::Search);
     routes.push(Route::NotFound);
     routes
@@ -241,7 +267,23 @@ mod tests {
     fn routes_have_their_addresses_and_roots() {
         let cases = [
             (Route::Home, "index.html", ""),
-            (Route::Report, "report/index.html", "../"),
+            (Route::Report(None), "report/index.html", "../"),
+            (
+                Route::Report(Some(2567)),
+                "years/2567/report/index.html",
+                "../../../",
+            ),
+            (Route::Years, "years/index.html", "../"),
+            (
+                Route::Oit(Some(2568)),
+                "years/2568/oit/index.html",
+                "../../../",
+            ),
+            (
+                Route::OitItem(Some(2568), "O3".into()),
+                "years/2568/oit/o3/index.html",
+                "../../../../",
+            ),
             (
                 Route::Assessment(Assessment::EIT),
                 "assessment/eit/index.html",
@@ -259,7 +301,11 @@ mod tests {
                 "../../",
             ),
             (Route::Page("about".into()), "about/index.html", "../"),
-            (Route::OitItem("O12".into()), "oit/o12/index.html", "../../"),
+            (
+                Route::OitItem(None, "O12".into()),
+                "oit/o12/index.html",
+                "../../",
+            ),
             (Route::NotFound, "404.html", "/ita/"),
         ];
         for (route, file, root) in cases {
@@ -274,7 +320,9 @@ mod tests {
     fn every_generated_section_is_reserved() {
         let all = [
             Route::Home,
-            Route::Report,
+            Route::Report(None),
+            Route::Report(Some(2567)),
+            Route::Years,
             Route::Measures,
             Route::Assessments,
             Route::Assessment(Assessment::IIT),
@@ -282,8 +330,9 @@ mod tests {
             Route::Unit("u".into()),
             Route::Year(2566),
             Route::Measure("m".into()),
-            Route::Oit,
-            Route::OitItem("O1".into()),
+            Route::Oit(None),
+            Route::OitItem(None, "O1".into()),
+            Route::OitItem(Some(2566), "O1".into()),
             Route::Search,
         ];
         for r in all.iter().filter(|r| **r != Route::Home) {

@@ -279,20 +279,30 @@ fn distinct_errors<T>(made: Vec<Result<T, Finding>>) -> Result<Vec<T>, Vec<Findi
     }
 }
 
-/// The OIT exports of the site's checklist, kept in the cache while the checklist is unchanged.
+/// The OIT exports of each year's checklist (in `years/2567/oit/`, the current year's also in
+/// `oit/`), kept in the cache while the checklists are unchanged.
 fn oit_exports(site: &Site, cache: Option<&mut Cache>) -> Vec<Arc<Output>> {
-    let Some(list) = &site.oit else {
-        return Vec::new();
+    let current = site.current_year();
+    let fresh = || -> Vec<Arc<Output>> {
+        let mut exports = Vec::new();
+        for list in &site.checklists {
+            exports.extend(oit::exports(list, &Route::Oit(Some(list.year)).dir()));
+            if list.year == current {
+                exports.extend(oit::exports(list, &Route::Oit(None).dir()));
+            }
+        }
+        exports.into_iter().map(Arc::new).collect()
     };
-    let fresh = || oit::exports(list).into_iter().map(Arc::new).collect();
     let Some(cache) = cache else {
         return fresh();
     };
     match &cache.exports {
-        Some((kept, exports)) if kept == list => exports.clone(),
+        Some((kept, year, exports)) if *kept == site.checklists && *year == current => {
+            exports.clone()
+        }
         _ => {
-            let exports: Vec<Arc<Output>> = fresh();
-            cache.exports = Some((list.clone(), exports.clone()));
+            let exports = fresh();
+            cache.exports = Some((site.checklists.clone(), current, exports.clone()));
             exports
         }
     }
@@ -346,8 +356,8 @@ pub struct Cache {
     pages: render::Memo,
     /// Each measure's lines of the open-data files.
     data: opendata::Memo,
-    /// The OIT checklist the exports were made of, and the exports.
-    exports: Option<(oit::Checklist, Vec<Arc<Output>>)>,
+    /// The OIT checklists and current year the exports were made of, and the exports.
+    exports: Option<(Vec<oit::Checklist>, i32, Vec<Arc<Output>>)>,
 }
 
 #[derive(Debug)]
@@ -429,12 +439,12 @@ fn load_with(
         config,
         measures: Vec::new(),
         pages: Vec::new(),
-        oit: None,
+        checklists: Vec::new(),
     };
     gather(&mut site, parsed, cache, &mut findings);
     findings.extend(check(&site));
     let (list, found) = oit::check(root, &site.config, &site.measures, &site.pages);
-    site.oit = list;
+    site.checklists = list;
     findings.extend(found);
     (Some(site), findings)
 }
@@ -626,7 +636,7 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         .chain(site.pages.iter().flat_map(|p| &p.attachments))
         .map(|a| a.path.as_str())
         .chain(
-            site.oit
+            site.checklists
                 .iter()
                 .flat_map(|c| c.files.iter().map(String::as_str)),
         )
@@ -673,7 +683,7 @@ pub fn require_site(root: &Path) -> io::Result<()> {
 pub fn check_folder(root: &Path, strict: bool) -> Findings {
     let (site, mut findings) = load(root, None);
     if let Some(site) = &site
-        && let Some(list) = &site.oit
+        && let Some(list) = site.checklist(site.current_year())
     {
         findings.extend(oit::report(list, root, strict, site.config.thai_digits()));
     }

@@ -13,7 +13,7 @@ macro_rules! files {
 pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
     "base.html", "macros.html", "index.html", "report.html", "list.html", "assessments.html",
     "units.html", "measure.html", "page.html", "404.html", "oit.html", "oit-item.html",
-    "search.html",
+    "search.html", "years.html",
 );
 
 /// Static file name (under `static/`) and bytes.

@@ -140,26 +140,40 @@ pub fn analysis(assessment: Assessment, measures: &[&Measure], digits: Digits) -
     )
 }
 
-/// Everything the theme needs about the whole site, serialised once.
+/// Everything the theme needs about the whole site, serialised once. What depends on which years
+/// the site holds is only read by pages of the current year (the home page, the lists): a
+/// fiscal year's own pages (`years/2567/…`) never change when a new year starts.
 #[derive(Serialize)]
 struct SiteData<'a> {
     #[serde(flatten)]
     config: &'a Config,
     title: &'a str,
     base_path: String,
+    /// The current fiscal year, as the home page shows it.
+    current: YearData<'a>,
+    /// Counts of every year's measures, for the lists by assessment and by unit.
+    assessments: Vec<AssessmentCount>,
+    units: Vec<UnitCount>,
+    /// Every published fiscal year, oldest first.
+    years: Vec<i32>,
+    nav_pages: Vec<NavPage<'a>>,
+    /// Each year's OIT item codes (keyed by the year as text): where a measure's `oit:` codes
+    /// link, to its year's item pages.
+    oit_codes: BTreeMap<String, Vec<&'a str>>,
+    generator: &'static str,
+}
+
+/// One fiscal year's counts and score chart: what the home page shows of the current year.
+#[derive(Serialize)]
+struct YearData<'a> {
+    year: i32,
     measure_count: usize,
     assessments: Vec<AssessmentCount>,
     statuses: Vec<StatusCount>,
-    units: Vec<UnitCount>,
-    years: Vec<i32>,
-    nav_pages: Vec<NavPage<'a>>,
     scores: Vec<ScoreBar<'a>>,
     /// The target every bar of the score chart shares (None when their targets differ: each bar
     /// then marks its own).
     score_target: Option<f64>,
-    /// Each OIT item's page (`O1` -> `oit/o1/`): where a measure's `oit:` codes link.
-    oit_pages: BTreeMap<&'a str, &'a str>,
-    generator: &'static str,
 }
 
 #[derive(Serialize)]
@@ -225,7 +239,7 @@ impl Values {
             base_path,
             "measure.html",
             context! {
-                page => page_ctx(&m.title, "measure", &route),
+                page => page_ctx(&m.title, "measure", &route, Some(m.fiscal_year)),
                 measure => full.clone(),
             },
         );
@@ -246,13 +260,14 @@ pub struct Memo {
     /// cache hands out the same measure (by identity: the memo keeps it alive, so no other
     /// measure can have its address).
     measures: Vec<Values>,
-    /// The OIT checklist and its pages' jobs.
-    oit: Option<(oit::Checklist, Vec<Job>)>,
+    /// The OIT checklists and their pages' jobs.
+    oit: Option<(Vec<oit::Checklist>, i32, Vec<Job>)>,
 }
 
-/// `page`, as every template sees it: title, kind and address.
-fn page_ctx(title: &str, kind: &str, route: &Route) -> Value {
-    context! { title => title, kind => kind, path => route.dir() }
+/// `page`, as every template sees it: title, kind, address, and the fiscal year it is about
+/// (none for pages of no one year).
+fn page_ctx(title: &str, kind: &str, route: &Route, year: Option<i32>) -> Value {
+    context! { title => title, kind => kind, path => route.dir(), year => year }
 }
 
 /// Plans every page of the site, one job per route. With a memo, the values of measures and
@@ -260,11 +275,12 @@ fn page_ctx(title: &str, kind: &str, route: &Route) -> Value {
 pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) -> Plan<'r> {
     let base_path = site.config.base_path();
     let values = measure_values(site, memo.as_deref(), &base_path);
+    let current = site.current_year();
     let oit = match memo.as_deref() {
         Some(Memo {
-            oit: Some((list, jobs)),
+            oit: Some((lists, year, jobs)),
             ..
-        }) if Some(list) == site.oit.as_ref() => jobs.clone(),
+        }) if *lists == site.checklists && *year == current => jobs.clone(),
         _ => oit_jobs(site, &base_path),
     };
     let view = View::new(site, &values);
@@ -275,7 +291,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
         .collect();
     let site_value = view.site;
     if let Some(memo) = memo {
-        memo.oit = site.oit.clone().map(|list| (list, oit));
+        memo.oit = Some((site.checklists.clone(), current, oit));
         memo.measures = values;
     }
     Plan::new(renderer, site_value, jobs)
@@ -288,8 +304,8 @@ struct View<'a> {
     base_path: String,
     measures: &'a [Arc<Measure>],
     values: &'a [Values],
-    /// Indices of the measures of the site's fiscal year.
-    current: Vec<usize>,
+    /// Every published fiscal year, oldest first.
+    years: Vec<i32>,
     units: BTreeMap<String, &'a str>,
     by_slug: HashMap<&'a str, usize>,
     pages: HashMap<&'a str, &'a Page>,
@@ -297,19 +313,15 @@ struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(site: &'a Site, values: &'a [Values]) -> View<'a> {
-        let c = &site.config;
-        let current: Vec<usize> = (0..site.measures.len())
-            .filter(|&i| site.measures[i].fiscal_year == c.fiscal_year)
-            .collect();
         let units = routes::units(&site.measures);
-        let data = site_data(site, &current, &units);
+        let data = site_data(site, &units);
         View {
             site: Value::from(Serde(&data)),
-            config: c,
-            base_path: c.base_path(),
+            config: &site.config,
+            base_path: site.config.base_path(),
             measures: &site.measures,
             values,
-            current,
+            years: site.years(),
             units,
             by_slug: site
                 .measures
@@ -323,63 +335,89 @@ impl<'a> View<'a> {
 
     /// The job of one page (None for a route the site has no data for).
     fn job(&self, route: &Route, oit: &[Job]) -> Option<Job> {
-        let job = |template, title: &str, kind, extra: Vec<(&str, Value)>| {
+        let job = |template, title: &str, kind, year: Option<i32>, extra: Vec<(&str, Value)>| {
             let mut ctx: BTreeMap<&str, Value> = extra.into_iter().collect();
-            ctx.insert("page", page_ctx(title, kind, route));
+            ctx.insert("page", page_ctx(title, kind, route, year));
             Some(Job::new(route, &self.base_path, template, Value::from(ctx)))
         };
-        let none = Vec::new();
+        let current = self.config.fiscal_year;
         match route {
-            Route::Home => job("index.html", "หน้าแรก", "home", none),
-            Route::Report => job(
-                "report.html",
-                "รายงานผลการดำเนินการมาตรการ",
-                "report",
-                vec![("groups", self.report_groups())],
+            Route::Home => job(
+                "index.html",
+                "หน้าแรก",
+                "home",
+                Some(current),
+                vec![(
+                    "switch",
+                    self.switch(None, |y| y.map_or(Route::Home, Route::Year)),
+                )],
             ),
+            Route::Report(scope) => {
+                let year = scope.unwrap_or(current);
+                job(
+                    "report.html",
+                    "รายงานผลการดำเนินการมาตรการ",
+                    "report",
+                    Some(year),
+                    vec![
+                        ("year", Value::from(year)),
+                        ("groups", self.report_groups(year)),
+                        ("switch", self.switch(*scope, Route::Report)),
+                    ],
+                )
+            }
             Route::Measures => job(
                 "list.html",
                 "มาตรการทั้งหมด",
                 "measures",
-                vec![("measures", self.pick(|_| true))],
+                None,
+                self.list(|_| true),
             ),
             Route::Assessments => job(
                 "assessments.html",
                 "มาตรการตามแบบประเมิน",
                 "assessments",
-                none,
+                None,
+                vec![],
             ),
-            Route::Assessment(a) => job(
-                "list.html",
-                &format!("{} ({})", a.title(), a.code()),
-                "assessment",
-                vec![
-                    ("assessment", Value::from(a.code())),
-                    ("measures", self.pick(|m| m.assessment == *a)),
-                ],
-            ),
-            Route::Units => job("units.html", "ผู้รับผิดชอบ", "units", none),
-            Route::Unit(slug) => {
-                let unit = *self.units.get(slug)?;
+            Route::Assessment(a) => {
+                let mut ctx = self.list(|m| m.assessment == *a);
+                ctx.push(("assessment", Value::from(a.code())));
                 job(
                     "list.html",
-                    unit,
-                    "unit",
-                    vec![
-                        ("unit", Value::from(unit)),
-                        ("measures", self.unit_list(slug)),
-                    ],
+                    &format!("{} ({})", a.title(), a.code()),
+                    "assessment",
+                    None,
+                    ctx,
                 )
             }
-            Route::Year(y) => job(
-                "list.html",
-                &format!("ปีงบประมาณ พ.ศ. {}", self.config.digits.apply(y.to_string())),
-                "year",
-                vec![
-                    ("year", Value::from(*y)),
-                    ("measures", self.pick(|m| m.fiscal_year == *y)),
-                ],
+            Route::Units => job("units.html", "ผู้รับผิดชอบ", "units", None, vec![]),
+            Route::Unit(slug) => {
+                let unit = *self.units.get(slug)?;
+                let mut ctx = self.list(|m| m.unit_slugs.iter().any(|s| s == slug));
+                ctx.push(("unit", Value::from(unit)));
+                job("list.html", unit, "unit", None, ctx)
+            }
+            Route::Years => job(
+                "years.html",
+                "ปีงบประมาณ",
+                "years",
+                None,
+                vec![(
+                    "years",
+                    Value::from(self.years.iter().rev().copied().collect::<Vec<_>>()),
+                )],
             ),
+            Route::Year(y) => {
+                let mut ctx = self.list(|m| m.fiscal_year == *y);
+                ctx.push(("year", Value::from(*y)));
+                ctx.push((
+                    "switch",
+                    self.switch(Some(*y), |s| s.map_or(Route::Home, Route::Year)),
+                ));
+                let title = format!("ปีงบประมาณ พ.ศ. {}", self.config.digits.apply(y.to_string()));
+                job("list.html", &title, "year", Some(*y), ctx)
+            }
             Route::Measure(slug) => {
                 Some(self.values[*self.by_slug.get(slug.as_str())?].job.clone())
             }
@@ -389,53 +427,78 @@ impl<'a> View<'a> {
                     "page.html",
                     &p.title,
                     "page",
+                    None,
                     vec![("content", Value::from(Serde(*p)))],
                 )
             }
-            Route::Oit | Route::OitItem(_) => {
+            Route::Oit(_) | Route::OitItem(..) => {
                 let file = route.file();
                 oit.iter().find(|j| j.path == file).cloned()
             }
-            Route::Search => job("search.html", "ค้นหา", "search", none),
-            Route::NotFound => job("404.html", "ไม่พบหน้าที่ต้องการ", "404", none),
+            Route::Search => job("search.html", "ค้นหา", "search", None, vec![]),
+            Route::NotFound => job("404.html", "ไม่พบหน้าที่ต้องการ", "404", None, vec![]),
         }
     }
 
-    /// The summaries of the measures `f` keeps, in site order.
-    fn pick(&self, f: impl Fn(&Measure) -> bool) -> Value {
-        Value::from(
-            self.measures
-                .iter()
-                .zip(self.values)
-                .filter(|(m, _)| f(m))
-                .map(|(_, v)| v.summary.clone())
-                .collect::<Vec<_>>(),
-        )
+    /// A year switcher for a page of `scope` (a year's own page, or None for the current year's
+    /// short address): the years up to the page's own (a year's page never changes when a new
+    /// year starts), each linked to its page of this kind, and the current year's short address.
+    fn switch(&self, scope: Option<i32>, route: impl Fn(Option<i32>) -> Route) -> Value {
+        let current = self.config.fiscal_year;
+        let here = scope.unwrap_or(current);
+        let years: Vec<Value> = self
+            .years
+            .iter()
+            .rev()
+            .filter(|y| scope.is_none_or(|s| **y <= s))
+            .map(|&y| context! { year => y, url => route(Some(y)).dir(), here => y == here })
+            .collect();
+        context! { years => years, latest => scope.map(|_| route(None).dir()) }
     }
 
-    /// The summaries of the measures of the unit at address `slug`.
-    fn unit_list(&self, slug: &str) -> Value {
-        Value::from(
-            self.values
-                .iter()
-                .filter(|v| v.measure.unit_slugs.iter().any(|s| s == slug))
-                .map(|v| v.summary.clone())
-                .collect::<Vec<_>>(),
-        )
+    /// A list page's context: the measures `f` keeps, grouped by fiscal year (newest first), and
+    /// the statuses they have.
+    fn list(&self, f: impl Fn(&Measure) -> bool) -> Vec<(&'static str, Value)> {
+        let mut by_year: BTreeMap<i32, Vec<Value>> = BTreeMap::new();
+        let mut statuses = [0usize; 3];
+        for (m, v) in self.measures.iter().zip(self.values).filter(|(m, _)| f(m)) {
+            by_year
+                .entry(m.fiscal_year)
+                .or_default()
+                .push(v.summary.clone());
+            statuses[Status::ALL.iter().position(|s| *s == m.status).unwrap_or(0)] += 1;
+        }
+        let count: usize = by_year.values().map(Vec::len).sum();
+        let groups: Vec<Value> = by_year
+            .into_iter()
+            .rev()
+            .map(|(year, measures)| context! { year => year, measures => measures })
+            .collect();
+        let statuses: Vec<StatusCount> = Status::ALL
+            .into_iter()
+            .zip(statuses)
+            .map(|(s, count)| StatusCount {
+                key: s.key(),
+                label: s.label(),
+                count,
+            })
+            .collect();
+        vec![
+            ("groups", Value::from(groups)),
+            ("count", Value::from(count)),
+            ("statuses", Value::from(Serde(statuses))),
+        ]
     }
 
-    /// The report's parts: per assessment, the fiscal year's measures whole, with the analysis
-    /// sentence.
-    fn report_groups(&self) -> Value {
+    /// The report's parts for `year`: per assessment, the year's measures whole, with the
+    /// analysis sentence.
+    fn report_groups(&self, year: i32) -> Value {
         let digits = self.config.digits;
         Assessment::ALL
             .into_iter()
             .filter_map(|a| {
-                let of: Vec<usize> = self
-                    .current
-                    .iter()
-                    .copied()
-                    .filter(|&i| self.measures[i].assessment == a)
+                let of: Vec<usize> = (0..self.measures.len())
+                    .filter(|&i| self.measures[i].fiscal_year == year && self.measures[i].assessment == a)
                     .collect();
                 let ms: Vec<&Measure> = of.iter().map(|&i| &*self.measures[i]).collect();
                 (!ms.is_empty()).then(|| {
@@ -453,57 +516,26 @@ impl<'a> View<'a> {
 }
 
 /// The `site` value every template sees.
-fn site_data<'a>(
-    site: &'a Site,
-    current: &[usize],
-    units: &BTreeMap<String, &'a str>,
-) -> SiteData<'a> {
+fn site_data<'a>(site: &'a Site, units: &BTreeMap<String, &'a str>) -> SiteData<'a> {
     let c = &site.config;
     let mut nav: Vec<&Page> = site.pages.iter().collect();
     nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
-    let scores = score_bars(site, current);
-    let target = scores.first().map(|b| b.target);
-    let score_target = target.filter(|t| scores.iter().all(|b| b.target == *t));
+    let all: Vec<&Measure> = site.measures.iter().map(|m| &**m).collect();
     SiteData {
         config: c,
         title: c.site_title(),
         base_path: c.base_path(),
-        measure_count: site.measures.len(),
-        assessments: Assessment::ALL
-            .into_iter()
-            .map(|a| {
-                let of: Vec<_> = site.measures.iter().filter(|m| m.assessment == a).collect();
-                AssessmentCount {
-                    code: a.code(),
-                    slug: a.code().to_ascii_lowercase(),
-                    title: a.title(),
-                    title_en: a.title_en(),
-                    count: of.len(),
-                    done: of.iter().filter(|m| m.status == Status::Done).count(),
-                }
-            })
-            .collect(),
-        statuses: Status::ALL
-            .into_iter()
-            .map(|s| StatusCount {
-                key: s.key(),
-                label: s.label(),
-                count: site.measures.iter().filter(|m| m.status == s).count(),
-            })
-            .collect(),
+        current: year_data(site, c.fiscal_year),
+        assessments: assessment_counts(&all),
         units: units
             .iter()
             .map(|(slug, name)| UnitCount {
                 name: name.to_string(),
                 slug: slug.clone(),
-                count: site
-                    .measures
-                    .iter()
-                    .filter(|m| m.unit_slugs.iter().any(|s| s == slug))
-                    .count(),
+                count: all.iter().filter(|m| m.unit_slugs.contains(slug)).count(),
             })
             .collect(),
-        years: routes::years(&site.measures),
+        years: site.years(),
         nav_pages: nav
             .iter()
             .map(|p| NavPage {
@@ -511,23 +543,69 @@ fn site_data<'a>(
                 slug: &p.slug,
             })
             .collect(),
-        scores,
-        score_target,
-        oit_pages: site
-            .oit
+        oit_codes: site
+            .checklists
             .iter()
-            .flat_map(|l| l.items())
-            .map(|i| (i.item.code.as_str(), i.page.as_str()))
+            .map(|l| {
+                (
+                    l.year.to_string(),
+                    l.items().map(|i| i.item.code.as_str()).collect(),
+                )
+            })
             .collect(),
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     }
 }
 
-/// The home chart's bars: each indicator of the fiscal year with a score, once, in order.
-fn score_bars<'a>(site: &'a Site, current: &[usize]) -> Vec<ScoreBar<'a>> {
-    let mut scores: Vec<ScoreBar> = current
+/// The counts and score chart of the measures of `year`.
+fn year_data(site: &Site, year: i32) -> YearData<'_> {
+    let of: Vec<&Measure> = site
+        .measures
         .iter()
-        .map(|&i| &site.measures[i])
+        .map(|m| &**m)
+        .filter(|m| m.fiscal_year == year)
+        .collect();
+    let scores = score_bars(&of);
+    let target = scores.first().map(|b| b.target);
+    YearData {
+        year,
+        measure_count: of.len(),
+        assessments: assessment_counts(&of),
+        statuses: Status::ALL
+            .into_iter()
+            .map(|s| StatusCount {
+                key: s.key(),
+                label: s.label(),
+                count: of.iter().filter(|m| m.status == s).count(),
+            })
+            .collect(),
+        score_target: target.filter(|t| scores.iter().all(|b| b.target == *t)),
+        scores,
+    }
+}
+
+/// Each assessment with how many of `measures` it has, and how many of those are done.
+fn assessment_counts(measures: &[&Measure]) -> Vec<AssessmentCount> {
+    Assessment::ALL
+        .into_iter()
+        .map(|a| {
+            let of: Vec<_> = measures.iter().filter(|m| m.assessment == a).collect();
+            AssessmentCount {
+                code: a.code(),
+                slug: a.code().to_ascii_lowercase(),
+                title: a.title(),
+                title_en: a.title_en(),
+                count: of.len(),
+                done: of.iter().filter(|m| m.status == Status::Done).count(),
+            }
+        })
+        .collect()
+}
+
+/// The home chart's bars: each indicator of `measures` with a score, once, in order.
+fn score_bars<'a>(measures: &[&'a Measure]) -> Vec<ScoreBar<'a>> {
+    let mut scores: Vec<ScoreBar> = measures
+        .iter()
         .filter_map(|m| {
             m.score.map(|s| ScoreBar {
                 assessment: m.assessment.code(),
@@ -582,35 +660,77 @@ fn measure_values(site: &Site, memo: Option<&Memo>, base_path: &str) -> Vec<Valu
         .collect()
 }
 
-/// The OIT checklist page (`oit/`, made even without criteria, to say so) and one page per item
-/// (`oit/o1/`), the stable address an assessor can be given.
+/// The OIT checklist pages of every year (`years/2567/oit/`, with one page per item
+/// `years/2567/oit/o1/`, the stable address an assessor can be given), and the current year's
+/// again at the short addresses (`oit/`, `oit/o1/`). The current year's `oit/` is made even
+/// without criteria, to say so.
 fn oit_jobs(site: &Site, base_path: &str) -> Vec<Job> {
+    let current = site.current_year();
+    let mut jobs = Vec::new();
+    for list in &site.checklists {
+        jobs.extend(checklist_jobs(site, Some(list), Some(list.year), base_path));
+    }
+    jobs.extend(checklist_jobs(
+        site,
+        site.checklist(current),
+        None,
+        base_path,
+    ));
+    jobs
+}
+
+/// The checklist page of `list` at the addresses of `scope` (a year's own, or None for the
+/// current year's short ones), and its items' pages.
+fn checklist_jobs(
+    site: &Site,
+    list: Option<&oit::Checklist>,
+    scope: Option<i32>,
+    base_path: &str,
+) -> Vec<Job> {
     let title = "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)";
-    let list = site.oit.as_ref();
+    let year = scope.unwrap_or(site.current_year());
+    let route = Route::Oit(scope);
+    let years: Vec<i32> = site.checklists.iter().map(|l| l.year).collect();
+    let switch = checklist_switch(&years, scope, site.current_year());
     let mut jobs = vec![Job::new(
-        &Route::Oit,
+        &route,
         base_path,
         "oit.html",
         context! {
-            page => page_ctx(title, "oit", &Route::Oit),
+            page => page_ctx(title, "oit", &route, Some(year)),
             oit => list.map(|l| Value::from(Serde(l))),
+            year => year,
+            scope => scope,
+            switch => switch,
         },
     )];
-    for (l, item) in list.iter().flat_map(|l| l.items().map(move |i| (l, i))) {
-        let route = Route::OitItem(item.item.code.clone());
+    for item in list.iter().flat_map(|l| l.items()) {
+        let route = Route::OitItem(scope, item.item.code.clone());
         jobs.push(Job::new(
             &route,
             base_path,
             "oit-item.html",
             context! {
-                page => page_ctx(&format!("{} {}", item.item.code, item.item.title), "oit-item", &route),
+                page => page_ctx(&format!("{} {}", item.item.code, item.item.title), "oit-item", &route, Some(year)),
                 item => Value::from(Serde(item)),
-                year => l.year,
-                complete => l.complete,
+                year => year,
+                scope => scope,
             },
         ));
     }
     jobs
+}
+
+/// The year switcher of a checklist page (see `View::switch`).
+fn checklist_switch(years: &[i32], scope: Option<i32>, current: i32) -> Value {
+    let here = scope.unwrap_or(current);
+    let list: Vec<Value> = years
+        .iter()
+        .rev()
+        .filter(|y| scope.is_none_or(|s| **y <= s))
+        .map(|&y| context! { year => y, url => Route::Oit(Some(y)).dir(), here => y == here })
+        .collect();
+    context! { years => list, latest => scope.map(|_| Route::Oit(None).dir()) }
 }
 
 #[cfg(test)]

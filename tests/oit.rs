@@ -99,8 +99,8 @@ fn switching_the_year_switches_the_item_list() {
     // In 2565 O10 is the operating plan, not the privacy policy.
     assert_eq!(item(&list, "O10")["title"], "แผนดำเนินงานประจำปี");
     // 9.1 = O1-O9, all undated: 9/9 = 100.
-    // 9.2 = O10-O17; O11 is dated in FY2566, outside 2565: needs attention, 0.
-    // 9.3 = O18-O24; O23 and O24 are dated in FY2566: 0.
+    // 9.2 = O10-O17; O11 is dated in FY2566, after 2565: not evidence for 2565, missing, 0.
+    // 9.3 = O18-O24; O23 and O24 are dated in FY2566: missing, 0.
     // 9.4 = O25-O28; O26 (FY2565) now counts: 1/4 = 25.
     // 9.5 = O29-O33; O31 is dated in FY2566: 0.
     assert_eq!(subs(&list, 0), [100.0, 0.0, 0.0, 25.0, 0.0]);
@@ -110,8 +110,10 @@ fn switching_the_year_switches_the_item_list() {
     assert!(close(&list["indicators"][0]["score"], 25.0));
     assert!(close(&list["indicators"][1]["score"], 6.25));
     assert!(close(&list["score"], 15.625));
-    // O11, O23, O24, O31, O42, O43 need attention; 9 + 1 + 1 = 11 disclosed.
-    assert_eq!(list["needs_attention"], 6);
+    // Only O43 needs attention: its measure (of site.yaml's year, 2565) is dated in FY2566. The
+    // disclosures dated in FY2566 (O11, O23, O24, O31, O42) are later than 2565 and do not
+    // count for it at all. 9 + 1 + 1 = 11 disclosed.
+    assert_eq!(list["needs_attention"], 1);
     assert_eq!(list["disclosed"], 11);
 }
 
@@ -150,12 +152,14 @@ fn checklist_page_is_structured_as_the_assessment() {
         read(&public.join("index.html")).contains(r#"href="oit/""#),
         "home links the checklist"
     );
-    // A measure's `oit:` codes link to the items' own pages, the addresses assessors are given.
+    // A measure's `oit:` codes link to the items' pages of its own year, the stable addresses
+    // assessors are given.
     let measure = read(&public.join("measures/open-data/index.html"));
     assert!(
-        measure.contains(r#"<a href="../../oit/o43/" data-search-filter="oit">O43</a>"#),
+        measure.contains(r#"<a href="../../years/2566/oit/o43/" data-search-filter="oit">O43</a>"#),
         "{measure}"
     );
+    assert!(public.join("years/2566/oit/o43/index.html").is_file());
     assert!(internal_links_resolve(&public) > 100);
 }
 

@@ -32,6 +32,8 @@ pub(super) struct Claim<'a> {
     pub codes: &'a [String],
     pub date: Option<Date>,
     pub attachments: &'a [Attachment],
+    /// The one fiscal year whose checklist it serves (a measure's year); None: any.
+    pub serves: Option<i32>,
 }
 
 impl<'a> Claim<'a> {
@@ -40,11 +42,12 @@ impl<'a> Claim<'a> {
         Claim {
             source: &m.source,
             title: &m.title,
-            url: format!("measures/{}/", m.slug),
+            url: routes::measure(&m.slug),
             kind: Kind::Measure,
             codes: &m.oit,
             date: m.date,
             attachments: &m.attachments,
+            serves: Some(m.fiscal_year),
         }
     }
 
@@ -53,11 +56,12 @@ impl<'a> Claim<'a> {
         Claim {
             source: &p.source,
             title: &p.title,
-            url: format!("{}/", p.slug),
+            url: Route::Page(p.slug.clone()).dir(),
             kind: Kind::Page,
             codes: &p.oit,
             date: p.date,
             attachments: &p.attachments,
+            serves: None,
         }
     }
 }
@@ -66,7 +70,8 @@ impl<'a> Claim<'a> {
 pub(super) struct Collector<'a> {
     root: &'a Path,
     config: &'a Config,
-    criteria: &'a Criteria,
+    /// Each published year's criteria, and where they came from.
+    criteria: &'a BTreeMap<i32, (Criteria, String)>,
     /// Paths of the site's pages (`about/`) and files (`files/x.pdf`) that the build makes.
     targets: HashSet<String>,
     claims: BTreeMap<String, Vec<Evidence>>,
@@ -90,19 +95,24 @@ fn steps(path: Option<Steps>) -> Vec<String> {
 }
 
 /// Every page and file the build makes, as site paths: each route of the site (the OIT item
-/// pages of `criteria` among them), the files [`routes::files`] names, the attachments and the
-/// site's own `static/` files.
+/// pages of every year's `criteria` among them), the files [`routes::files`] names, the
+/// attachments and the site's own `static/` files.
 pub(super) fn targets(
     root: &Path,
+    config: &Config,
     measures: &[Arc<Measure>],
     pages: &[Page],
-    criteria: &Criteria,
-    year: i32,
+    criteria: &BTreeMap<i32, (Criteria, String)>,
 ) -> HashSet<String> {
-    let codes = criteria.items().map(|i| i.code.as_str());
-    let pages_made = routes::all(measures, pages, codes);
+    let codes: Vec<(i32, Vec<&str>)> = criteria
+        .iter()
+        .map(|(&y, (c, _))| (y, c.items().map(|i| i.code.as_str()).collect()))
+        .collect();
+    let current = config.fiscal_year;
+    let pages_made = routes::all(measures, pages, &codes, current);
     let mut t: HashSet<String> = pages_made.iter().map(Route::dir).collect();
-    t.extend(routes::files(Some(year)));
+    let years: Vec<i32> = criteria.keys().copied().collect();
+    t.extend(routes::files(&years, current));
     for a in measures
         .iter()
         .flat_map(|m| &m.attachments)
@@ -124,7 +134,7 @@ impl<'a> Collector<'a> {
     pub(super) fn new(
         root: &'a Path,
         config: &'a Config,
-        criteria: &'a Criteria,
+        criteria: &'a BTreeMap<i32, (Criteria, String)>,
         targets: HashSet<String>,
     ) -> Collector<'a> {
         Collector {
@@ -144,11 +154,31 @@ impl<'a> Collector<'a> {
         (self.claims, self.files.into_iter().collect(), self.findings)
     }
 
-    fn unknown_code_help(&self, code: &str) -> String {
-        let codes: Vec<&str> = self.criteria.items().map(|i| i.code.as_str()).collect();
+    /// The criteria a claim's codes are read against: its own year's, else the current year's.
+    fn criteria_of(&self, year: Option<i32>) -> &Criteria {
+        let current = self.config.fiscal_year;
+        let pick = |y: i32| self.criteria.get(&y).map(|(c, _)| c);
+        year.and_then(pick)
+            .or_else(|| pick(current))
+            .or_else(|| self.criteria.values().next_back().map(|(c, _)| c))
+            .expect("check loads at least one year's criteria")
+    }
+
+    /// Whether `code` is an item of the criteria of `year`, or of any published year when the
+    /// claim serves no one year.
+    fn knows(&self, year: Option<i32>, code: &str) -> bool {
+        match year {
+            Some(_) => self.criteria_of(year).item(code).is_some(),
+            None => self.criteria.values().any(|(c, _)| c.item(code).is_some()),
+        }
+    }
+
+    fn unknown_code_help(&self, year: Option<i32>, code: &str) -> String {
+        let criteria = self.criteria_of(year);
+        let codes: Vec<&str> = criteria.items().map(|i| i.code.as_str()).collect();
         let range = format!(
             "ITA {} has items {} to {}",
-            self.criteria.year,
+            criteria.year,
             codes.first().copied().unwrap_or("-"),
             codes.last().copied().unwrap_or("-")
         );
@@ -159,8 +189,8 @@ impl<'a> Collector<'a> {
     }
 
     /// Severity for a code the criteria do not know: an error, unless the list is known to be partial.
-    fn unknown(&self, f: Finding) -> Finding {
-        if self.criteria.complete {
+    fn unknown(&self, year: Option<i32>, f: Finding) -> Finding {
+        if self.criteria_of(year).complete {
             f
         } else {
             f.warning()
@@ -174,14 +204,17 @@ impl<'a> Collector<'a> {
         }
         let fy = claim.date.map(Date::fiscal_year);
         for code in claim.codes {
-            if self.criteria.item(code).is_none() {
-                let msg = format!("`{code}` is not an OIT item of ITA {}", self.criteria.year);
-                let help = self.unknown_code_help(code);
+            if !self.knows(claim.serves, code) {
+                let msg = format!(
+                    "`{code}` is not an OIT item of ITA {}",
+                    self.criteria_of(claim.serves).year
+                );
+                let help = self.unknown_code_help(claim.serves, code);
                 let f = match spot(self.root, claim.source, "oit", Some(code)) {
                     Some((src, off, len)) => Finding::at(&src, off, len, msg),
                     None => Finding::error(claim.source, msg),
                 };
-                let f = self.unknown(f.help(help));
+                let f = self.unknown(claim.serves, f.help(help));
                 self.findings.push(f);
                 continue;
             }
@@ -197,6 +230,7 @@ impl<'a> Collector<'a> {
                 steps: Vec::new(),
                 source: claim.source.to_string(),
                 fresh: true,
+                serves: claim.serves,
                 at: None,
             };
             let mut found = vec![evidence(claim.kind, claim.title, &claim.url, None)];
@@ -233,15 +267,22 @@ impl<'a> Collector<'a> {
             let raw = yaml::key_text(&key);
             let (key_off, key_len) = yaml::find_key(&text, 0, &raw).map_or((0, 1), |k| k.key);
             let code = normalize_code(&raw);
-            if !is_code(&code) || self.criteria.item(&code).is_none() {
+            if !is_code(&code) || !self.knows(None, &code) {
                 let msg = if is_code(&code) {
-                    format!("`{raw}` is not an OIT item of ITA {}", self.criteria.year)
+                    format!(
+                        "`{raw}` is not an OIT item of ITA {}",
+                        self.criteria_of(None).year
+                    )
                 } else {
                     format!("`{raw}` is not an OIT item code")
                 };
-                let f =
-                    Finding::at(&src, key_off, key_len, msg).help(self.unknown_code_help(&code));
-                let f = if is_code(&code) { self.unknown(f) } else { f };
+                let help = self.unknown_code_help(None, &code);
+                let f = Finding::at(&src, key_off, key_len, msg).help(help);
+                let f = if is_code(&code) {
+                    self.unknown(None, f)
+                } else {
+                    f
+                };
                 self.findings.push(f);
                 continue;
             }
@@ -313,6 +354,7 @@ impl<'a> Collector<'a> {
             steps: steps(raw.path),
             source: DISCLOSURES.to_string(),
             fresh: true,
+            serves: None,
             at: Some({
                 let (o, l) = loc.field("date").unwrap_or((uo, ul));
                 (src.clone(), o, l)

@@ -9,7 +9,7 @@ use super::Checklist;
 
 /// The CSV and JSON exports of the checklist: `oit/ita-YYYY.csv` (UTF-8 with BOM, for Excel) and
 /// `oit/ita-YYYY.json`.
-pub fn exports(list: &Checklist) -> Vec<Output> {
+pub fn exports(list: &Checklist, dir: &str) -> Vec<Output> {
     let mut csv = String::from("\u{FEFF}");
     let header = [
         "ข้อ",
@@ -49,11 +49,11 @@ pub fn exports(list: &Checklist) -> Vec<Output> {
     let json = serde_json::to_string_pretty(list).unwrap_or_default();
     vec![
         Output {
-            path: format!("{}/{}", crate::routes::OIT, list.csv),
+            path: format!("{dir}{}", list.csv),
             bytes: csv.into_bytes(),
         },
         Output {
-            path: format!("{}/{}", crate::routes::OIT, list.json),
+            path: format!("{dir}{}", list.json),
             bytes: (json + "\n").into_bytes(),
         },
     ]

@@ -29,6 +29,7 @@ mod export;
 mod report;
 mod score;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -54,20 +55,33 @@ pub const PASS_MARK: f64 = 85.0;
 /// Where a site lists evidence that no page of the site holds.
 pub const DISCLOSURES: &str = "content/disclosures.yaml";
 
-/// Builds the checklist of the site's fiscal year from its pages, measures and
-/// `content/disclosures.yaml`; faults in those files come back as findings.
+/// Builds the checklist of every fiscal year the site publishes (each year of a measure, and
+/// site.yaml's), oldest first, from its pages, measures and `content/disclosures.yaml`; faults in
+/// those files come back as findings, each once.
+///
+/// Each year is scored against its own criteria with the evidence that can serve it: the
+/// measures of that year, and pages and disclosures entries undated or dated in that year or
+/// before (a document dated later is not evidence for an earlier assessment).
 pub fn check(
     root: &Path,
     config: &Config,
     measures: &[Arc<Measure>],
     pages: &[Page],
-) -> (Option<Checklist>, Vec<Finding>) {
-    let year = config.fiscal_year;
-    let (criteria, from) = match Criteria::load(root, year) {
-        Ok(c) => c,
-        Err(f) => return (None, f),
-    };
-    let targets = evidence::targets(root, measures, pages, &criteria, year);
+) -> (Vec<Checklist>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut criteria = BTreeMap::new();
+    for year in crate::routes::years(measures, config.fiscal_year) {
+        match Criteria::load(root, year) {
+            Ok(c) => {
+                criteria.insert(year, c);
+            }
+            Err(f) => findings.extend(f),
+        }
+    }
+    if criteria.is_empty() {
+        return (Vec::new(), findings);
+    }
+    let targets = evidence::targets(root, config, measures, pages, &criteria);
     let mut ev = Collector::new(root, config, &criteria, targets);
     for m in measures {
         ev.front_matter(&Claim::measure(m));
@@ -76,11 +90,36 @@ pub fn check(
         ev.front_matter(&Claim::page(p));
     }
     ev.disclosures();
-    let (mut claims, files, findings) = ev.finish();
-    let mut list = score::score(&criteria, year, config, &mut claims);
-    list.criteria_from = from;
-    list.files = files;
-    (Some(list), findings)
+    let (claims, files, found) = ev.finish();
+    findings.extend(found);
+    let lists = criteria
+        .iter()
+        .map(|(&year, (criteria, from))| {
+            let mut serving = evidence_of_year(&claims, year);
+            let mut list = score::score(criteria, year, config, &mut serving);
+            list.criteria_from = from.clone();
+            list.files = files.clone();
+            list
+        })
+        .collect();
+    (lists, findings)
+}
+
+/// The evidence that can serve `year`'s checklist, by item code (see [`check`]).
+fn evidence_of_year(
+    claims: &BTreeMap<String, Vec<Evidence>>,
+    year: i32,
+) -> BTreeMap<String, Vec<Evidence>> {
+    claims
+        .iter()
+        .map(|(code, evidence)| {
+            let serving = evidence.iter().filter(|e| match e.serves {
+                Some(y) => y == year,
+                None => e.fiscal_year.is_none_or(|fy| fy <= year),
+            });
+            (code.clone(), serving.cloned().collect())
+        })
+        .collect()
 }
 
 /// `base_url` + `path`.
@@ -125,6 +164,9 @@ pub struct Evidence {
     pub source: String,
     /// Whether it is undated or dated in the year the item asks for.
     pub fresh: bool,
+    /// The one fiscal year whose checklist it serves (a measure's); None: any year from its own.
+    #[serde(skip)]
+    serves: Option<i32>,
     #[serde(skip)]
     at: Option<(Source, usize, usize)>,
 }
@@ -144,6 +186,7 @@ impl PartialEq for Evidence {
             steps,
             source,
             fresh,
+            serves: _,
             at: _,
         } = self;
         (

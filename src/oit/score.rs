@@ -140,7 +140,7 @@ impl Scorer<'_> {
             )
         };
         self.counts[status as usize] += 1;
-        let page = crate::routes::oit_item(&item.code);
+        let page = crate::routes::oit_item(Some(self.year), &item.code);
         ItemResult {
             item: item.clone(),
             sub_indicator: sub.to_string(),
@@ -208,6 +208,7 @@ mod tests {
             steps: vec![],
             source: DISCLOSURES.into(),
             fresh: true,
+            serves: None,
             at: None,
         };
         let mut claims = BTreeMap::from([
