@@ -12,7 +12,7 @@ use serde_yaml::Value;
 use crate::config::Config;
 use crate::content;
 use crate::diag::{self, Finding, Source, did_you_mean};
-use crate::measure::{Attachment, Measure, Page};
+use crate::measure::{Attachment, Measure, Page, Status};
 use crate::routes::{self, Route};
 use crate::thai::{self, Date};
 use crate::yaml::{self, Entry, FileKind};
@@ -34,6 +34,8 @@ pub(super) struct Claim<'a> {
     pub codes: &'a [String],
     pub date: Option<Date>,
     pub attachments: &'a [Attachment],
+    /// A measure whose status is `not_done`: it claims items, but is no evidence yet.
+    pub not_done: bool,
 }
 
 impl<'a> Claim<'a> {
@@ -48,6 +50,7 @@ impl<'a> Claim<'a> {
             codes: &m.oit,
             date: m.date,
             attachments: &m.attachments,
+            not_done: m.status == Status::NotDone,
         }
     }
 
@@ -62,6 +65,7 @@ impl<'a> Claim<'a> {
             codes: &p.oit,
             date: p.date,
             attachments: &p.attachments,
+            not_done: false,
         }
     }
 }
@@ -171,10 +175,22 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Evidence from a page's or measure's `oit:` list, with its attachments.
+    /// Evidence from a page's or measure's `oit:` list, with its attachments; a measure not yet
+    /// done is none (a warning at its `oit:`), though its codes are still checked.
     pub(super) fn front_matter(&mut self, claim: &Claim) {
         if claim.codes.is_empty() {
             return;
+        }
+        if claim.not_done {
+            let msg = "มาตรการที่ยังไม่ดำเนินการยังไม่เป็นหลักฐานของข้อ OIT / a measure not yet done is not evidence";
+            let f = match spot(claim.origin, "oit", None) {
+                Some((src, off, len)) => Finding::at(&src, off, len, msg),
+                None => Finding::error(claim.source, msg),
+            };
+            self.findings.push(
+                f.help("เปลี่ยน `status` เป็น done เมื่อดำเนินการแล้ว ข้อ OIT จึงนับหลักฐานนี้ / set status when it is done (`status: done`): the items then count it")
+                    .warning(),
+            );
         }
         // Where a stale date gets its caret (see `report`).
         let at = spot(claim.origin, "date", None);
@@ -189,6 +205,9 @@ impl<'a> Collector<'a> {
                 };
                 let f = self.unknown(f.help(help));
                 self.findings.push(f);
+                continue;
+            }
+            if claim.not_done {
                 continue;
             }
             let evidence = |kind, title: &str, url: &str, bytes| Evidence {
