@@ -152,6 +152,19 @@ def hugo_binary():
     return found
 
 
+def one_score_per_indicator(content):
+    """prongsai refuses two scores for one indicator of one fiscal year, and the corpus draws one
+    per measure: every measure takes the first score drawn for its year and indicator."""
+    first = {}
+    for path in sorted(content.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        fy, ind, score = (re.search(rf"^{k}: (.+)$", text, re.M) for k in ("fiscal_year", "indicator", "score"))
+        if fy and ind and score:
+            want = first.setdefault((fy[1], ind[1]), score[1])
+            if score[1] != want:
+                path.write_text(text[:score.start(1)] + want + text[score.end(1):], encoding="utf-8")
+
+
 def corpus(work, n):
     """hugo-N (Hugo site + corpus) and prongsai-N (site.yaml + the same corpus) in work."""
     hugo_site = work / f"hugo-{n}"
@@ -164,6 +177,7 @@ def corpus(work, n):
         ours.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "site.yaml", ours / "site.yaml")
         shutil.copytree(hugo_site / "content", ours / "content")
+        one_score_per_indicator(ours / "content")
     zola_site = work / f"zola-{n}"
     if shutil.which("zola") and not (zola_site / "content").is_dir():
         shutil.rmtree(zola_site, ignore_errors=True)

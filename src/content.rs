@@ -410,6 +410,32 @@ fn is_key(k: &str) -> bool {
     !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// The spot of front-matter `key` in the content file `rel` (of `needle` within its line, when
+/// given), for a caret. The file is read again: only a finding pays for it, so a build does not
+/// hold every file's text.
+pub fn locate(
+    root: &Path,
+    rel: &str,
+    key: &str,
+    needle: Option<&str>,
+) -> Option<(Source, usize, usize)> {
+    let bytes = std::fs::read(root.join(rel)).ok()?;
+    let text = decode(rel, &bytes).ok()?;
+    let origin = diag::source(rel, Arc::from(text));
+    let text: &str = origin.inner();
+    // A content file opens with its `---` line (content::read makes sure): the YAML follows it.
+    let front_matter = text.find('\n').map_or(text.len(), |i| i + 1);
+    let (off, len) = crate::yaml::key_span(text, front_matter, key)?;
+    if let Some(n) = needle {
+        let line_end = text[off..].find('\n').map_or(text.len(), |i| off + i);
+        let hay = text[off..line_end].to_ascii_uppercase();
+        if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
+            return Some((origin.clone(), off + i, n.len()));
+        }
+    }
+    Some((origin, off, len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

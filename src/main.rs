@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prongsai::config::Config;
 use prongsai::exit::Exit;
+use prongsai::thai::Date;
 use prongsai::{oit, scaffold, serve, site};
 
 /// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
@@ -28,12 +29,13 @@ enum Command {
     Check(CheckArgs),
     /// Preview the site in a browser, rebuilding and reloading on every change (Ctrl-C stops).
     Serve(ServeArgs),
-    /// Create a new site in DIR with an example measure and instructions.
+    /// Create a new site in DIR with an example measure and instructions, for the fiscal year of
+    /// today's date in Thailand (SOURCE_DATE_EPOCH, when set, is taken as now).
     Init {
         /// Folder to create (must be empty or missing).
         dir: PathBuf,
     },
-    /// Create a new content file from a template with every field explained.
+    /// Create a new measure, or start a new fiscal year.
     New {
         #[command(subcommand)]
         what: New,
@@ -125,6 +127,21 @@ enum New {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start fiscal year YEAR (on 1 October): set fiscal_year in site.yaml, and carry last year's
+    /// measures over as drafts of YEAR (results, score, dates and OIT items left empty).
+    Year {
+        /// The new fiscal year (Buddhist Era), the one after site.yaml's, e.g. 2570.
+        year: i32,
+        /// Only set the year; carry no measure over.
+        #[arg(long)]
+        no_carry: bool,
+        /// Start a year that is not the next one (skipping years).
+        #[arg(long)]
+        force: bool,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -149,6 +166,15 @@ fn main() -> ExitCode {
             what: New::Measure { title, name, root },
         } => new_measure(&root, &title, name.as_deref(), out),
         Command::Criteria(args) => criteria(args, out),
+        Command::New {
+            what:
+                New::Year {
+                    year,
+                    no_carry,
+                    force,
+                    root,
+                },
+        } => new_year(&root, year, force, !no_carry, out),
     };
     exit.into()
 }
@@ -229,9 +255,34 @@ fn serve(args: ServeArgs, out: Out) -> Exit {
     }
 }
 
-/// `prongsai init DIR`: a new site with an example in every folder.
+/// Today's date in Thailand: the one place that reads the clock. SOURCE_DATE_EPOCH (seconds since
+/// 1970, the reproducible-builds convention) stands in for the clock when set.
+fn today() -> Result<Date, String> {
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) if !s.trim().is_empty() => s.trim().parse::<i64>().map_err(|_| {
+            format!(
+                "SOURCE_DATE_EPOCH is `{s}`, not a number of seconds since 1970; unset it or fix it"
+            )
+        })?,
+        _ => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    Date::in_thailand(secs)
+        .filter(|d| prongsai::thai::BE_YEARS.contains(&d.fiscal_year()))
+        .ok_or_else(|| format!("the date {secs} seconds after 1970 is out of range; check the clock or SOURCE_DATE_EPOCH"))
+}
+
+/// `prongsai init DIR`: a new site with an example in every folder, for today's fiscal year.
 fn init(dir: &Path, out: Out) -> Exit {
-    match scaffold::init(dir) {
+    let today = match today() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::CouldNotRun;
+        }
+    };
+    match scaffold::init(dir, today.fiscal_year()) {
         Ok(files) => {
             if !out.quiet {
                 for f in files {
@@ -287,5 +338,26 @@ fn criteria(args: CriteriaArgs, out: Out) -> Exit {
             Exit::Success
         }
         Err(e) => could_not_run(&e),
+    }
+}
+
+/// `prongsai new year YEAR`: what it wrote and what to do next, or why it wrote nothing.
+fn new_year(root: &Path, year: i32, force: bool, carry: bool, out: Out) -> Exit {
+    match scaffold::new_year(root, year, force, carry) {
+        Ok(done) => {
+            if !out.quiet {
+                print!("{}", done.summary());
+            }
+            Exit::Success
+        }
+        Err(scaffold::Refused::Files(findings)) => {
+            eprint!("{}", findings.render(out.color));
+            eprintln!(
+                "{}; ยังไม่ได้เริ่มปีใหม่ แก้ไฟล์ก่อน / the new year was not started: fix these first",
+                findings.summary()
+            );
+            Exit::HasErrors
+        }
+        Err(scaffold::Refused::Io(e)) => could_not_run(&e),
     }
 }

@@ -254,6 +254,9 @@ pub const MEASURE_KEYS: &[&str] = &[
 
 pub const PAGE_KEYS: &[&str] = &["title", "oit", "date", "attachments", "weight"];
 
+/// The keys a measure cannot be published without: written but left empty, each is an error.
+pub const REQUIRED: &[&str] = &["title", "assessment", "indicator", "status"];
+
 /// Turns a split content file into a measure or page; every problem is a finding.
 pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, Vec<Finding>) {
     let mut f = Fields::new(file);
@@ -481,10 +484,12 @@ impl<'a> Fields<'a> {
             .push(Finding::at(&self.file.src, off, len, msg).help(help));
     }
 
-    /// Removes `key` and reads it as `T`; a wrong type is a finding.
+    /// Removes `key` and reads it as `T`; a wrong type is a finding, and so is a key written
+    /// with nothing after it (see [`Fields::not_filled_in`]).
     fn take<T: DeserializeOwned>(&mut self, key: &str) -> Option<T> {
         let v = self.map.as_mut()?.remove(key)?;
-        if v.is_null() {
+        if v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()) {
+            self.not_filled_in(key);
             return None;
         }
         match serde_yaml::from_value::<T>(v) {
@@ -515,12 +520,34 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A key written but left empty (`score:` and nothing after it, or `""`), as `new measure`
+    /// and `new year` leave what only the clerk knows: an error for a [`REQUIRED`] key, a warning
+    /// for the others (an empty one is read as not written). The caret is on the key.
+    fn not_filled_in(&mut self, key: &str) {
+        let text = self.file.text();
+        let (off, len) = yaml::find_key(text, self.file.front_matter.start, key)
+            .map_or((self.file.front_matter.start, 1), |k| k.key);
+        let f = Finding::at(
+            &self.file.src,
+            off,
+            len,
+            format!("ยังไม่ได้กรอก `{key}` / `{key}` is not filled in"),
+        );
+        self.findings.push(if REQUIRED.contains(&key) {
+            f.help(format!(
+                "เขียนค่าต่อจาก `{key}:` ในบรรทัดนี้ (ต้องกรอก) / write its value after `{key}:` on this line (it is required)"
+            ))
+        } else {
+            f.help(format!(
+                "เขียนค่าต่อจาก `{key}:` ในบรรทัดนี้ หรือลบบรรทัดนี้ถ้าไม่มี / write its value after `{key}:`, or delete the line if there is none"
+            ))
+            .warning()
+        });
+    }
+
     /// Like [`Fields::take`], but a missing key is a finding too.
     fn require<T: DeserializeOwned>(&mut self, key: &str, help: &str) -> Option<T> {
-        let present = self
-            .map
-            .as_ref()
-            .is_some_and(|m| m.get(key).is_some_and(|v| !v.is_null()));
+        let present = self.map.as_ref().is_some_and(|m| m.get(key).is_some());
         if !present {
             let f = Finding::at(&self.file.src, 0, 3, format!("`{key}` is missing")).help(help);
             self.findings.push(f);
@@ -859,6 +886,50 @@ mod tests {
         assert_eq!(Assessment::of_indicator(6), Some(Assessment::EIT));
         assert_eq!(Assessment::of_indicator(10), Some(Assessment::OIT));
         assert_eq!(Assessment::of_indicator(11), None);
+    }
+
+    /// The findings of `text` read as content/measures/a.md: (message start, line, severity).
+    fn findings_of(text: &str) -> Vec<(String, usize, crate::diag::Severity)> {
+        let file = crate::content::from_bytes(
+            "content/measures/a.md",
+            "a",
+            Kind::Measure,
+            text.as_bytes(),
+        )
+        .unwrap();
+        let config = Config {
+            fiscal_year: 2566,
+            ..Config::default()
+        };
+        let (_, findings) = parse(&file, &config, Path::new("."));
+        findings
+            .into_iter()
+            .map(|f| (f.message, f.line, f.severity))
+            .collect()
+    }
+
+    // A key written with nothing after it (or "") is not filled in, at its own line: an error
+    // for a required key, a warning for the others. An absent key and an explicit `[]` are not.
+    #[test]
+    fn keys_left_empty_are_not_filled_in() {
+        use crate::diag::Severity::{Error, Warning};
+        let got = findings_of(
+            "---\ntitle: x\nassessment:\nindicator: 1\nstatus: done\nscore:    # later\nperiod: \"  \"\noit: []\n---\n",
+        );
+        let empty = |k: &str| format!("ยังไม่ได้กรอก `{k}` / `{k}` is not filled in");
+        assert_eq!(
+            got,
+            [
+                (empty("assessment"), 3, Error),
+                (empty("score"), 6, Warning),
+                (empty("period"), 7, Warning),
+            ]
+        );
+        let missing = findings_of("---\ntitle: x\nindicator: 1\nstatus: done\n---\n");
+        assert_eq!(
+            missing[0].0, "`assessment` is missing",
+            "absent keys as before"
+        );
     }
 
     // Status accepts the key or the Thai label.

@@ -552,9 +552,10 @@ fn load_doc(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, Ve
     (doc, findings)
 }
 
-/// Checks across files: two files with one address, pages that take a section's name.
+/// Checks across files: two files with one address, pages that take a section's name, two
+/// scores for one indicator.
 pub fn check(site: &Site) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = two_scores(&site.root, &site.measures);
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for m in &site.measures {
         if let Some(first) = seen.insert(&m.slug, &m.source) {
@@ -589,6 +590,47 @@ pub fn check(site: &Site) -> Vec<Finding> {
                 .help("rename one of the two files"),
             );
         }
+    }
+    findings
+}
+
+/// Measures of one fiscal year and indicator that give it different scores: the home page's
+/// chart would show one and the report the other. An error at the `score:` of each measure that
+/// differs from the first one scored, naming that one's file and line.
+fn two_scores(root: &Path, measures: &[Arc<Measure>]) -> Vec<Finding> {
+    let mut first: HashMap<(i32, u8), (&Measure, f64)> = HashMap::new();
+    let mut findings = Vec::new();
+    for m in measures {
+        let Some(score) = m.score else { continue };
+        let (f, theirs) = *first
+            .entry((m.fiscal_year, m.indicator))
+            .or_insert((m, score));
+        // Scores are written to two decimals: 95.6 and 95.60 are one score.
+        if (theirs * 100.0).round() == (score * 100.0).round() {
+            continue;
+        }
+        // `file:line` of the first one's score.
+        let there = match content::locate(root, &f.source, "score", None) {
+            Some((src, off, _)) => {
+                let line = crate::diag::line_col(src.inner(), off).0;
+                format!("{}:{line}", f.source)
+            }
+            None => f.source.clone(),
+        };
+        let msg = format!(
+            "ตัวชี้วัดที่ {i} ปีงบประมาณ {y} มีสองคะแนน: ไฟล์นี้ {score:.2} แต่ {there} เขียน {theirs:.2} \
+             / indicator {i} of fiscal year {y} has two scores: {score:.2} here, {theirs:.2} in {there}",
+            i = m.indicator,
+            y = m.fiscal_year,
+        );
+        let finding = match content::locate(root, &m.source, "score", None) {
+            Some((src, off, len)) => Finding::at(&src, off, len, msg),
+            None => Finding::error(&m.source, msg),
+        };
+        findings.push(finding.help(
+            "ตัวชี้วัดหนึ่งมีคะแนนเดียว: แก้ให้ทั้งสองไฟล์เขียนคะแนนเดียวกัน (หน้าแรกจะแสดงค่าหนึ่ง รายงานอีกค่าหนึ่ง) \
+             / an indicator has one score: make both files give the same one (the home page would show one, the report the other)",
+        ));
     }
     findings
 }
@@ -768,6 +810,43 @@ mod tests {
         assert_eq!(cache.parsed(), 3, "a config change parses everything");
         assert_eq!(cached, fresh(&mut Cache::default()));
     }
+    // Two measures of one fiscal year and indicator must agree on its score (to two decimals);
+    // the second that differs is an error naming the first. Other years and indicators are apart.
+    #[test]
+    fn two_scores_for_one_indicator_contradict_each_other() {
+        let measure = |source: &str, year, indicator, score| {
+            let mut m = Measure::sample(indicator, score);
+            m.source = source.into();
+            m.fiscal_year = year;
+            Arc::new(m)
+        };
+        let agree = [
+            measure("a.md", 2566, 4, 95.6),
+            measure("b.md", 2566, 4, 95.60),
+            measure("c.md", 2567, 4, 80.0),
+            measure("d.md", 2566, 5, 80.0),
+        ];
+        let nowhere = Path::new("/nonexistent");
+        assert!(two_scores(nowhere, &agree).is_empty());
+        let found = two_scores(
+            nowhere,
+            &[
+                agree[0].clone(),
+                measure("e.md", 2566, 4, 80.0),
+                measure("f.md", 2566, 4, 95.6),
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].file, "e.md");
+        assert!(
+            found[0].message.ends_with(
+                "indicator 4 of fiscal year 2566 has two scores: 80.00 here, 95.60 in a.md"
+            ),
+            "{}",
+            found[0].message
+        );
+    }
+
     // Without site.yaml a command cannot run, and the message says where it looked and what to do.
     #[test]
     fn a_folder_without_site_yaml_is_refused_by_name() {

@@ -210,7 +210,51 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// The civil date `days` days after 1 January 1970 (before it when negative), by Howard
+    /// Hinnant's `civil_from_days` (eras of 400 years, years starting in March); None when the
+    /// year does not fit.
+    ///
+    /// ```
+    /// use prongsai::thai::Date;
+    /// assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1).ok());
+    /// assert_eq!(Date::from_unix_days(20_727), Date::new(2026, 10, 1).ok());
+    /// assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31).ok());
+    /// ```
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?; // days since 0000-03-01
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097); // day of the era, 0..=146_096
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365; // 0..=399
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // day of the March-based year
+        let mp = (5 * doy + 2) / 153; // month from March, 0..=11
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: i32::try_from(year).ok()?,
+            month,
+            day,
+        })
+    }
+
+    /// The date in Thailand (UTC+7, no daylight saving) at `secs` seconds after
+    /// 1970-01-01 00:00 UTC: the day a clerk there sees on the wall.
+    ///
+    /// ```
+    /// use prongsai::thai::Date;
+    /// // 17:00 UTC on 30 September 2026 is midnight of 1 October in Bangkok: fiscal year 2570.
+    /// let d = Date::in_thailand(1_790_787_600).unwrap();
+    /// assert_eq!((d.iso(), d.fiscal_year()), ("2026-10-01".to_string(), 2570));
+    /// assert_eq!(Date::in_thailand(1_790_787_599).unwrap().fiscal_year(), 2569);
+    /// ```
+    pub fn in_thailand(secs: i64) -> Option<Date> {
+        Date::from_unix_days(secs.checked_add(THAILAND_UTC_OFFSET)?.div_euclid(86_400))
+    }
 }
+
+/// Seconds Thailand's clocks are ahead of UTC (Indochina Time, UTC+7 all year).
+pub const THAILAND_UTC_OFFSET: i64 = 7 * 3600;
 
 /// A month of a Common Era year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -689,6 +733,17 @@ mod tests {
             let s = format_number(x, 2, digits);
             let back = parse_number(&s).unwrap();
             prop_assert_eq!(format_number(back, 2, Digits::Arabic), format_number(x, 2, Digits::Arabic));
+        }
+
+        // Counting days from 1970 steps through the calendar one real day at a time (together
+        // with day 0 being 1970-01-01, this pins every date in the range).
+        #[test]
+        fn unix_days_step_one_calendar_day(n in -800_000i64..800_000) {
+            let (d, next) = (Date::from_unix_days(n).unwrap(), Date::from_unix_days(n + 1).unwrap());
+            let expected = Date::new(d.year, d.month, d.day + 1)
+                .or_else(|_| Date::new(d.year, d.month + 1, 1))
+                .unwrap_or(Date { year: d.year + 1, month: 1, day: 1 });
+            prop_assert_eq!(next, expected);
         }
 
         // No input makes the parsers panic.

@@ -376,16 +376,25 @@ fn a_folder_without_site_yaml_could_not_run_and_content_errors_exit_1() {
 #[test]
 fn init_and_new_measure_make_buildable_files() {
     let dir = tempfile::tempdir().unwrap();
-    let out = prongsai(&["init", "site"], dir.path());
+    // 1 March 2025: fiscal year 2568, whose OIT criteria ship.
+    let out = common::prongsai_at(1_740_794_400, &["init", "site"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let root = dir.path().join("site");
     assert!(read(&root.join("HOWTO.md")).contains("วิธีใช้"));
+    assert!(read(&root.join("HOWTO.md")).contains("prongsai new year 2569"));
+    let out = prongsai(&["build"], &root);
+    assert!(out.status.success(), "init's site builds: {}", stderr(&out));
     let out = prongsai(&["new", "measure", "การเปิดเผยข้อมูล"], &root);
     assert!(out.status.success(), "{}", stderr(&out));
-    let new = read(&root.join("content/measures/measure-2.md"));
+    let path = root.join("content/measures/measure-2.md");
+    let new = read(&path);
     for key in measure_keys() {
         assert!(new.contains(&format!("\n{key}:")), "template lacks {key}");
     }
+    let filled = new
+        .replace("\nassessment: ", "\nassessment: OIT")
+        .replace("\nindicator: ", "\nindicator: 9");
+    std::fs::write(&path, filled).unwrap();
     let out = prongsai(&["build"], &root);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&root.join("public/measures/measure-2/index.html")).contains("การเปิดเผยข้อมูล"));
@@ -413,6 +422,277 @@ fn measure_keys() -> &'static [&'static str] {
     prongsai::measure::MEASURE_KEYS
 }
 
+// init writes the fiscal year of the day it runs in Thailand (UTC+7): the last second of
+// 30 September 2026 there is 2569, the first of 1 October 2570, though both are 30 September in UTC.
+#[test]
+fn init_writes_the_fiscal_year_of_today_in_thailand() {
+    let dir = tempfile::tempdir().unwrap();
+    for (now, year) in [(1_790_787_599, 2569), (common::NOW, 2570)] {
+        let name = year.to_string();
+        let out = common::prongsai_at(now, &["init", &name], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let site = dir.path().join(&name);
+        assert!(
+            read(&site.join("site.yaml")).contains(&format!("\nfiscal_year: {year} ")),
+            "{year}"
+        );
+        let example = read(&site.join("content/measures/measure-1.md"));
+        assert!(
+            example.contains(&format!("\nfiscal_year: {year} ")),
+            "{example}"
+        );
+    }
+    // A SOURCE_DATE_EPOCH that is not a number stops init before it writes anything.
+    let out = common::prongsai_at(0, &["init", "x"], dir.path());
+    assert!(
+        out.status.success(),
+        "1 January 1970 is a date: {}",
+        stderr(&out)
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["init", "y"])
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("SOURCE_DATE_EPOCH is `yesterday`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("y").exists());
+}
+
+/// The 1-based line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines().position(|l| l.starts_with(prefix)).unwrap() + 1
+}
+
+// new measure writes site.yaml's fiscal year and no made-up value: every key only the clerk can
+// fill in is written empty, and check names each at its line, an error for a required key.
+#[test]
+fn new_measure_makes_up_nothing_and_check_names_each_empty_key() {
+    let site = copy_site(&fixture("minimal"));
+    let out = prongsai(
+        &["new", "measure", "การเปิดเผยข้อมูล", "--name", "new"],
+        site.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = read(&site.path().join("content/measures/new.md"));
+    assert!(
+        text.contains("\nfiscal_year: 2566 "),
+        "site.yaml's year:\n{text}"
+    );
+    assert!(text.contains("\nstatus: not_done "), "{text}");
+    let empty = [
+        "assessment",
+        "indicator",
+        "score",
+        "methods",
+        "results",
+        "responsible",
+        "period",
+        "follow_up",
+        "oit",
+        "date",
+        "attachments",
+    ];
+    let out = prongsai(&["check"], site.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for key in empty {
+        let line = text
+            .lines()
+            .nth(line_of(&text, &format!("{key}:")) - 1)
+            .unwrap();
+        let value = line[key.len() + 1..].split('#').next().unwrap();
+        assert!(value.trim().is_empty(), "`{key}` holds `{value}`");
+        let mark = if ["assessment", "indicator"].contains(&key) {
+            "×"
+        } else {
+            "⚠"
+        };
+        let at = format!(
+            "{mark} content/measures/new.md:{}:1: ยังไม่ได้กรอก `{key}` / `{key}` is not filled in",
+            line_of(&text, &format!("{key}:"))
+        );
+        assert!(err.contains(&at), "expected `{at}` in:\n{err}");
+    }
+    assert!(err.contains("2 error(s)"), "{err}");
+}
+
+/// A copy of the example site moved to fiscal year 2569 (site.yaml and every measure), with one
+/// measure file named for its year and one measure of 2568 that must not be carried over.
+fn example_site_in_2569() -> tempfile::TempDir {
+    let site = copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let to_2569 = |rel: &str| {
+        let path = site.path().join(rel);
+        std::fs::write(
+            &path,
+            read(&path)
+                .replace("fiscal_year: 2566", "fiscal_year: 2569")
+                // O43 (measures) of ITA 2566 is O26 in 2569's list.
+                .replace("oit: [O43]", "oit: [O26]"),
+        )
+        .unwrap();
+    };
+    to_2569("site.yaml");
+    for m in [
+        "eit-work-system",
+        "iit-public-private-interest",
+        "oit-open-data",
+    ] {
+        to_2569(&format!("content/measures/{m}.md"));
+    }
+    let measures = site.path().join("content/measures");
+    std::fs::rename(
+        measures.join("oit-open-data.md"),
+        measures.join("oit-open-data-2569.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        measures.join("old-2568.md"),
+        "---\ntitle: มาตรการเก่า\nfiscal_year: 2568\nassessment: IIT\nindicator: 1\nstatus: done\n---\n",
+    )
+    .unwrap();
+    site
+}
+
+// new year 2570 sets site.yaml's fiscal_year and nothing else in it, writes one draft of 2570 per
+// measure of 2569 (same plan, not_done, the rest empty, no body), leaves every other file byte for
+// byte as it was, and the site then builds.
+#[test]
+fn new_year_carries_last_years_measures_over_as_drafts_and_changes_nothing_else() {
+    let site = example_site_in_2569();
+    let before = snapshot(site.path());
+    let out = prongsai(&["new", "year", "2570"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("site.yaml: fiscal_year 2569 -> 2570"),
+        "{said}"
+    );
+    assert!(
+        said.contains("carried 3 measure(s) of 2569 over as drafts of 2570"),
+        "{said}"
+    );
+    let mut after = snapshot(site.path());
+    let config = after.remove(Path::new("site.yaml")).unwrap();
+    let old_config = String::from_utf8(before[Path::new("site.yaml")].clone()).unwrap();
+    assert_eq!(
+        String::from_utf8(config).unwrap(),
+        old_config.replace("\nfiscal_year: 2569\n", "\nfiscal_year: 2570\n"),
+        "only the fiscal_year line changes"
+    );
+    let drafts: Vec<_> = [
+        "eit-work-system",
+        "iit-public-private-interest",
+        "oit-open-data",
+    ]
+    .map(|m| format!("content/measures/{m}-2570.md"))
+    .into_iter()
+    .map(|rel| {
+        let text = String::from_utf8(after.remove(Path::new(&rel)).expect(&rel)).unwrap();
+        assert!(said.contains(&rel), "{rel} not named in:\n{said}");
+        (rel, text)
+    })
+    .collect();
+    let unchanged: std::collections::BTreeMap<_, _> = before
+        .into_iter()
+        .filter(|(p, _)| p != Path::new("site.yaml"))
+        .collect();
+    assert_eq!(
+        after, unchanged,
+        "every file of 2569 and before is byte for byte as it was"
+    );
+    for (rel, text) in &drafts {
+        let (front, body) = text[4..].split_once("\n---\n").unwrap();
+        assert_eq!(body, "", "{rel}: the body is left empty");
+        let draft: serde_yaml::Value = serde_yaml::from_str(front).unwrap();
+        let old_rel = rel
+            .replace("-2570", "")
+            .replace("oit-open-data", "oit-open-data-2569");
+        let old_text = read(&site.path().join(&old_rel));
+        let old: serde_yaml::Value =
+            serde_yaml::from_str(old_text[4..].split_once("\n---\n").unwrap().0).unwrap();
+        assert_eq!(draft["fiscal_year"], 2570, "{rel}");
+        assert_eq!(draft["status"], "not_done", "{rel}");
+        for key in [
+            "title",
+            "assessment",
+            "indicator",
+            "methods",
+            "responsible",
+            "follow_up",
+        ] {
+            assert_eq!(draft[key], old[key], "{rel}: {key}");
+        }
+        assert_eq!(draft["target"].as_f64(), Some(85.0), "{rel}");
+        for key in ["results", "score", "period", "date", "oit", "attachments"] {
+            assert!(draft[key].is_null(), "{rel}: `{key}` is {:?}", draft[key]);
+        }
+    }
+    let out = prongsai(&["build"], site.path());
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("built 7 measures"), "{err}");
+    assert!(
+        err.contains("content/measures/oit-open-data-2570.md:8:1: ยังไม่ได้กรอก `score`"),
+        "{err}"
+    );
+    let draft = read(
+        &site
+            .path()
+            .join("public/measures/iit-public-private-interest-2570/index.html"),
+    );
+    assert!(draft.contains("การสร้างฐานความคิดการแยกแยะประโยชน์ส่วนตัวและประโยชน์ส่วนรวม"));
+    // Once in 2570, a second run is refused, and so is a year that skips one.
+    for (year, says) in [
+        ("2570", "already at fiscal year 2570"),
+        ("2572", "2572 skips 2571"),
+    ] {
+        let out = prongsai(&["new", "year", year], site.path());
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+}
+
+// new year refuses, writing nothing, when a measure of the current year takes its year from
+// site.yaml (changing site.yaml would move it into the new year); --no-carry only sets the year,
+// and --force may skip years.
+#[test]
+fn new_year_refuses_to_move_a_measure_silently_and_can_skip_carrying() {
+    let site = copy_site(&fixture("minimal"));
+    let before = snapshot(site.path());
+    let out = prongsai(&["new", "year", "2567"], site.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/measures/การใช้ทรัพย์สิน.md: มาตรการนี้ใช้ปีงบประมาณจาก site.yaml (2566)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add `fiscal_year: 2566` under `title:`"),
+        "{err}"
+    );
+    assert_eq!(snapshot(site.path()), before, "nothing was written");
+    let site = example_site_in_2569();
+    let out = prongsai(
+        &["new", "year", "2572", "--no-carry", "--force"],
+        site.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no measure of 2569 was carried over"));
+    assert!(read(&site.path().join("site.yaml")).contains("\nfiscal_year: 2572\n"));
+    assert!(
+        !site
+            .path()
+            .join("content/measures/eit-work-system-2572.md")
+            .exists()
+    );
+}
+
 // Every command has --help.
 #[test]
 fn every_command_has_help() {
@@ -423,6 +703,7 @@ fn every_command_has_help() {
         &["check", "--help"],
         &["init", "--help"],
         &["new", "measure", "--help"],
+        &["new", "year", "--help"],
     ] {
         let out = prongsai(args, dir.path());
         assert!(out.status.success(), "{args:?}");

@@ -26,7 +26,7 @@ fn make_site(root: &Path, measures: usize) {
             dir.join(format!("m-{i:05}.md")),
             format!(
                 "---\ntitle: มาตรการที่ {i}\nassessment: {assessment}\nindicator: {indicator}\nscore: {}.5\nstatus: done\nresponsible: [กอง{}]\nmethods: [จัดทำคู่มือ, ประชุมชี้แจง]\n---\n\n## ผลการดำเนินการ\n\n{body}",
-                80 + i % 20,
+                80 + indicator, // one score per indicator: two would contradict each other
                 i % 40
             ),
         )

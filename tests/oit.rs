@@ -622,3 +622,28 @@ fn criteria_command_writes_the_sites_own_list_once() {
     );
     assert!(!empty.path().join("criteria").exists());
 }
+
+// A measure not yet done is no evidence: its `oit:` line gets a warning saying so, and the item it
+// claims is not counted (the build still succeeds).
+#[test]
+fn a_measure_not_yet_done_is_not_evidence() {
+    let site = copy_site(&fixture("oit-scores"));
+    let measure = site.path().join("content/measures/open-data.md");
+    std::fs::write(
+        &measure,
+        read(&measure).replace("status: done", "status: not_done"),
+    )
+    .unwrap();
+    let out = prongsai(&["build"], site.path());
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("⚠ content/measures/open-data.md:6:6: มาตรการที่ยังไม่ดำเนินการยังไม่เป็นหลักฐานของข้อ OIT / a measure not yet done is not evidence"),
+        "{err}"
+    );
+    assert!(err.contains("set status when it is done"), "{err}");
+    let list = checklist(&site.path().join("public"), 2566);
+    // O43 was the measure's only evidence: 10.2 falls from 2/5 = 40 to O42 alone, 1/5 = 20.
+    assert_eq!(item(&list, "O43")["status"], "missing");
+    assert_eq!(subs(&list, 1), [25.0, 20.0]);
+}

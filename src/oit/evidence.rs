@@ -12,7 +12,7 @@ use serde_yaml::Value;
 use crate::config::Config;
 use crate::content;
 use crate::diag::{self, Finding, Source, did_you_mean};
-use crate::measure::{Attachment, Measure, Page};
+use crate::measure::{Attachment, Measure, Page, Status};
 use crate::routes::{self, Route};
 use crate::thai::{self, Date};
 use crate::yaml::{self, Entry, FileKind};
@@ -34,6 +34,8 @@ pub(super) struct Claim<'a> {
     pub attachments: &'a [Attachment],
     /// The one fiscal year whose checklist it serves (a measure's year); None: any.
     pub serves: Option<i32>,
+    /// A measure whose status is `not_done`: it claims items, but is no evidence yet.
+    pub not_done: bool,
 }
 
 impl<'a> Claim<'a> {
@@ -48,6 +50,7 @@ impl<'a> Claim<'a> {
             date: m.date,
             attachments: &m.attachments,
             serves: Some(m.fiscal_year),
+            not_done: m.status == Status::NotDone,
         }
     }
 
@@ -62,6 +65,7 @@ impl<'a> Claim<'a> {
             date: p.date,
             attachments: &p.attachments,
             serves: None,
+            not_done: false,
         }
     }
 }
@@ -165,7 +169,8 @@ impl<'a> Collector<'a> {
     }
 
     /// Whether `code` is an item of the criteria of `year`, or of any published year when the
-    /// claim serves no one year.
+    /// claim serves no one year (a dated page is also read against its own year's list, see
+    /// `front_matter`).
     fn knows(&self, year: Option<i32>, code: &str) -> bool {
         match year {
             Some(_) => self.criteria_of(year).item(code).is_some(),
@@ -197,25 +202,41 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Evidence from a page's or measure's `oit:` list, with its attachments.
+    /// Evidence from a page's or measure's `oit:` list, with its attachments; a measure not yet
+    /// done is none (a warning at its `oit:`), though its codes are still checked.
     pub(super) fn front_matter(&mut self, claim: &Claim) {
         if claim.codes.is_empty() {
             return;
         }
+        if claim.not_done {
+            let msg = "มาตรการที่ยังไม่ดำเนินการยังไม่เป็นหลักฐานของข้อ OIT / a measure not yet done is not evidence";
+            let f = match crate::content::locate(self.root, claim.source, "oit", None) {
+                Some((src, off, len)) => Finding::at(&src, off, len, msg),
+                None => Finding::error(claim.source, msg),
+            };
+            self.findings.push(
+                f.help("เปลี่ยน `status` เป็น done เมื่อดำเนินการแล้ว ข้อ OIT จึงนับหลักฐานนี้ / set status when it is done (`status: done`): the items then count it")
+                    .warning(),
+            );
+        }
         let fy = claim.date.map(Date::fiscal_year);
         for code in claim.codes {
-            if !self.knows(claim.serves, code) {
+            let dated_year_knows = claim.serves.is_none() && self.known_in_year(fy, code);
+            if !self.knows(claim.serves, code) && !dated_year_knows {
                 let msg = format!(
                     "`{code}` is not an OIT item of ITA {}",
                     self.criteria_of(claim.serves).year
                 );
                 let help = self.unknown_code_help(claim.serves, code);
-                let f = match spot(self.root, claim.source, "oit", Some(code)) {
+                let f = match crate::content::locate(self.root, claim.source, "oit", Some(code)) {
                     Some((src, off, len)) => Finding::at(&src, off, len, msg),
                     None => Finding::error(claim.source, msg),
                 };
                 let f = self.unknown(claim.serves, f.help(help));
                 self.findings.push(f);
+                continue;
+            }
+            if claim.not_done {
                 continue;
             }
             let evidence = |kind, title: &str, url: &str, bytes| Evidence {
@@ -267,23 +288,14 @@ impl<'a> Collector<'a> {
             let raw = yaml::key_text(&key);
             let (key_off, key_len) = yaml::find_key(&text, 0, &raw).map_or((0, 1), |k| k.key);
             let code = normalize_code(&raw);
-            if !is_code(&code) || !self.knows(None, &code) {
-                let msg = if is_code(&code) {
-                    format!(
-                        "`{raw}` is not an OIT item of ITA {}",
-                        self.criteria_of(None).year
-                    )
-                } else {
-                    format!("`{raw}` is not an OIT item code")
-                };
+            // A code of no published year's list may still be one of the years its documents
+            // are dated in (an old year's item kept in the file): it is read against those.
+            let known_now = is_code(&code) && self.knows(None, &code);
+            if !is_code(&code) {
+                let msg = format!("`{raw}` is not an OIT item code");
                 let help = self.unknown_code_help(None, &code);
-                let f = Finding::at(&src, key_off, key_len, msg).help(help);
-                let f = if is_code(&code) {
-                    self.unknown(None, f)
-                } else {
-                    f
-                };
-                self.findings.push(f);
+                self.findings
+                    .push(Finding::at(&src, key_off, key_len, msg).help(help));
                 continue;
             }
             let entries: Vec<Value> = match value {
@@ -298,13 +310,36 @@ impl<'a> Collector<'a> {
                 }
                 other => vec![other],
             };
+            let mut unknown = false;
             for (n, entry) in entries.into_iter().enumerate() {
                 let loc = Entry::find(&text, key_off, n);
-                if let Some(e) = self.entry(&src, &loc, &code, entry) {
+                let Some(e) = self.entry(&src, &loc, &code, entry) else {
+                    continue;
+                };
+                if known_now || self.known_in_year(e.fiscal_year, &code) {
                     self.claims.entry(code.clone()).or_default().push(e);
+                } else {
+                    unknown = true;
                 }
             }
+            if unknown {
+                let msg = format!(
+                    "`{raw}` is not an OIT item of ITA {}",
+                    self.criteria_of(None).year
+                );
+                let help = self.unknown_code_help(None, &code);
+                let f = Finding::at(&src, key_off, key_len, msg).help(help);
+                let f = self.unknown(None, f);
+                self.findings.push(f);
+            }
         }
+    }
+
+    /// Whether `code` is an item of the list of `year` (a document's own year), published or not.
+    fn known_in_year(&self, year: Option<i32>, code: &str) -> bool {
+        year.is_some_and(|y| {
+            Criteria::load(self.root, y).is_ok_and(|(c, _)| c.item(code).is_some())
+        })
     }
 
     /// One `- url: ...` entry of disclosures.yaml.
@@ -551,32 +586,6 @@ impl<'a> Collector<'a> {
         );
         None
     }
-}
-
-/// The spot of front-matter `key` in the content file `rel` (of `needle` within its line, when
-/// given), for a caret. The file is read again: only a finding pays for it, so a build does not
-/// hold every file's text.
-pub(super) fn spot(
-    root: &Path,
-    rel: &str,
-    key: &str,
-    needle: Option<&str>,
-) -> Option<(Source, usize, usize)> {
-    let bytes = std::fs::read(root.join(rel)).ok()?;
-    let text = content::decode(rel, &bytes).ok()?;
-    let origin = diag::source(rel, Arc::from(text));
-    let text: &str = origin.inner();
-    // A content file opens with its `---` line (content::read makes sure): the YAML follows it.
-    let front_matter = text.find('\n').map_or(text.len(), |i| i + 1);
-    let (off, len) = yaml::key_span(text, front_matter, key)?;
-    if let Some(n) = needle {
-        let line_end = text[off..].find('\n').map_or(text.len(), |i| off + i);
-        let hay = text[off..line_end].to_ascii_uppercase();
-        if let Some(i) = hay.find(&n.to_ascii_uppercase()) {
-            return Some((origin.clone(), off + i, n.len()));
-        }
-    }
-    Some((origin, off, len))
 }
 
 /// Why an outside address is not one an assessor can open, if it is not.

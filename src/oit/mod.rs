@@ -61,7 +61,8 @@ pub const DISCLOSURES: &str = "content/disclosures.yaml";
 ///
 /// Each year is scored against its own criteria with the evidence that can serve it: the
 /// measures of that year, and pages and disclosures entries undated or dated in that year or
-/// before (a document dated later is not evidence for an earlier assessment).
+/// before (an older document shows as needing attention; one dated later is no evidence for an
+/// earlier assessment, so a year's checklist does not change when the next year's documents come).
 pub fn check(
     root: &Path,
     config: &Config,

@@ -57,7 +57,7 @@ pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) ->
             );
             let at =
                 e.at.clone()
-                    .or_else(|| super::evidence::spot(root, &e.source, "date", None));
+                    .or_else(|| crate::content::locate(root, &e.source, "date", None));
             let mut f = match at {
                 Some((src, off, len)) => Finding::at(&src, off, len, msg),
                 None => Finding::error(&e.source, msg),

@@ -42,12 +42,22 @@ pub fn copy_site(from: &Path) -> tempfile::TempDir {
     dir
 }
 
-/// Runs `prongsai ARGS` in `cwd`, without colours.
+/// "Now" for every run of the binary, so no test reads the clock: 1 October 2026, 00:00 in
+/// Thailand (17:00 UTC the day before), the first moment of fiscal year 2570.
+pub const NOW: i64 = 1_790_787_600;
+
+/// Runs `prongsai ARGS` in `cwd`, without colours, at [`NOW`].
 pub fn prongsai(args: &[&str], cwd: &Path) -> Output {
+    prongsai_at(NOW, args, cwd)
+}
+
+/// Runs `prongsai ARGS` in `cwd` as if it were `now` (seconds since 1970, as SOURCE_DATE_EPOCH).
+pub fn prongsai_at(now: i64, args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", now.to_string())
         .output()
         .unwrap()
 }
