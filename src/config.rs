@@ -317,7 +317,11 @@ impl Config {
 fn publish_findings(publish: &Publish, text: &str, src: &diag::Source) -> Vec<Finding> {
     let publish_at = yaml::key_span(text, 0, "publish").map_or(0, |(off, _)| off);
     let at = |key: &str, msg: &str| {
-        let (off, len) = yaml::key_span(text, publish_at, key).unwrap_or((publish_at, 0));
+        // The keys of `publish:` are nested: the first one written after it is the one.
+        let off = text[publish_at..]
+            .find(&format!("{key}:"))
+            .map_or(publish_at, |i| publish_at + i);
+        let len = if off == publish_at { 0 } else { key.len() };
         Finding::at(src, off, len, msg)
     };
     let mut findings = Vec::new();
