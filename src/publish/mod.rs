@@ -21,10 +21,11 @@ pub mod sftp;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io;
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::config::{Protocol, Target};
+use crate::config::{Protocol, Remote, Target};
 use crate::routes;
 pub use manifest::Manifest;
 
@@ -433,6 +434,77 @@ fn progress_bar(show: bool, plan: &Plan, local: &Manifest) -> indicatif::Progres
     bar
 }
 
+// ---- what every remote destination shares ----
+
+/// How long a host may stay silent before the publish gives up.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A TCP connection to the host, with time limits; a host that cannot be found or reached is
+/// told apart.
+pub fn tcp(r: &Remote) -> Result<TcpStream, Failure> {
+    let addrs: Vec<SocketAddr> = (r.host.as_str(), r.port)
+        .to_socket_addrs()
+        .map(Iterator::collect)
+        .unwrap_or_default();
+    if addrs.is_empty() {
+        return Err(Failure::new(
+            format!("ไม่พบโฮสต์ {} / host not found: {}", r.host, r.host),
+            "check the host name in publish.url in site.yaml, and that this computer is online",
+        ));
+    }
+    let mut last = None;
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, TIMEOUT) {
+            Ok(tcp) => {
+                let _ = tcp.set_read_timeout(Some(TIMEOUT));
+                let _ = tcp.set_write_timeout(Some(TIMEOUT));
+                return Ok(tcp);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let e = last.map(|e| e.to_string()).unwrap_or_default();
+    Err(Failure::new(
+        format!(
+            "ติดต่อ {}:{} ไม่ได้ / cannot connect to {}:{}: {e}",
+            r.host, r.port, r.host, r.port
+        ),
+        "check the port in publish.url (SFTP 22, FTP 21), that the host is up, and that no firewall blocks it",
+    ))
+}
+
+/// The password: from the options (PRONGSAI_PASSWORD), else asked on the terminal.
+pub fn password(r: &Remote, opts: &Options) -> Result<String, Failure> {
+    if let Some(p) = &opts.password {
+        return Ok(p.clone());
+    }
+    let no_password = || {
+        Failure::new(
+            format!(
+                "ไม่มีรหัสผ่านสำหรับ {}@{} / no password for {}@{}",
+                r.user, r.host, r.user, r.host
+            ),
+            "set the PRONGSAI_PASSWORD environment variable, or run `prongsai publish` in a terminal to type it",
+        )
+    };
+    if !opts.interactive {
+        return Err(no_password());
+    }
+    rpassword::prompt_password(format!("รหัสผ่านของ {}@{} / password: ", r.user, r.host))
+        .map_err(|_| no_password())
+}
+
+/// The host refused the user name and password.
+pub fn wrong_password(r: &Remote) -> Failure {
+    Failure::new(
+        format!(
+            "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง / wrong user name or password for {}@{}",
+            r.user, r.host
+        ),
+        "check the user in publish.url and the password (PRONGSAI_PASSWORD, or what you typed), as given by the host's provider",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,9 +550,9 @@ mod tests {
                 "static/style.css",
                 "measures/a/index.html",
                 "measures/index.html",
+                "search-index/index.json",
                 "atom.xml",
                 "index.html",
-                "search-index/index.json",
             ]
         );
         assert_eq!(plan.delete, ["measures/old/index.html"]);

@@ -6,15 +6,11 @@
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use ssh2::{ErrorCode, HashType, OpenFlags, OpenType, RenameFlags, Session};
 
 use super::{Failure, Options, Transport, temp_name};
 use crate::config::Remote;
-
-/// How long a connection may stay silent before the publish gives up.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 // SFTP status codes (draft-ietf-secsh-filexfer): the ones a publish tells apart.
 const FX_NO_SUCH_FILE: i32 = 2;
@@ -34,15 +30,15 @@ pub struct Sftp {
 impl Sftp {
     /// Connects, checks the host key, logs in and opens SFTP.
     pub fn connect(r: &Remote, opts: &Options) -> Result<Sftp, Failure> {
-        let tcp = super::ftp::tcp(r)?;
+        let tcp = super::tcp(r)?;
         let mut session = Session::new().map_err(|e| ssh_failure(r, &e))?;
         session.set_tcp_stream(tcp);
-        session.set_timeout(TIMEOUT.as_millis() as u32);
+        session.set_timeout(super::TIMEOUT.as_millis() as u32);
         session.handshake().map_err(|e| ssh_failure(r, &e))?;
         check_host_key(&session, r, opts)?;
-        let password = super::ftp::password(r, opts)?;
+        let password = super::password(r, opts)?;
         if session.userauth_password(&r.user, &password).is_err() || !session.authenticated() {
-            return Err(super::ftp::wrong_password(r));
+            return Err(super::wrong_password(r));
         }
         let sftp = session.sftp().map_err(|e| ssh_failure(r, &e))?;
         Ok(Sftp {
