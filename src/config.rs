@@ -30,6 +30,117 @@ pub struct Contact {
     pub facebook: String,
 }
 
+/// Where `prongsai publish` sends the built site (`publish:` in site.yaml).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Publish {
+    /// `sftp://user@host:22/public_html/ita/`, `ftp://`, `ftps://`, or a folder (`\\server\www\ita`).
+    pub url: String,
+    /// FTPS: a certificate file (PEM, in the site folder) to trust besides the system's, for a
+    /// host whose certificate is self-signed.
+    pub certificate: Option<String>,
+    /// Never allowed: read only to say so (the password comes from PRONGSAI_PASSWORD or a prompt).
+    #[serde(skip_serializing)]
+    pub password: Option<String>,
+}
+
+/// Where a `publish.url` points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A local or network folder.
+    Folder(std::path::PathBuf),
+    /// A host reached by SFTP, FTP or FTPS.
+    Remote(Remote),
+}
+
+/// The kind of remote host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    Sftp,
+    Ftp,
+    /// FTP secured by TLS (explicit, `AUTH TLS`).
+    Ftps,
+}
+
+/// A remote destination: `sftp://user@host:22/public_html/ita/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remote {
+    pub protocol: Protocol,
+    /// The user name, percent-decoded (`user%40example.go.th`); empty when the address has none.
+    pub user: String,
+    pub host: String,
+    pub port: u16,
+    /// The folder, relative to the one the user logs in to (`public_html/ita`); absolute when
+    /// written with two slashes (`sftp://u@h//var/www/ita/`). No slash at either end, but the
+    /// leading one of an absolute folder.
+    pub dir: String,
+}
+
+impl Publish {
+    /// What the url names; `root` is the site folder, which a relative folder is under.
+    pub fn target(&self, root: &Path) -> Result<Target, String> {
+        let url = self.url.trim();
+        let Some((scheme, rest)) = url.split_once("://") else {
+            return Ok(Target::Folder(root.join(url)));
+        };
+        let (protocol, port) = match scheme.to_ascii_lowercase().as_str() {
+            "sftp" => (Protocol::Sftp, 22),
+            "ftp" => (Protocol::Ftp, 21),
+            "ftps" => (Protocol::Ftps, 21),
+            _ => return Err(format!("`{scheme}://` is not a way prongsai can publish")),
+        };
+        let (authority, dir) = rest.split_once('/').unwrap_or((rest, ""));
+        let (user, host_port) = authority.rsplit_once('@').unwrap_or(("", authority));
+        let (host, port) = match host_port.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(':') => (
+                h,
+                p.parse::<u16>()
+                    .map_err(|_| format!("port `{p}` is not a number from 1 to 65535"))?,
+            ),
+            _ => (host_port, port),
+        };
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        if host.is_empty() {
+            return Err("the address has no host name".into());
+        }
+        let dir = match dir.trim_end_matches('/') {
+            d if d.starts_with('/') => format!("/{}", d.trim_start_matches('/')),
+            d => d.to_string(),
+        };
+        Ok(Target::Remote(Remote {
+            protocol,
+            user: percent_decode(user),
+            host: host.to_string(),
+            port,
+            dir: percent_decode(&dir),
+        }))
+    }
+}
+
+/// `%40` as `@` and so on; a `%` not followed by two hex digits stays as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The whole of `site.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -61,6 +172,8 @@ pub struct Config {
     pub allow_html: bool,
     /// Site title shown in the header; defaults to the organisation name.
     pub title: Option<String>,
+    /// Where `prongsai publish` sends the site.
+    pub publish: Option<Publish>,
 }
 
 impl Default for Config {
@@ -79,6 +192,7 @@ impl Default for Config {
             logo: None,
             allow_html: false,
             title: None,
+            publish: None,
         }
     }
 }
@@ -98,6 +212,7 @@ const KEYS: &[&str] = &[
     "logo",
     "allow_html",
     "title",
+    "publish",
 ];
 
 impl Config {
@@ -158,6 +273,9 @@ impl Config {
                 );
             }
         }
+        if let Some(publish) = &config.publish {
+            findings.extend(publish_findings(publish, &text, &src));
+        }
         if config.short_name.is_empty() {
             config.short_name = config.name.clone();
         }
@@ -193,6 +311,59 @@ impl Config {
             _ => "/".to_string(),
         }
     }
+}
+
+/// The mistakes of a `publish:` section: no address, or a password written in the file.
+fn publish_findings(publish: &Publish, text: &str, src: &diag::Source) -> Vec<Finding> {
+    let publish_at = yaml::key_span(text, 0, "publish").map_or(0, |(off, _)| off);
+    let at = |key: &str, msg: &str| {
+        // The keys of `publish:` are nested: the first one written after it is the one.
+        let off = text[publish_at..]
+            .find(&format!("{key}:"))
+            .map_or(publish_at, |i| publish_at + i);
+        let len = if off == publish_at { 0 } else { key.len() };
+        Finding::at(src, off, len, msg)
+    };
+    let mut findings = Vec::new();
+    let fix = "ลบรหัสผ่านออกจาก site.yaml แล้วตั้งค่า PRONGSAI_PASSWORD หรือพิมพ์เมื่อโปรแกรมถาม / \
+               remove the password from site.yaml; set the PRONGSAI_PASSWORD environment variable, \
+               or type it when `prongsai publish` asks (site.yaml is often copied and shared)";
+    if publish.password.is_some() {
+        findings.push(
+            at(
+                "password",
+                "ห้ามเขียนรหัสผ่านใน site.yaml / a password must not be written in site.yaml",
+            )
+            .help(fix),
+        );
+    }
+    let authority = publish
+        .url
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(""));
+    if authority
+        .and_then(|a| a.rsplit_once('@'))
+        .is_some_and(|(user, _)| user.contains(':'))
+    {
+        findings.push(
+            at(
+                "url",
+                "ที่อยู่ปลายทางมีรหัสผ่านอยู่ด้วย / the publish url holds a password (user:password@)",
+            )
+            .help(fix),
+        );
+    }
+    if let Err(e) = publish.target(Path::new(".")) {
+        findings.push(at("url", &format!("publish url: {e}")).help(
+            "write sftp://user@host:22/folder/, ftp://user@host/folder/, ftps://user@host/folder/, or a folder such as \\\\server\\www\\ita",
+        ));
+    }
+    if publish.url.trim().is_empty() {
+        findings.push(at("publish", "publish has no `url`").help(
+            "write where to send the site, e.g. `publish: { url: sftp://user@host:22/public_html/ita/ }`",
+        ));
+    }
+    findings
 }
 
 #[cfg(test)]
@@ -245,6 +416,76 @@ mod tests {
             errs[0]
         );
         assert!(start.elapsed().as_secs() < 5);
+    }
+
+    // A password in the publish section, as a key or inside the address, is an error at its line
+    // with the fix; the address alone is accepted.
+    #[test]
+    fn a_password_in_the_publish_section_is_an_error() {
+        let errs = load(
+            "name: x\nfiscal_year: 2566\npublish:\n  url: sftp://u@h/ita/\n  password: secret\n",
+        )
+        .unwrap_err();
+        assert!(errs[0].to_string().contains("site.yaml:5"), "{}", errs[0]);
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("PRONGSAI_PASSWORD")
+        );
+        let errs = load("name: x\nfiscal_year: 2566\npublish: { url: 'ftp://u:secret@h/ita/' }\n")
+            .unwrap_err();
+        assert!(errs[0].message.contains("password"), "{}", errs[0]);
+        let c =
+            load("name: x\nfiscal_year: 2566\npublish: { url: 'sftp://u@h:22/ita/' }\n").unwrap();
+        assert_eq!(c.publish.unwrap().url, "sftp://u@h:22/ita/");
+    }
+
+    // Every kind of destination is read from its address: user, host, port and folder.
+    #[test]
+    fn publish_urls_name_their_destination() {
+        let target = |url: &str| {
+            let p = Publish {
+                url: url.into(),
+                ..Publish::default()
+            };
+            p.target(Path::new("/site"))
+        };
+        let remote = |protocol, user: &str, host: &str, port, dir: &str| {
+            Ok(Target::Remote(Remote {
+                protocol,
+                user: user.into(),
+                host: host.into(),
+                port,
+                dir: dir.into(),
+            }))
+        };
+        assert_eq!(
+            target("sftp://somchai@host.example:2222/public_html/ita/"),
+            remote(
+                Protocol::Sftp,
+                "somchai",
+                "host.example",
+                2222,
+                "public_html/ita"
+            )
+        );
+        assert_eq!(
+            target("ftp://a%40b.go.th@ftp.b.go.th/"),
+            remote(Protocol::Ftp, "a@b.go.th", "ftp.b.go.th", 21, "")
+        );
+        assert_eq!(
+            target("FTPS://u@h//var/www/ita"),
+            remote(Protocol::Ftps, "u", "h", 21, "/var/www/ita")
+        );
+        assert_eq!(
+            target("/mnt/web/ita"),
+            Ok(Target::Folder("/mnt/web/ita".into()))
+        );
+        assert_eq!(target("web"), Ok(Target::Folder("/site/web".into())));
+        assert!(target("http://h/ita/").unwrap_err().contains("http://"));
+        assert!(target("sftp://u@h:99999/").unwrap_err().contains("99999"));
     }
 
     // The base path is what the site is served under.

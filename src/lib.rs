@@ -9,7 +9,8 @@
 //! [`render`] make the pages from the [`theme`]'s templates, [`opendata`] the machine-readable
 //! files, [`search`] the search index. [`site`] runs these steps as one assembly line and hands
 //! every file to [`output`], the only code that writes `public/`; [`serve`] runs the same line on
-//! every change and serves the result. Every problem is a [`diag::Finding`] with file, line and
+//! every change and serves the result; [`publish`] sends what the build wrote to the web host,
+//! only what changed. Every problem is a [`diag::Finding`] with file, line and
 //! a fix; [`exit`] names the exit status of every command.
 
 // A Finding is large (it carries its source snippet), but it is a value of the cold path: boxing
@@ -27,6 +28,7 @@ pub mod model;
 pub mod oit;
 pub mod opendata;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod routes;
 pub mod scaffold;

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use prongsai::config::Config;
 use prongsai::exit::Exit;
 use prongsai::thai::Date;
-use prongsai::{oit, scaffold, serve, site};
+use prongsai::{oit, publish, scaffold, serve, site};
 
 /// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
 #[derive(Parser)]
@@ -29,6 +29,9 @@ enum Command {
     Check(CheckArgs),
     /// Preview the site in a browser, rebuilding and reloading on every change (Ctrl-C stops).
     Serve(ServeArgs),
+    /// Build, then send what changed to the host of `publish.url` in site.yaml (password from
+    /// PRONGSAI_PASSWORD or a prompt). Exit 0 published, 1 the site has errors, 2 not published.
+    Publish(PublishArgs),
     /// Create a new site in DIR with an example measure and instructions, for the fiscal year of
     /// today's date in Thailand (SOURCE_DATE_EPOCH, when set, is taken as now).
     Init {
@@ -60,6 +63,20 @@ struct BuildArgs {
     /// Skip the search index (quicker builds; the search page then finds nothing).
     #[arg(long)]
     no_search: bool,
+}
+
+// The arguments of `publish`.
+#[derive(Args)]
+struct PublishArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// List what would be sent and deleted; send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Trust this SFTP host key (SHA256:...) when it is new or changed, and remember it.
+    #[arg(long, value_name = "FINGERPRINT")]
+    accept_host_key: Option<String>,
 }
 
 // The arguments of `check`.
@@ -161,6 +178,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args, out),
         Command::Check(args) => check(args, out),
         Command::Serve(args) => serve(args, out),
+        Command::Publish(args) => publish(args, out),
         Command::Init { dir } => init(&dir, out),
         Command::New {
             what: New::Measure { title, name, root },
@@ -274,6 +292,99 @@ fn today() -> Result<Date, String> {
 }
 
 /// `prongsai init DIR`: a new site with an example in every folder, for today's fiscal year.
+/// `prongsai publish`: site.yaml's destination, the build, then the publish and its summary.
+fn publish(args: PublishArgs, out: Out) -> Exit {
+    let opts = site::Options {
+        root: args.root,
+        out: None,
+        base_url: None,
+        search: true,
+    };
+    let (target, config) = match publish_target(&opts.root, out) {
+        Ok(found) => found,
+        Err(exit) => return exit,
+    };
+    let built = BuildArgs {
+        root: opts.root.clone(),
+        out: None,
+        base_url: None,
+        no_search: false,
+    };
+    if build(built, out) != Exit::Success {
+        return Exit::HasErrors;
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let popts = publish::Options {
+        dry_run: args.dry_run,
+        password: std::env::var("PRONGSAI_PASSWORD")
+            .ok()
+            .filter(|p| !p.is_empty()),
+        accept_host_key: args.accept_host_key,
+        interactive: terminal,
+        progress: terminal && !out.quiet,
+        known_hosts: publish::sftp::known_hosts_file(),
+        certificate: config.certificate.map(|c| opts.root.join(c)),
+    };
+    match publish::run(&opts.out_dir(), &target, &popts) {
+        Ok(summary) => {
+            if summary.dry_run {
+                summary
+                    .sent
+                    .iter()
+                    .for_each(|p| println!("ส่ง / send   {p}"));
+                summary
+                    .deleted
+                    .iter()
+                    .for_each(|p| println!("ลบ / delete {p}"));
+            }
+            if !out.quiet || summary.dry_run {
+                eprintln!("{} → {}", summary.line(), publish::describe(&target));
+            }
+            Exit::Success
+        }
+        Err(failure) => {
+            eprintln!("{failure}");
+            Exit::CouldNotRun
+        }
+    }
+}
+
+/// Where site.yaml's `publish.url` points; a site.yaml without one is told how to add it.
+fn publish_target(
+    root: &Path,
+    out: Out,
+) -> Result<(prongsai::config::Target, prongsai::config::Publish), Exit> {
+    site::require_site(root).map_err(|e| could_not_run(&e))?;
+    let config = load_config(root, out)?;
+    let Some(publish) = config.publish else {
+        eprintln!(
+            "error: site.yaml ไม่ได้บอกว่าจะเผยแพร่ไปที่ใด / site.yaml does not say where to publish"
+        );
+        eprintln!(
+            "  help: add a line such as `publish: {{ url: sftp://user@host:22/public_html/ita/ }}` (or ftp://, ftps://, or a folder); the password is never written there"
+        );
+        return Err(Exit::CouldNotRun);
+    };
+    match publish.target(root) {
+        Ok(target) => Ok((target, publish)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(Exit::HasErrors)
+        }
+    }
+}
+
+/// site.yaml, or its findings printed and exit 1.
+fn load_config(root: &Path, out: Out) -> Result<Config, Exit> {
+    Config::load(root).map_err(|findings| {
+        let findings = prongsai::diag::Findings::from(findings);
+        eprint!("{}", findings.render(out.color));
+        eprintln!("{}; fix site.yaml first", findings.summary());
+        Exit::HasErrors
+    })
+}
+
+/// `prongsai init DIR`: a new site with an example in every folder.
 fn init(dir: &Path, out: Out) -> Exit {
     let today = match today() {
         Ok(d) => d,
@@ -301,14 +412,9 @@ fn new_measure(root: &Path, title: &str, name: Option<&str>, out: Out) -> Exit {
     if let Err(e) = site::require_site(root) {
         return could_not_run(&e);
     }
-    let config = match Config::load(root) {
+    let config = match load_config(root, out) {
         Ok(c) => c,
-        Err(findings) => {
-            let findings = prongsai::diag::Findings::from(findings);
-            eprint!("{}", findings.render(out.color));
-            eprintln!("{}; fix site.yaml first", findings.summary());
-            return Exit::HasErrors;
-        }
+        Err(exit) => return exit,
     };
     match scaffold::new_measure(root, title, name, config.fiscal_year) {
         Ok(path) => {

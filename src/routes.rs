@@ -28,6 +28,8 @@ pub const OIT: &str = "oit";
 pub const SEARCH: &str = "search";
 /// The search index's files.
 pub const SEARCH_INDEX: &str = "search-index";
+/// The search index's head file, which names the others (the search page reads it first).
+pub const SEARCH_HEAD: &str = "search-index/index.json";
 /// The theme's and the site's static files (style sheet, scripts, logo).
 pub const STATIC: &str = "static";
 /// Attachments (the usual folder of `content/files/`).
@@ -65,6 +67,13 @@ pub fn is_reserved(slug: &str) -> bool {
         || slug == "index.html"
         || slug == NOT_FOUND
         || DATA_FILES.contains(&slug)
+}
+
+/// Whether the file `path` is where visitors and robots come in and are sent on to the other
+/// files: the home page, the search index's head, the open data (feed, sitemap, lists). A
+/// publish sends these after the files they point to.
+pub fn is_entry_point(path: &str) -> bool {
+    path == "index.html" || path == SEARCH_HEAD || DATA_FILES.contains(&path)
 }
 
 /// A page of the site.
@@ -344,6 +353,8 @@ mod tests {
             assert!(is_reserved(name), "{name}");
         }
         assert!(!is_reserved("about"));
+        assert!(is_entry_point("index.html") && is_entry_point(SEARCH_HEAD));
+        assert!(is_entry_point("atom.xml") && !is_entry_point("about/index.html"));
         assert!(!is_reserved("measures-2566"));
     }
 }

@@ -782,7 +782,7 @@ fn manifest(out: &[Output], pages: usize, shards: &[String], chunks: &[usize]) -
     .to_string();
     manifest.push('\n');
     Output {
-        path: format!("{BUNDLE}/index.json"),
+        path: crate::routes::SEARCH_HEAD.to_string(),
         bytes: manifest.into_bytes(),
     }
 }

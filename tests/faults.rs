@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::Tmpfs;
+
 /// Writes a site of `measures` measures; `name` is the organisation, which every page shows, so
 /// changing it changes every page.
 fn make_site(root: &Path, measures: usize) {
@@ -188,40 +191,6 @@ fn sigkill_at_random_moments_never_leaves_a_mixed_site() {
         published,
         "the back buffer is not the previous complete build"
     );
-}
-
-/// A tmpfs mounted for one test, unmounted when dropped; None without the right to mount.
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    fn mount(at: &Path, kib: u64) -> Option<Tmpfs> {
-        std::fs::create_dir_all(at).unwrap();
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
-            .arg(at)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("skipped: cannot mount a tmpfs here (needs root); see tests/faults.rs");
-        }
-        ok.then(|| Tmpfs(at.to_path_buf()))
-    }
-
-    fn read_only(&self) {
-        let s = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&self.0)
-            .status()
-            .unwrap();
-        assert!(s.success());
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
 }
 
 /// Bytes in use on the file system holding `dir`.
