@@ -952,3 +952,159 @@ fn home_chart_marks_the_targets_the_bars_are_coloured_by() {
     );
     assert!(home.contains("chart-fail"), "84 is below its target of 85");
 }
+
+/// The pages under `dir` (a folder of a built site) with their bytes.
+fn pages_under(
+    public: &Path,
+    dir: &str,
+) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    snapshot(&public.join(dir))
+}
+
+// A site holding three fiscal years publishes each year apart: its own report, OIT checklist
+// (scored against that year's list: 43, 28 and 26 items) and list, each page holding only that
+// year's measures; the home page counts the current year only and switches between years.
+#[test]
+fn a_site_of_three_years_publishes_each_year_apart() {
+    let site = copy_site(&fixture("three-years"));
+    let out = prongsai(&["build", "--no-search"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let titles = |year: &str| -> Vec<&'static str> {
+        match year {
+            "2567" => vec![
+                "มาตรการป้องกันการรับสินบน ปี ๒๕๖๗",
+                "มาตรการลดขั้นตอนการให้บริการ ปี ๒๕๖๗",
+            ],
+            "2568" => vec![
+                "มาตรการป้องกันผลประโยชน์ทับซ้อน ปี ๒๕๖๘",
+                "มาตรการเปิดเผยข้อมูลสาธารณะ ปี ๒๕๖๘",
+            ],
+            _ => vec![
+                "มาตรการส่งเสริมการใช้ทรัพย์สินของราชการ ปี ๒๕๖๙",
+                "มาตรการปรับปรุงระบบการทำงาน ปี ๒๕๖๙",
+            ],
+        }
+    };
+    for (year, items) in [("2567", 43), ("2568", 28), ("2569", 26)] {
+        for page in [
+            format!("years/{year}/report/index.html"),
+            format!("years/{year}/index.html"),
+        ] {
+            let html = read(&public.join(&page));
+            for other in ["2567", "2568", "2569"] {
+                for t in titles(other) {
+                    assert_eq!(html.contains(t), other == year, "{page}: {t}");
+                }
+            }
+        }
+        let list: serde_json::Value = serde_json::from_str(&read(
+            &public.join(format!("years/{year}/oit/ita-{year}.json")),
+        ))
+        .unwrap();
+        assert_eq!(list["year"], year.parse::<i32>().unwrap());
+        assert_eq!(list["total"], items, "{year}");
+        assert!(
+            public
+                .join(format!("years/{year}/oit/o1/index.html"))
+                .is_file()
+        );
+    }
+    // Each year's checklist counts that year's measures only: O43 (2567's measure) in 2567,
+    // O27 (2568's) in 2568, O25 (2569's) in 2569; the undated page (O1) in every year.
+    let item = |year: &str, code: &str| -> String {
+        let list: serde_json::Value = serde_json::from_str(&read(
+            &public.join(format!("years/{year}/oit/ita-{year}.json")),
+        ))
+        .unwrap();
+        let items: Vec<serde_json::Value> = list["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|i| i["sub_indicators"].as_array().unwrap().clone())
+            .flat_map(|s| s["items"].as_array().unwrap().clone())
+            .collect();
+        let it = items.iter().find(|i| i["code"] == code).unwrap();
+        it["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(item("2567", "O43"), "disclosed");
+    assert_eq!(item("2568", "O27"), "disclosed");
+    assert_eq!(item("2569", "O25"), "disclosed");
+    assert_eq!(
+        item("2568", "O25"),
+        "missing",
+        "2569's measure is not 2568's evidence"
+    );
+    for year in ["2567", "2568", "2569"] {
+        assert_eq!(item(year, "O1"), "disclosed", "{year}");
+    }
+    // The current year keeps the short addresses, the same report as its own address.
+    let report = read(&public.join("report/index.html"));
+    assert!(report.contains("ประจำปีงบประมาณ ๒๕๖๙"));
+    assert!(!report.contains(titles("2568")[0]));
+    let home = read(&public.join("index.html"));
+    assert!(
+        home.contains("มาตรการประจำปีงบประมาณ พ.ศ. ๒๕๖๙ จำนวน ๒ มาตรการ"),
+        "home counts 2569 only"
+    );
+    for y in ["2567", "2568", "2569"] {
+        assert!(
+            home.contains(&format!("href=\"years/{y}/\"")),
+            "home switches to {y}"
+        );
+    }
+    // One 2569 measure with a score: the chart shows it, not the older years' scores.
+    assert!(home.contains("95.60") || home.contains("๙๕.๖๐"));
+    assert!(
+        !home.contains("๘๘.๐๐") && !home.contains("๙๑.๒๐"),
+        "older years' scores are not charted"
+    );
+    let years = read(&public.join("years/index.html"));
+    for y in ["๒๕๖๗", "๒๕๖๘", "๒๕๖๙"] {
+        assert!(years.contains(&format!("ปีงบประมาณ พ.ศ. {y}")), "{y}");
+    }
+    let sitemap = read(&public.join("sitemap.xml"));
+    assert!(sitemap.contains("ita/years/2567/oit/o43/</loc>"));
+    assert!(sitemap.contains("ita/years/2568/report/</loc>"));
+    assert!(internal_links_resolve(&public) > 100);
+}
+
+// Starting a new year leaves every page of the old years byte for byte as it was: their
+// reports, checklists, item pages, lists and measures.
+#[test]
+fn old_years_pages_stay_the_same_when_a_new_year_starts() {
+    let site = copy_site(&fixture("three-years"));
+    assert!(
+        prongsai(&["build", "--no-search"], site.path())
+            .status
+            .success()
+    );
+    let public = site.path().join("public");
+    let old: Vec<_> = ["years/2567", "years/2568", "years/2569", "measures"]
+        .iter()
+        .map(|d| pages_under(&public, d))
+        .collect();
+    assert!(old[0].len() > 40, "2567's checklist pages are there");
+    let out = prongsai(&["new", "year", "2570"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = prongsai(&["build", "--no-search"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (dir, before) in ["years/2567", "years/2568", "years/2569"].iter().zip(&old) {
+        assert_eq!(&pages_under(&public, dir), before, "{dir} changed");
+    }
+    let measures = pages_under(&public, "measures");
+    for (path, bytes) in &old[3] {
+        if path.starts_with("index.html") {
+            continue; // the list of every measure gains the drafts
+        }
+        assert_eq!(
+            measures.get(path),
+            Some(bytes),
+            "measures/{}",
+            path.display()
+        );
+    }
+    // The new year has its pages, and is the current one.
+    assert!(public.join("years/2570/oit/index.html").is_file());
+    assert!(read(&public.join("report/index.html")).contains("ประจำปีงบประมาณ ๒๕๗๐"));
+}
