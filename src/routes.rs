@@ -323,6 +323,57 @@ mod tests {
         }
     }
 
+    // The plan of a small two-year site, as a list: the current year's short pages, every year's
+    // own pages with its items, then measures, pages, the current year's checklist at `oit/`.
+    #[test]
+    fn the_page_plan_lists_every_page_once_in_build_order() {
+        let measure = |slug: &str, year, unit: &str| {
+            let mut m = Measure::sample(4, 90.0);
+            m.slug = slug.into();
+            m.fiscal_year = year;
+            m.responsible = vec![unit.into()];
+            m.unit_slugs = vec![unit.into()];
+            Arc::new(m)
+        };
+        let measures = [measure("a", 2568, "คลัง"), measure("b", 2569, "ช่าง")];
+        let lists = [(2568, vec!["O1"]), (2569, vec!["O1", "O2"])];
+        let dirs: Vec<String> = all(&measures, &[], &lists, 2569)
+            .iter()
+            .map(Route::file)
+            .collect();
+        let want = [
+            "index.html",
+            "report/index.html",
+            "measures/index.html",
+            "assessment/index.html",
+            "assessment/iit/index.html",
+            "assessment/eit/index.html",
+            "assessment/oit/index.html",
+            "units/index.html",
+            "units/คลัง/index.html",
+            "units/ช่าง/index.html",
+            "years/index.html",
+            "years/2568/index.html",
+            "years/2568/report/index.html",
+            "years/2568/oit/index.html",
+            "years/2568/oit/o1/index.html",
+            "years/2569/index.html",
+            "years/2569/report/index.html",
+            "years/2569/oit/index.html",
+            "years/2569/oit/o1/index.html",
+            "years/2569/oit/o2/index.html",
+            "measures/a/index.html",
+            "measures/b/index.html",
+            "oit/index.html",
+            "oit/o1/index.html",
+            "oit/o2/index.html",
+            "search/index.html",
+            "404.html",
+        ];
+        assert_eq!(dirs, want);
+        assert_eq!(years(&measures, 2570), [2568, 2569, 2570]);
+    }
+
     // Every folder a route writes at the top of the site is a reserved name, so no content
     // page can take it; content pages themselves are not.
     #[test]

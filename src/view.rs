@@ -334,6 +334,8 @@ impl<'a> View<'a> {
     }
 
     /// The job of one page (None for a route the site has no data for).
+    // Long: one arm per page kind, the table of what each page holds (template, title, year and
+    // data); split up, a new page kind would again be added in several places.
     fn job(&self, route: &Route, oit: &[Job]) -> Option<Job> {
         let job = |template, title: &str, kind, year: Option<i32>, extra: Vec<(&str, Value)>| {
             let mut ctx: BTreeMap<&str, Value> = extra.into_iter().collect();
