@@ -961,17 +961,18 @@ fn pages_under(
     snapshot(&public.join(dir))
 }
 
-// A site holding three fiscal years publishes each year apart: its own report, OIT checklist
-// (scored against that year's list: 43, 28 and 26 items) and list, each page holding only that
-// year's measures; the home page counts the current year only and switches between years.
+// A site holding four fiscal years (2566-2569) publishes each year apart: its own report, OIT
+// checklist (scored against that year's list: 43, 43, 28 and 26 items) and list, each page holding
+// only that year's measures; the home page counts the current year only and switches years.
 #[test]
-fn a_site_of_three_years_publishes_each_year_apart() {
-    let site = copy_site(&fixture("three-years"));
+fn a_site_of_four_years_publishes_each_year_apart() {
+    let site = copy_site(&fixture("four-years"));
     let out = prongsai(&["build", "--no-search"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let public = site.path().join("public");
     let titles = |year: &str| -> Vec<&'static str> {
         match year {
+            "2566" => vec!["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ปี ๒๕๖๖"],
             "2567" => vec![
                 "มาตรการป้องกันการรับสินบน ปี ๒๕๖๗",
                 "มาตรการลดขั้นตอนการให้บริการ ปี ๒๕๖๗",
@@ -986,13 +987,13 @@ fn a_site_of_three_years_publishes_each_year_apart() {
             ],
         }
     };
-    for (year, items) in [("2567", 43), ("2568", 28), ("2569", 26)] {
+    for (year, items) in [("2566", 43), ("2567", 43), ("2568", 28), ("2569", 26)] {
         for page in [
             format!("years/{year}/report/index.html"),
             format!("years/{year}/index.html"),
         ] {
             let html = read(&public.join(&page));
-            for other in ["2567", "2568", "2569"] {
+            for other in ["2566", "2567", "2568", "2569"] {
                 for t in titles(other) {
                     assert_eq!(html.contains(t), other == year, "{page}: {t}");
                 }
@@ -1035,7 +1036,8 @@ fn a_site_of_three_years_publishes_each_year_apart() {
         "missing",
         "2569's measure is not 2568's evidence"
     );
-    for year in ["2567", "2568", "2569"] {
+    assert_eq!(item("2566", "O42"), "disclosed");
+    for year in ["2566", "2567", "2568", "2569"] {
         assert_eq!(item(year, "O1"), "disclosed", "{year}");
     }
     // The current year keeps the short addresses, the same report as its own address.
@@ -1047,7 +1049,7 @@ fn a_site_of_three_years_publishes_each_year_apart() {
         home.contains("มาตรการประจำปีงบประมาณ พ.ศ. ๒๕๖๙ จำนวน ๒ มาตรการ"),
         "home counts 2569 only"
     );
-    for y in ["2567", "2568", "2569"] {
+    for y in ["2566", "2567", "2568", "2569"] {
         assert!(
             home.contains(&format!("href=\"years/{y}/\"")),
             "home switches to {y}"
@@ -1060,7 +1062,7 @@ fn a_site_of_three_years_publishes_each_year_apart() {
         "older years' scores are not charted"
     );
     let years = read(&public.join("years/index.html"));
-    for y in ["๒๕๖๗", "๒๕๖๘", "๒๕๖๙"] {
+    for y in ["๒๕๖๖", "๒๕๖๗", "๒๕๖๘", "๒๕๖๙"] {
         assert!(years.contains(&format!("ปีงบประมาณ พ.ศ. {y}")), "{y}");
     }
     let sitemap = read(&public.join("sitemap.xml"));
@@ -1073,27 +1075,36 @@ fn a_site_of_three_years_publishes_each_year_apart() {
 // reports, checklists, item pages, lists and measures.
 #[test]
 fn old_years_pages_stay_the_same_when_a_new_year_starts() {
-    let site = copy_site(&fixture("three-years"));
+    let site = copy_site(&fixture("four-years"));
     assert!(
         prongsai(&["build", "--no-search"], site.path())
             .status
             .success()
     );
     let public = site.path().join("public");
-    let old: Vec<_> = ["years/2567", "years/2568", "years/2569", "measures"]
-        .iter()
-        .map(|d| pages_under(&public, d))
-        .collect();
-    assert!(old[0].len() > 40, "2567's checklist pages are there");
+    let old: Vec<_> = [
+        "years/2566",
+        "years/2567",
+        "years/2568",
+        "years/2569",
+        "measures",
+    ]
+    .iter()
+    .map(|d| pages_under(&public, d))
+    .collect();
+    assert!(old[0].len() > 40, "2566's checklist pages are there");
     let out = prongsai(&["new", "year", "2570"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let out = prongsai(&["build", "--no-search"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    for (dir, before) in ["years/2567", "years/2568", "years/2569"].iter().zip(&old) {
+    for (dir, before) in ["years/2566", "years/2567", "years/2568", "years/2569"]
+        .iter()
+        .zip(&old)
+    {
         assert_eq!(&pages_under(&public, dir), before, "{dir} changed");
     }
     let measures = pages_under(&public, "measures");
-    for (path, bytes) in &old[3] {
+    for (path, bytes) in &old[4] {
         if path.starts_with("index.html") {
             continue; // the list of every measure gains the drafts
         }
