@@ -281,6 +281,28 @@ pub fn paste_debris(line: &str) -> Option<(usize, usize, String, &'static str)> 
     if body.starts_with('#') {
         return None;
     }
+    // Where the value starts: after `- ` (a list item) or after the key's `: `.
+    let indent = line.len() - body.len();
+    let start = match body.strip_prefix("- ") {
+        Some(v) => Some((indent + 2, v)),
+        None => body
+            .find(": ")
+            .map(|colon| (indent + colon + 2, &body[colon + 2..])),
+    };
+    let (at, value) = start.map_or((0, ""), |(at, v)| {
+        (at + v.len() - v.trim_start().len(), v.trim())
+    });
+    let first = value.chars().next().unwrap_or(' ');
+    if BULLETS.contains(&first) {
+        return Some((
+            at,
+            first.len_utf8(),
+            format!(
+                "สัญลักษณ์หัวข้อย่อย `{first}` จาก Word จะแสดงบนเว็บด้วย / a Word bullet `{first}` would be published as part of the text"
+            ),
+            "ลบสัญลักษณ์นี้ออก รายการใน YAML ใช้ `- ` นำหน้าเท่านั้น / delete it: a YAML list item needs only the `- ` in front",
+        ));
+    }
     if let Some((i, c)) = line.char_indices().find(|&(_, c)| stray(c)) {
         return Some((
             i,
@@ -290,27 +312,6 @@ pub fn paste_debris(line: &str) -> Option<(usize, usize, String, &'static str)> 
                 c as u32, c as u32
             ),
             "ลบอักขระนี้แล้วพิมพ์ตรงนั้นใหม่ / delete it and retype the text there",
-        ));
-    }
-    // Where the value starts: after `- ` (a list item) or after the key's `: `.
-    let indent = line.len() - body.len();
-    let (at, value) = if let Some(v) = body.strip_prefix("- ") {
-        (indent + 2, v)
-    } else {
-        let colon = body.find(": ")?;
-        (indent + colon + 2, &body[colon + 2..])
-    };
-    let lead = value.len() - value.trim_start().len();
-    let (at, value) = (at + lead, value.trim());
-    let first = value.chars().next()?;
-    if BULLETS.contains(&first) {
-        return Some((
-            at,
-            first.len_utf8(),
-            format!(
-                "สัญลักษณ์หัวข้อย่อย `{first}` จาก Word จะแสดงบนเว็บด้วย / a Word bullet `{first}` would be published as part of the text"
-            ),
-            "ลบสัญลักษณ์นี้ออก รายการใน YAML ใช้ `- ` นำหน้าเท่านั้น / delete it: a YAML list item needs only the `- ` in front",
         ));
     }
     let last = value.chars().last()?;
@@ -348,7 +349,7 @@ const BULLETS: &[char] = &[
 /// Characters that are never text: the replacement and object marks, and the private-use
 /// characters Word's Symbol and Wingdings fonts leave behind.
 fn stray(c: char) -> bool {
-    matches!(c, '\u{FFFD}' | '\u{FFFC}' | '\u{E000}'..='\u{F8FF}') && !BULLETS.contains(&c)
+    matches!(c, '\u{FFFD}' | '\u{FFFC}' | '\u{E000}'..='\u{F8FF}')
 }
 
 /// A YAML error from serde as a finding placed in the file (`start` is where the YAML begins in
@@ -620,7 +621,7 @@ pub(crate) mod tests {
         let at = |l: &str| paste_debris(l).map(|(i, n, _, _)| (i, n));
         assert_eq!(
             at("title: \u{201C}มาตรการ\u{201D}"),
-            Some((7, 3 + 9 * 3 + 3))
+            Some((7, 3 + 7 * 3 + 3))
         );
         assert_eq!(at("  - \u{2022} \"สำนักปลัด\""), Some((4, 3)));
         assert_eq!(at("responsible: \u{F0B7} กองคลัง"), Some((13, 3)));
