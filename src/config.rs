@@ -30,6 +30,26 @@ pub struct Contact {
     pub facebook: String,
 }
 
+/// One person who signs the printed report: name and position, as on the paper report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signer {
+    /// Full name with title, e.g. นางสาวสมใจ ใจดี.
+    pub name: String,
+    /// Position, e.g. ปลัดองค์การบริหารส่วนตำบลสวนหม่อน.
+    pub position: String,
+}
+
+/// The signature block under the annual report (`report:` in site.yaml); each signer optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportSigners {
+    /// ผู้รายงาน: who prepared the report.
+    pub reporter: Option<Signer>,
+    /// ผู้รับรอง: who certifies it (usually the chief executive).
+    pub approver: Option<Signer>,
+}
+
 /// Where `prongsai publish` sends the built site (`publish:` in site.yaml).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -174,6 +194,11 @@ pub struct Config {
     pub title: Option<String>,
     /// Where `prongsai publish` sends the site.
     pub publish: Option<Publish>,
+    /// Who signs the annual report.
+    pub report: ReportSigners,
+    /// Show the OIT to-do list (items without evidence, with the hints) on the published
+    /// checklist page too; off, only `serve`'s preview and `check` show it.
+    pub public_oit_todo: bool,
 }
 
 impl Default for Config {
@@ -193,6 +218,8 @@ impl Default for Config {
             allow_html: false,
             title: None,
             publish: None,
+            report: ReportSigners::default(),
+            public_oit_todo: false,
         }
     }
 }
@@ -213,6 +240,8 @@ const KEYS: &[&str] = &[
     "allow_html",
     "title",
     "publish",
+    "report",
+    "public_oit_todo",
 ];
 
 impl Config {

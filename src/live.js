@@ -9,6 +9,46 @@
       box.remove();
     });
   }
+  // The clerk's OIT to-do list, over the checklist and item pages of the preview only: the
+  // published pages never hold it (site.yaml `public_oit_todo: true` puts it there too).
+  var oit = document.querySelector("[data-oit-year]");
+  if (oit) {
+    fetch("/__prongsai/notes.json").then(function (r) { return r.json(); }).then(function (all) {
+      var notes = all[oit.dataset.oitYear];
+      var code = oit.dataset.oitCode;
+      if (!notes) return;
+      var todo = notes.todo.filter(function (t) { return !code || t.code === code; });
+      if (code && !todo.length) return;
+      var el = function (tag, text, cls) {
+        var e = document.createElement(tag);
+        if (text) e.textContent = text;
+        if (cls) e.className = cls;
+        return e;
+      };
+      var box = el("section", null, "prongsai-notes");
+      box.id = "prongsai-notes";
+      box.setAttribute("aria-label", "สิ่งที่ยังขาด (เห็นเฉพาะในตัวอย่าง)");
+      box.appendChild(el("p", "สิ่งที่ยังขาด: เห็นเฉพาะในตัวอย่างนี้ ไม่อยู่ในเว็บไซต์ที่เผยแพร่ / To do: shown in the preview only, never published", "title"));
+      if (!code) {
+        box.appendChild(el("p", "ยังขาด " + todo.length + " ข้อ / " + todo.length + " items to do"));
+      }
+      var list = el("ul");
+      todo.forEach(function (t) {
+        var li = el("li");
+        li.appendChild(el("b", t.code + " " + t.title));
+        li.appendChild(el("span", " " + t.status_label + (t.verified ? "" : " (ยังไม่ยืนยัน)")));
+        if (t.why) li.appendChild(el("span", t.why, "why"));
+        if (t.requires.length) li.appendChild(el("span", "ต้องมี: " + t.requires.join("; "), "why"));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+      if (!code) {
+        notes.caveats.forEach(function (c) { box.appendChild(el("p", c, "caveat")); });
+      }
+      oit.insertBefore(box, oit.firstChild);
+      window.prongsaiNotes = todo.length;
+    });
+  }
   function connect() {
     var source = new EventSource("/__prongsai/events");
     function check(e) {

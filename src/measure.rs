@@ -209,6 +209,9 @@ pub struct Page {
     pub attachments: Vec<Attachment>,
     /// Position in the navigation (lower first; then by title).
     pub weight: i64,
+    /// Its label in the site's menu, when the page asks to be there (`menu: true` takes the
+    /// title, `menu: ติดต่อเรา` a short label); None: not in the menu.
+    pub menu: Option<String>,
     pub body: String,
 }
 
@@ -252,7 +255,7 @@ pub const MEASURE_KEYS: &[&str] = &[
     "attachments",
 ];
 
-pub const PAGE_KEYS: &[&str] = &["title", "oit", "date", "attachments", "weight"];
+pub const PAGE_KEYS: &[&str] = &["title", "oit", "date", "attachments", "weight", "menu"];
 
 /// The keys a measure cannot be published without: written but left empty, each is an error.
 pub const REQUIRED: &[&str] = &["title", "assessment", "indicator", "status"];
@@ -344,10 +347,13 @@ fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Pa
     let date = f.date();
     let attachments = f.attachments(root, config.allow_html);
     let weight = f.take::<i64>("weight").unwrap_or(0);
+    let menu = f.menu();
+    let title = title?;
     Some(Page {
+        menu: menu.map(|label| label.unwrap_or_else(|| title.clone())),
         slug,
         source: f.file.rel.clone(),
-        title: title?,
+        title,
         oit,
         date,
         attachments,
@@ -431,6 +437,21 @@ impl List {
     }
 }
 
+/// The paste debris of the front matter (see [`yaml::paste_debris`]), one error per line that
+/// holds some, with a caret under it.
+fn paste_debris(file: &SourceFile) -> Vec<Finding> {
+    let start = file.front_matter.start;
+    let mut offset = start;
+    let mut found = Vec::new();
+    for line in file.front_matter_text().split_inclusive('\n') {
+        if let Some((at, len, msg, fix)) = yaml::paste_debris(line.trim_end_matches(['\n', '\r'])) {
+            found.push(Finding::at(&file.src, offset + at, len, msg).help(fix));
+        }
+        offset += line.len();
+    }
+    found
+}
+
 /// Reads a front-matter mapping field by field, collecting findings placed on each key's line.
 struct Fields<'a> {
     file: &'a SourceFile,
@@ -467,6 +488,7 @@ impl<'a> Fields<'a> {
                 None
             }
         };
+        findings.extend(paste_debris(file));
         Fields {
             file,
             map,
@@ -674,6 +696,23 @@ impl<'a> Fields<'a> {
             );
         }
         units
+    }
+
+    /// `menu`: whether the page is in the site's menu, and with which label (None: the title).
+    fn menu(&mut self) -> Option<Option<String>> {
+        match self.take::<Value>("menu")? {
+            Value::Bool(true) => Some(None),
+            Value::Bool(false) => None,
+            Value::String(s) => Some(Some(s.trim().to_string())),
+            _ => {
+                self.error_at(
+                    "menu",
+                    "`menu` takes `true` or a short label".into(),
+                    "เขียน `menu: true` หรือชื่อสั้น ๆ เช่น `menu: ติดต่อเรา` / write `menu: true`, or a short label such as `menu: ติดต่อเรา`",
+                );
+                None
+            }
+        }
     }
 
     /// `status`, in English or Thai, with a guess for a misspelt one.

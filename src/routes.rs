@@ -34,6 +34,8 @@ pub const SEARCH_HEAD: &str = "search-index/index.json";
 pub const STATIC: &str = "static";
 /// Attachments (the usual folder of `content/files/`).
 pub const FILES: &str = "files";
+/// The site's icon at its root, where browsers look for it.
+pub const FAVICON: &str = "favicon.ico";
 /// The page shown for an address that does not exist (a file: web servers serve it at any depth).
 pub const NOT_FOUND: &str = "404.html";
 /// The machine-readable files at the site root (see `opendata`), in the order they are made.
@@ -66,6 +68,7 @@ pub fn is_reserved(slug: &str) -> bool {
     GENERATED.contains(&slug)
         || slug == "index.html"
         || slug == NOT_FOUND
+        || slug == FAVICON
         || DATA_FILES.contains(&slug)
 }
 
@@ -181,6 +184,7 @@ pub fn oit_exports(year: i32) -> (String, String) {
 /// `current` one also at its short address.
 pub fn files(years: &[i32], current: i32) -> Vec<String> {
     let mut files: Vec<String> = DATA_FILES.iter().map(|f| f.to_string()).collect();
+    files.push(FAVICON.to_string());
     files.extend(
         crate::theme::STATIC
             .iter()

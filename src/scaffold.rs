@@ -193,10 +193,14 @@ contact:
   address: "ที่ทำการ อบต.ตัวอย่าง"
   phone: "0 4300 0000"
   email: "saraban@example.go.th"
+  # website: https://www.example.go.th/  # เว็บไซต์หลักของหน่วยงาน (ลิงก์กลับจากหัวเว็บ) - main website
+# logo: logo.png                       # ตราหน่วยงาน วางไฟล์ไว้ที่ static/logo.png - logo in static/
+# report:                              # ผู้ลงนามท้ายรายงานผล - who signs the annual report
+#   reporter: { name: "นางสาวสมใจ ใจดี", position: "นักวิเคราะห์นโยบายและแผน" }   # ผู้รายงาน
+#   approver: { name: "นายสมชาย รักษ์ดี", position: "นายก อบต.ตัวอย่าง" }        # ผู้รับรอง
 "#;
 
-const ABOUT: &str =
-    "---\ntitle: เกี่ยวกับหน่วยงาน\noit: [O1, O3]\n---\n\nข้อมูลหน่วยงาน โครงสร้าง และอำนาจหน้าที่\n";
+const ABOUT: &str = "---\ntitle: เกี่ยวกับหน่วยงาน\nmenu: true\noit: [O1, O3]\n---\n\nข้อมูลหน่วยงาน โครงสร้าง และอำนาจหน้าที่\n";
 
 const HOWTO: &str = "# วิธีใช้ / How to use\n\n\
 - แก้ไขข้อมูลหน่วยงานใน `site.yaml` / Edit `site.yaml` with your organisation.\n\

@@ -74,6 +74,8 @@ const EVENTS_PATH: &str = "/__prongsai/events";
 /// Content-Security-Policy refuses inline script and style.
 const LIVE_JS: &str = "/__prongsai/live.js";
 const LIVE_CSS: &str = "/__prongsai/live.css";
+/// The clerk's OIT to-do list of each year, as JSON keyed by year (live.js shows it on OIT pages).
+const NOTES_PATH: &str = "/__prongsai/notes.json";
 /// Comments around what serve adds to an HTML page, so tests can take it out again.
 const INJECTED_START: &str = "<!-- prongsai serve -->";
 const INJECTED_END: &str = "<!-- /prongsai serve -->";
@@ -246,6 +248,8 @@ struct Served {
     error: Option<String>,
     /// Names this state; pages compare it with the one the event stream announces.
     version: String,
+    /// The OIT to-do lists of the last good build, as the JSON [`NOTES_PATH`] answers.
+    notes: Arc<Vec<u8>>,
 }
 
 impl Served {
@@ -386,7 +390,11 @@ impl Builder {
             Some(new) if !same_outputs => Some(Arc::new(Good::new(new, old.good.as_deref()))),
             _ => old.good.clone(),
         };
-        let fresh = self.publish(base, good, error);
+        let notes = match &error {
+            None => Arc::new(notes_json(&compiled.notes)),
+            Some(_) => old.notes.clone(),
+        };
+        let fresh = self.publish(base, good, error, notes);
         self.report(&compiled, &fresh, same_outputs, start.elapsed().as_millis());
     }
 
@@ -410,6 +418,7 @@ impl Builder {
         base: String,
         good: Option<Arc<Good>>,
         error: Option<String>,
+        notes: Arc<Vec<u8>>,
     ) -> Arc<Served> {
         self.builds += 1;
         let version = format!("{:x}-{}", self.run_id, self.builds);
@@ -419,6 +428,7 @@ impl Builder {
             good,
             error,
             version: version.clone(),
+            notes,
         });
         *self
             .shared
@@ -508,6 +518,13 @@ impl Builder {
                 compiled
             })
     }
+}
+
+/// The to-do lists as JSON keyed by year: `{"2566": {"year": 2566, "caveats": […], "todo": […]}}`.
+fn notes_json(notes: &[crate::oit::Notes]) -> Vec<u8> {
+    let by_year: std::collections::BTreeMap<String, &crate::oit::Notes> =
+        notes.iter().map(|n| (n.year.to_string(), n)).collect();
+    serde_json::to_vec(&by_year).unwrap_or_else(|_| b"{}".to_vec())
 }
 
 /// One line on what triggered a rebuild.
@@ -664,6 +681,16 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         return asset("text/css; charset=utf-8", include_str!("live.css"));
     }
     let served = shared.current();
+    if path == NOTES_PATH {
+        let mut res = Response::new(Body::from(served.notes.to_vec()));
+        let headers = res.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return res;
+    }
     let base = served.base.as_str();
     let found = match resolve(&path, base) {
         Resolved::Redirect(to) => return redirect(&to),

@@ -65,6 +65,9 @@ pub struct Report {
     pub seconds: f64,
     /// Time the search index took (0 when skipped).
     pub search_seconds: f64,
+    /// `compile`: each year's OIT to-do list, for the preview (a site with no OIT evidence at
+    /// all has none, as `check` says nothing of it).
+    pub notes: Vec<oit::Notes>,
 }
 
 /// Builds the site: every step, then the atomic write when nothing is in error. Pages are
@@ -93,6 +96,13 @@ pub fn compile(opts: &Options, cache: &mut Cache) -> Report {
     let (site, findings) = load_cached(&opts.root, opts.base_url.as_deref(), cache);
     let mut report = Report::new(site.as_ref(), findings);
     if let Some(site) = site.filter(|_| !report.findings.has_errors()) {
+        let thai = site.config.thai_digits();
+        report.notes = site
+            .checklists
+            .iter()
+            .filter(|l| l.has_evidence())
+            .map(|l| oit::notes(l, thai))
+            .collect();
         match collect(&site, cache, opts.search, &mut report) {
             Ok(outputs) => report.outputs = Some(outputs),
             Err(f) => report.findings.extend(f),
@@ -695,6 +705,14 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             )),
         }
     }
+    let logo = site.config.logo.as_ref().and_then(|l| {
+        let path = format!("{}/{}", routes::STATIC, l.trim_start_matches('/'));
+        outputs.iter().find(|o| o.path == path)
+    });
+    outputs.push(Output {
+        path: routes::FAVICON.to_string(),
+        bytes: theme::favicon(logo.map(|o| o.bytes.as_slice())),
+    });
     outputs.push(output::marker());
     if findings.is_empty() {
         Ok(outputs)

@@ -156,7 +156,15 @@ struct SiteData<'a> {
     units: Vec<UnitCount>,
     /// Every published fiscal year, oldest first.
     years: Vec<i32>,
+    /// The pages that asked to be in the menu, by weight.
     nav_pages: Vec<NavPage<'a>>,
+    /// "ปรับปรุงล่าสุด": the newest date of what each year's pages show (its measures and the
+    /// evidence its checklist counts), keyed by the year as text, and under `all` the newest of
+    /// the whole site's, for pages of no one year. From the content, never the clock, so a
+    /// year's pages stay the same when a new year starts.
+    updated: BTreeMap<String, String>,
+    /// "ข้อมูล ณ วันที่" of each year's report: the newest date among the year's measures.
+    as_of: BTreeMap<String, String>,
     /// Each year's OIT item codes (keyed by the year as text): where a measure's `oit:` codes
     /// link, to its year's item pages.
     oit_codes: BTreeMap<String, Vec<&'a str>>,
@@ -520,7 +528,7 @@ impl<'a> View<'a> {
 /// The `site` value every template sees.
 fn site_data<'a>(site: &'a Site, units: &BTreeMap<String, &'a str>) -> SiteData<'a> {
     let c = &site.config;
-    let mut nav: Vec<&Page> = site.pages.iter().collect();
+    let mut nav: Vec<&Page> = site.pages.iter().filter(|p| p.menu.is_some()).collect();
     nav.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
     let all: Vec<&Measure> = site.measures.iter().map(|m| &**m).collect();
     SiteData {
@@ -541,10 +549,12 @@ fn site_data<'a>(site: &'a Site, units: &BTreeMap<String, &'a str>) -> SiteData<
         nav_pages: nav
             .iter()
             .map(|p| NavPage {
-                title: &p.title,
+                title: p.menu.as_deref().unwrap_or(&p.title),
                 slug: &p.slug,
             })
             .collect(),
+        updated: updated_dates(site),
+        as_of: newest_by_year(site.measures.iter().map(|m| (m.fiscal_year, m.date))),
         oit_codes: site
             .checklists
             .iter()
@@ -557,6 +567,41 @@ fn site_data<'a>(site: &'a Site, units: &BTreeMap<String, &'a str>) -> SiteData<
             .collect(),
         generator: concat!("prongsai ", env!("CARGO_PKG_VERSION")),
     }
+}
+
+/// The newest date of each year's measures and checklist evidence, and under `all` of the whole
+/// site (its pages too), as ISO text (see `SiteData::updated`).
+fn updated_dates(site: &Site) -> BTreeMap<String, String> {
+    let measures = site.measures.iter().map(|m| (m.fiscal_year, m.date));
+    let evidence = site.checklists.iter().flat_map(|l| {
+        l.items()
+            .flat_map(|i| &i.evidence)
+            .map(move |e| (l.year, e.date))
+    });
+    let dated: Vec<(i32, Option<thai::Date>)> = measures.chain(evidence).collect();
+    let mut by_year = newest_by_year(dated.iter().copied());
+    let pages = site.pages.iter().map(|p| p.date);
+    if let Some(all) = dated.iter().map(|d| d.1).chain(pages).flatten().max() {
+        by_year.insert("all".into(), all.iso());
+    }
+    by_year
+}
+
+/// The newest date of each year among `dated`, keyed by the year as text.
+fn newest_by_year(
+    dated: impl Iterator<Item = (i32, Option<thai::Date>)>,
+) -> BTreeMap<String, String> {
+    let mut newest: BTreeMap<i32, thai::Date> = BTreeMap::new();
+    for (year, date) in dated {
+        if let Some(d) = date {
+            let e = newest.entry(year).or_insert(d);
+            *e = (*e).max(d);
+        }
+    }
+    newest
+        .into_iter()
+        .map(|(y, d)| (y.to_string(), d.iso()))
+        .collect()
 }
 
 /// The counts and score chart of the measures of `year`.

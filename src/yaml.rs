@@ -271,6 +271,87 @@ pub fn lookalike(c: char) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// Debris that text pasted from Word or LINE leaves in a value YAML reads without complaint,
+/// so it would be published as part of the text: where it is in `line` (byte offset and length),
+/// what it is and the fix, each in Thai and English. Only the start of a value is looked at
+/// (after `key: ` or `- `), and characters that never belong in text anywhere; comment lines
+/// and block text (`|`) are left alone.
+pub fn paste_debris(line: &str) -> Option<(usize, usize, String, &'static str)> {
+    let body = line.trim_start();
+    if body.starts_with('#') {
+        return None;
+    }
+    // Where the value starts: after `- ` (a list item) or after the key's `: `.
+    let indent = line.len() - body.len();
+    let start = match body.strip_prefix("- ") {
+        Some(v) => Some((indent + 2, v)),
+        None => body
+            .find(": ")
+            .map(|colon| (indent + colon + 2, &body[colon + 2..])),
+    };
+    let (at, value) = start.map_or((0, ""), |(at, v)| {
+        (at + v.len() - v.trim_start().len(), v.trim())
+    });
+    let first = value.chars().next().unwrap_or(' ');
+    if BULLETS.contains(&first) {
+        return Some((
+            at,
+            first.len_utf8(),
+            format!(
+                "สัญลักษณ์หัวข้อย่อย `{first}` จาก Word จะแสดงบนเว็บด้วย / a Word bullet `{first}` would be published as part of the text"
+            ),
+            "ลบสัญลักษณ์นี้ออก รายการใน YAML ใช้ `- ` นำหน้าเท่านั้น / delete it: a YAML list item needs only the `- ` in front",
+        ));
+    }
+    if let Some((i, c)) = line.char_indices().find(|&(_, c)| stray(c)) {
+        return Some((
+            i,
+            c.len_utf8(),
+            format!(
+                "มีอักขระแปลกปลอม (U+{:04X}) ที่มากับการคัดลอก / a stray character (U+{:04X}) came with pasted text",
+                c as u32, c as u32
+            ),
+            "ลบอักขระนี้แล้วพิมพ์ตรงนั้นใหม่ / delete it and retype the text there",
+        ));
+    }
+    let last = value.chars().last()?;
+    let curly = |c| {
+        matches!(
+            c,
+            '\u{201C}'
+                | '\u{201D}'
+                | '\u{201E}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{00AB}'
+                | '\u{00BB}'
+        )
+    };
+    if value.chars().count() > 1 && curly(first) && curly(last) {
+        return Some((
+            at,
+            value.len(),
+            format!(
+                "ทั้งข้อความอยู่ในเครื่องหมายคำพูดแบบโค้ง `{first}…{last}` ซึ่งจะแสดงบนเว็บด้วย / the whole value is wrapped in curly quotes `{first}…{last}`, which would be published as part of the text"
+            ),
+            "ลบเครื่องหมายคำพูดทั้งสองตัว หรือเปลี่ยนเป็นเครื่องหมายคำพูดตรง \" / delete both quotes, or use straight double quotes \"…\"",
+        ));
+    }
+    None
+}
+
+/// Bullets Word and LINE put in front of list items.
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{25CF}', '\u{25AA}', '\u{25A0}', '\u{25E6}', '\u{25CB}', '\u{2023}', '\u{2043}',
+    '\u{27A2}', '\u{2713}', '\u{2714}', '\u{F0B7}', '\u{F0A7}', '\u{F0D8}', '\u{F076}',
+];
+
+/// Characters that are never text: the replacement and object marks, and the private-use
+/// characters Word's Symbol and Wingdings fonts leave behind.
+fn stray(c: char) -> bool {
+    matches!(c, '\u{FFFD}' | '\u{FFFC}' | '\u{E000}'..='\u{F8FF}')
+}
+
 /// A YAML error from serde as a finding placed in the file (`start` is where the YAML begins in
 /// it), named for the file's kind, with a fix.
 // Long: one branch per kind of libyaml or serde message, each with its own fix; split up, the
@@ -531,6 +612,31 @@ impl<'a> Entry<'a> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use super::paste_debris;
+
+    // Word's bullets, curly quotes around a whole value and stray symbol-font characters are
+    // found where they are; quotes inside a value, straight quotes and comments are not debris.
+    #[test]
+    fn paste_debris_is_found_at_its_place() {
+        let at = |l: &str| paste_debris(l).map(|(i, n, _, _)| (i, n));
+        assert_eq!(
+            at("title: \u{201C}มาตรการ\u{201D}"),
+            Some((7, 3 + 7 * 3 + 3))
+        );
+        assert_eq!(at("  - \u{2022} \"สำนักปลัด\""), Some((4, 3)));
+        assert_eq!(at("responsible: \u{F0B7} กองคลัง"), Some((13, 3)));
+        assert_eq!(at("period: ต.ค. 65 \u{FFFD} ก.ย. 66"), Some((20, 3)));
+        assert_eq!(at("title: โครงการ \u{201C}บ้านมั่นคง\u{201D}"), None);
+        assert_eq!(at("title: \"\u{201C}ยกมา\u{201D}\""), None);
+        assert_eq!(at("# \u{2022} a comment"), None);
+        assert_eq!(at("  - สำนักปลัด"), None);
+        let (_, _, msg, fix) = paste_debris("- \u{2022} ก").unwrap();
+        assert!(
+            msg.contains("Word bullet") && fix.contains("`- `"),
+            "{msg} {fix}"
+        );
+    }
+
     use super::*;
     use std::sync::Arc;
 

@@ -928,8 +928,8 @@ fn home_chart_marks_the_targets_the_bars_are_coloured_by() {
     let out = prongsai(&["build", "--no-search"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let home = read(&site.path().join("public/index.html"));
-    // 70 + 80 * 4.8: the line at 80, not at 85 (478).
-    assert!(home.contains("<line x1=\"454.0\""), "{home}");
+    // 62 + 80 * 2.6: the line at 80, not at 85 (283).
+    assert!(home.contains("<line x1=\"270.0\""), "{home}");
     assert!(home.contains("เกณฑ์ ๘๐"), "{home}");
     assert!(
         !home.contains("๘๕"),
@@ -947,7 +947,7 @@ fn home_chart_marks_the_targets_the_bars_are_coloured_by() {
     let home = read(&site.path().join("public/index.html"));
     assert!(home.contains("เกณฑ์ของแต่ละตัวชี้วัด"), "{home}");
     assert!(
-        home.contains("x1=\"478.0\"") && home.contains("x1=\"454.0\""),
+        home.contains("x1=\"283.0\"") && home.contains("x1=\"270.0\""),
         "{home}"
     );
     assert!(home.contains("chart-fail"), "84 is below its target of 85");

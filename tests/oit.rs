@@ -117,8 +117,9 @@ fn switching_the_year_switches_the_item_list() {
     assert_eq!(list["disclosed"], 11);
 }
 
-// The checklist page: missing box first, indicator -> sub-indicator -> item, SVG bars, the
-// self-assessment statement, one page per item, attachments with their size, site digits.
+// The checklist page: completeness per sub-indicator first, then indicator -> sub-indicator ->
+// item, SVG bars, the self-assessment statement, one page per item, attachments with their size,
+// site digits. The clerk's to-do list (hints, file names) is not on the published page.
 #[test]
 fn checklist_page_is_structured_as_the_assessment() {
     let site = copy_site(&fixture("oit-scores"));
@@ -126,7 +127,19 @@ fn checklist_page_is_structured_as_the_assessment() {
     let public = site.path().join("public");
     let page = read(&public.join("oit/index.html"));
     let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("page lacks {s}"));
-    assert!(at("สิ่งที่ยังขาด") < at("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"));
+    assert!(at("ความครบถ้วนของการเปิดเผยข้อมูล รายตัวชี้วัดย่อย") < at("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"));
+    for internal in [
+        "สิ่งที่ยังขาด",
+        "disclosures.yaml",
+        "ยังไม่ยืนยัน",
+        "criteria/",
+        "ยังไม่มีหลักฐาน",
+    ] {
+        assert!(
+            !page.contains(internal),
+            "the public page holds `{internal}`"
+        );
+    }
     assert!(at("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล") < at("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน"));
     assert!(at("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน") < at(r#"<tr id="O1">"#));
     assert!(page.contains("ไม่ใช่คะแนนอย่างเป็นทางการ"));
@@ -314,16 +327,41 @@ fn example_site_checklist_scores_as_the_readme_derives() {
     let page = read(&public.join("oit/index.html"));
     assert!(page.contains("คะแนน OIT ๙๐.๒๕"), "Thai digits");
     assert!(page.contains("ผ่านเกณฑ์"));
-    for code in ["O10", "O17", "O41", "O26"] {
-        let box_end = page.find("id=\"scores\"").unwrap();
-        assert!(
-            page[..box_end].contains(&format!(">{code} ")),
-            "{code} in the missing box"
-        );
+    // Items without evidence read neutrally, with no hint about files.
+    for code in ["O10", "O17", "O41"] {
+        let row = &page[page.find(&format!("<tr id=\"{code}\">")).unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains("ยังไม่เผยแพร่บนเว็บไซต์นี้"), "{code}: {row}");
     }
+    assert!(page.contains("เปิดเผยแล้ว <strong>๓๙ จาก ๔๓ ข้อ</strong>"));
+    assert!(!page.contains("disclosures.yaml") && !page.contains("สิ่งที่ยังขาด"));
+    let o10 = read(&public.join("oit/o10/index.html"));
+    assert!(o10.contains("ยังไม่เผยแพร่บนเว็บไซต์นี้") && !o10.contains("disclosures.yaml"));
     // The No Gift announcement named only by disclosures.yaml is copied into the site.
     assert!(public.join("files/no-gift-policy-2566.pdf").is_file());
     assert!(internal_links_resolve(&public) > 100);
+}
+
+// A site that asks for it in site.yaml shows the to-do list, with its hints, on the published
+// page too; the item page then says why too.
+#[test]
+fn public_oit_todo_in_site_yaml_puts_the_to_do_list_on_the_published_page() {
+    let site = copy_site(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let yaml = site.path().join("site.yaml");
+    std::fs::write(&yaml, read(&yaml) + "public_oit_todo: true\n").unwrap();
+    let out = prongsai(&["build", "--quiet"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let page = read(&public.join("oit/index.html"));
+    let box_end = page.find("id=\"scores\"").unwrap();
+    for code in ["O10", "O17", "O41", "O26"] {
+        assert!(
+            page[..box_end].contains(&format!(">{code} ")),
+            "{code} in the to-do box"
+        );
+    }
+    assert!(page.contains("content/disclosures.yaml"));
+    assert!(read(&public.join("oit/o10/index.html")).contains("content/disclosures.yaml"));
 }
 
 // The seed site alone (no disclosures.yaml) claims O42 and O43 and shows the rest missing.

@@ -637,6 +637,42 @@ fn static_files_get_their_mime_types() {
     }
 }
 
+// The clerk's OIT to-do list is the preview's own (`/__prongsai/notes.json`, shown by live.js
+// over the OIT pages): each year's items without evidence with the hint, and the list's caveats;
+// the OIT page itself holds none of it, and stays as `build` makes it.
+#[test]
+fn the_preview_answers_the_oit_to_do_list_the_published_page_lacks() {
+    let site = copy_site("minimal");
+    let server = Server::start(site.path());
+    let res = server.get("/__prongsai/notes.json");
+    assert_eq!(res.status, 200);
+    assert_eq!(res.header("content-type"), Some("application/json"));
+    let notes: serde_json::Value = serde_json::from_slice(&res.body).unwrap();
+    let year = &notes["2566"];
+    assert_eq!(year["year"], 2566);
+    let todo = year["todo"].as_array().unwrap();
+    let o1 = todo
+        .iter()
+        .find(|t| t["code"] == "O1")
+        .expect("O1 has no evidence");
+    assert!(
+        o1["why"]
+            .as_str()
+            .unwrap()
+            .contains("content/disclosures.yaml"),
+        "{o1}"
+    );
+    assert!(
+        todo.iter().all(|t| t["code"] != "O5"),
+        "O5 is disclosed by contact.md"
+    );
+    assert!(!year["caveats"].as_array().unwrap().is_empty());
+    let page = server.page("oit/").text();
+    assert!(page.contains("data-oit-year=\"2566\""));
+    assert!(!page.contains("disclosures.yaml") && !page.contains("สิ่งที่ยังขาด"));
+    assert_serves_fresh_build(&server, site.path());
+}
+
 // When the very first build fails the server starts anyway, shows the error, and serves the site
 // once the file is fixed.
 #[test]

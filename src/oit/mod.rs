@@ -45,7 +45,7 @@ pub use criteria::{
     site_file, starter, write_starter,
 };
 pub use export::exports;
-pub use report::report;
+pub use report::{Notes, Todo, notes, report};
 
 use evidence::{Claim, Collector};
 

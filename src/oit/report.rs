@@ -6,6 +6,8 @@
 
 use std::path::Path;
 
+use serde::Serialize;
+
 use crate::diag::Finding;
 use crate::thai;
 
@@ -70,6 +72,65 @@ pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) ->
         }
     }
     findings
+}
+
+/// The clerk's to-do list of one year's checklist, as `serve`'s preview shows it over the OIT
+/// pages (never written to the output): what the list itself leaves open, and each item not yet
+/// disclosed with why and what it needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notes {
+    pub year: i32,
+    /// What `check` says once about the item list (another year's list standing in, unconfirmed
+    /// groupings and items), each with how to settle it.
+    pub caveats: Vec<String>,
+    pub todo: Vec<Todo>,
+}
+
+/// One item not yet disclosed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Todo {
+    pub code: String,
+    pub title: String,
+    pub status_label: &'static str,
+    pub why: Option<String>,
+    pub requires: Vec<String>,
+    /// Whether the sources confirm the item's title and requirements.
+    pub verified: bool,
+}
+
+/// The to-do list of `list` (see [`Notes`]).
+pub fn notes(list: &Checklist, thai_digits: bool) -> Notes {
+    let d = |n: i32| {
+        if thai_digits {
+            thai::to_thai_digits(&n.to_string())
+        } else {
+            n.to_string()
+        }
+    };
+    let caveats = caveats(list, d)
+        .into_iter()
+        .map(|f| match f.help {
+            Some(help) => format!("{} ({help})", f.message),
+            None => f.message,
+        })
+        .collect();
+    let todo = list
+        .items()
+        .filter(|i| i.status != Status::Disclosed)
+        .map(|i| Todo {
+            code: i.item.code.clone(),
+            title: i.item.title.clone(),
+            status_label: i.status_label,
+            why: i.why.clone(),
+            requires: i.item.requires.clone(),
+            verified: i.item.verified,
+        })
+        .collect();
+    Notes {
+        year: list.year,
+        caveats,
+        todo,
+    }
 }
 
 /// What `check` says once about the item list itself, each a warning with how to settle it: that

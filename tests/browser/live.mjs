@@ -4,7 +4,8 @@
 //
 // With `prongsai serve` running on the site (a copy of tests/fixtures/minimal): an edited measure
 // reloads the open page by itself; a broken file shows the error box over the page, styled and
-// closable; fixing it reloads the page without the box; and the page's Content-Security-Policy
+// closable; fixing it reloads the page without the box; the OIT pages show the clerk's to-do box
+// (never in public/); and the page's Content-Security-Policy
 // refuses nothing the preview adds. The last line is "N passed, M failed"; exit 1 on a failure.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -98,6 +99,25 @@ await step("the search page says how to get an index in the preview", async () =
     { timeout: 10000 },
   );
 });
+await step("the OIT page shows the clerk's to-do box in the preview only", async () => {
+  await page.goto(base + "oit/");
+  const box = await page.waitForSelector("#prongsai-notes", { timeout: 10000 });
+  const text = await box.innerText();
+  if (!text.includes("O1 ") || !text.includes("content/disclosures.yaml"))
+    throw new Error(`no O1 with its hint in ${text.slice(0, 200)}`);
+  if (!text.includes("ยังไม่ยืนยัน")) throw new Error("no unverified mark");
+  const published = readFileSync(join(site, "public/oit/index.html"), "utf8");
+  if (published.includes("prongsai-notes") || published.includes("disclosures.yaml"))
+    throw new Error("public/oit/index.html holds the to-do list");
+});
+
+await step("an OIT item page shows its own to-do entry", async () => {
+  await page.goto(base + "oit/o1/");
+  const box = await page.waitForSelector("#prongsai-notes", { timeout: 10000 });
+  const text = await box.innerText();
+  if (!text.includes("O1 ") || text.includes("O2 ")) throw new Error(`not O1's alone: ${text.slice(0, 200)}`);
+});
+
 // The preview has no index (serve without --search): that one missing file is expected.
 const unexpected = errors.filter((e) => !/^404 .*\/search-index\/index\.json(\?.*)?$/.test(e));
 errors.length = 0;

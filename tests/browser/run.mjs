@@ -8,8 +8,12 @@
 //   3. axe-core finds no violation on any page type (desktop and 375 px wide), no console error
 //      (CSP included), and no page scrolls sideways at 375 px;
 //   4. the Nu HTML Checker (vnu) finds no error in any page type;
-//   5. the report prints to an A4 landscape PDF whose text holds every current measure;
-//   6. a crawl of every page under the sub-path finds no broken link, image, script or request.
+//   5. the report prints to an A4 landscape PDF in the bundled Sarabun font whose text holds
+//      every current measure, a page number on every page, the as-of date and no table header
+//      alone at the bottom of a page (read by layout, so it does not depend on the machine's fonts);
+//   6. a crawl of every page under the sub-path finds no broken link, image, script or request;
+//   7. Lighthouse (mobile emulation) on every page type: accessibility, best practices and SEO
+//      100, performance at least 95 (LIGHTHOUSE=0 skips it).
 // The last line is "N passed, M failed"; the exit status is 1 when anything failed.
 
 import { execFileSync } from "node:child_process";
@@ -203,6 +207,7 @@ const pageTypes = {
   "404": "no-such-page/",
 };
 if (existsSync(join(dir, "oit/index.html"))) pageTypes["OIT checklist"] = "oit/";
+if (existsSync(join(dir, "oit/o1/index.html"))) pageTypes["OIT item"] = "oit/o1/";
 
 function readdirFirst(sub) {
   const html = readFileSync(join(dir, sub, "index.html"), "utf8");
@@ -267,18 +272,29 @@ for (const [kind, path] of Object.entries(pageTypes)) {
   const pdf = join(work, "report.pdf");
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   await page.close();
-  const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/);
   const landscape = size && Math.abs(+size[1] - 841.89) < 2 && Math.abs(+size[2] - 595.28) < 2;
   check("report PDF is A4 landscape", landscape, size ? size[0] : info);
+  const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" });
+  check("report PDF sets its text in the bundled Sarabun", /Sarabun/.test(fonts), fonts);
+  // Each page's text blocks as laid out (pdftotext -bbox-layout): a table cell is a block, so a
+  // title wrapped inside its cell reads whole, however the machine's fonts would wrap it.
+  const pages = pdfBlocks(pdf);
   const measures = JSON.parse(readFileSync(join(dir, "measures.json"), "utf8"));
   const year = Math.max(...measures.map((m) => m.fiscal_year));
-  const missing = measures
-    .filter((m) => m.fiscal_year === year)
-    .filter((m) => !text.includes(m.title.replace(/\s+/g, "")))
-    .map((m) => m.title);
+  const titles = measures.filter((m) => m.fiscal_year === year).map((m) => m.title.replace(/\s+/g, ""));
+  const all = pages.flat();
+  const missing = titles.filter((t) => !all.some((b) => b.includes(t)));
   check("report PDF holds every current measure", missing.length === 0, `missing: ${missing.join(", ")}`);
+  const numbered = pages.filter((blocks, i) => blocks.some((b) => b.startsWith("หน้า") && b.includes("/")));
+  check("report PDF numbers every page", numbered.length === pages.length, `${numbered.length} of ${pages.length}`);
+  check("report PDF gives the as-of date", all.some((b) => b.includes("ข้อมูลณวันที่")));
+  const orphans = pages
+    .map((blocks, i) => [i + 1, blocks.some((b) => b.includes("วิธีการดำเนินการ")), blocks.some((b) => titles.some((t) => b.includes(t)))])
+    .filter(([, header, row]) => header && !row)
+    .map(([n]) => n);
+  check("report PDF: no table header alone at the bottom of a page", orphans.length === 0, `pages ${orphans.join(", ")}`);
   const wide = await (async () => {
     const p = await open(desktop, base + "report/");
     await p.emulateMedia({ media: "print" });
@@ -288,6 +304,27 @@ for (const [kind, path] of Object.entries(pageTypes)) {
     return r;
   })();
   check("report table fits the printed page width", wide[0] <= wide[1], `${wide[0]} > ${wide[1]}`);
+}
+
+/// Each page of a PDF as text read by layout (pdftotext -bbox-layout), whitespace removed: its
+/// blocks, then the first table column read top to bottom (the lines left of the header
+/// "วิธีการดำเนินการ"), so a measure's title wrapped inside its cell reads whole however the
+/// machine's fonts would wrap it.
+function pdfBlocks(pdf) {
+  const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const words = (s) => [...s.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((m) => m[1]).join("")
+    .replaceAll("&amp;", "&").replaceAll("&quot;", '"').replace(/\s+/g, "");
+  return xml.split(/<page /).slice(1).map((page) => {
+    const blocks = page.split(/<block /).slice(1).map(words);
+    const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)]
+      .map((m) => ({ x: +m[1], y: +m[2], right: +m[3], text: words(m[4]) }));
+    const header = lines.find((l) => l.text.includes("วิธีการดำเนินการ"));
+    if (header) {
+      const column = lines.filter((l) => l.right < header.x && l.y > header.y).sort((a, b) => a.y - b.y || a.x - b.x);
+      blocks.push(column.map((l) => l.text).join(""));
+    }
+    return blocks;
+  });
 }
 
 // ---------------------------------------------------------------- 6. crawl under the sub-path
@@ -330,6 +367,23 @@ for (const [kind, path] of Object.entries(pageTypes)) {
   check("measures.csv starts with a UTF-8 BOM and holds Thai", csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf && csv.toString("utf8").includes("ทรัพย์สิน"));
   const atom = await (await fetch(`${base}atom.xml`)).text();
   check("atom.xml is an Atom feed in Thai", atom.includes('xmlns="http://www.w3.org/2005/Atom"') && atom.includes('xml:lang="th"'));
+}
+
+// ---------------------------------------------------------------- 7. Lighthouse
+if (process.env.LIGHTHOUSE !== "0") {
+  const { runLighthouse, lighthousePages, thresholds } = await import("./lighthouse.mjs");
+  let results = await runLighthouse(base);
+  // Performance is timed on a shared machine: a page below it is measured once more.
+  const slow = results.filter((r) => r.scores.performance < thresholds.performance).map((r) => r.kind);
+  if (slow.length) {
+    const again = await runLighthouse(base, Object.fromEntries(slow.map((k) => [k, lighthousePages[k]])));
+    results = results.map((r) => again.find((a) => a.kind === r.kind) || r);
+  }
+  for (const r of results) {
+    const low = Object.entries(thresholds).filter(([c, min]) => r.scores[c] < min);
+    check(`lighthouse ${r.kind}: ${JSON.stringify(r.scores)}`, low.length === 0,
+      `below: ${low.map(([c, min]) => `${c} ${r.scores[c]} < ${min}`).join(", ")}; failing audits: ${r.failing.join(" ")}`);
+  }
 }
 
 check("no console error or failed request on any page visited (search included)", problems.length === 0,
