@@ -737,13 +737,11 @@ fn build(root: &Path) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
+/// A folder's files and their bytes.
+type Tree = BTreeMap<PathBuf, Vec<u8>>;
+
 /// public/ and the back buffer beside it (when there is one), file by file.
-fn published(
-    root: &Path,
-) -> (
-    BTreeMap<PathBuf, Vec<u8>>,
-    Option<BTreeMap<PathBuf, Vec<u8>>>,
-) {
+fn published(root: &Path) -> (Tree, Option<Tree>) {
     let back = root.join(".public.prongsai");
     (
         snapshot(&root.join("public")),
