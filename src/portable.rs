@@ -54,7 +54,10 @@ impl Problem {
                 "rename it without the dot or space at the end".into(),
             ),
             Problem::Forbidden(c) => (
-                format!("the name holds `{}`, which Windows does not allow in file names", c.escape_debug()),
+                format!(
+                    "the name holds `{}`, which Windows does not allow in file names",
+                    if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }
+                ),
                 "rename it using letters, digits, `-` and `_` (Thai letters are fine)".into(),
             ),
             Problem::TooLong(units) => (
