@@ -11,6 +11,7 @@ use std::sync::Arc;
 use walkdir::WalkDir;
 
 use crate::diag::{self, Finding, Source};
+use crate::portable;
 
 /// What a content file becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +57,8 @@ impl SourceFile {
     }
 }
 
-/// Lists the Markdown files under `root/content`, sorted by path; unreadable entries become findings.
+/// Lists the Markdown files under `root/content`, sorted by path; unreadable entries and names
+/// Windows cannot hold ([`portable`]) become findings.
 pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
     let content = root.join("content");
     let measures = content.join("measures");
@@ -70,9 +72,17 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         return (files, findings);
     }
     let mut outside = Vec::new();
+    // Every file and folder under content/ (attachments too) must keep its name on Windows.
+    let mut names = portable::Names::default();
     for entry in walk_inside(&content, &mut outside) {
         let found = match entry {
-            Ok(entry) => markdown_file(root, &entry),
+            Ok(entry) => {
+                let rel = diag::display_path(root, entry.path());
+                if entry.depth() > 0 && !rel.split('/').any(|c| c.starts_with('.')) {
+                    names.check(&rel, !entry.file_type().is_dir());
+                }
+                markdown_file(root, &entry)
+            }
             Err(e) => Err(unreadable(root, &e)),
         };
         match found {
@@ -83,6 +93,7 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
         }
     }
     findings.extend(outside.iter().map(|path| link_outside(root, path)));
+    findings.extend(names.into_findings());
     (files, findings)
 }
 

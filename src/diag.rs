@@ -233,10 +233,17 @@ impl Findings {
         let mut out = String::new();
         for f in &self.0 {
             // Names and values come from the files: escape codes in them must not reach the terminal.
+            // Paths are printed the way the user's system writes them (`\` on Windows).
             let f = &Finding {
-                file: printable(&f.file),
+                file: os_path(&printable(&f.file)).into_owned(),
                 message: printable(&f.message),
                 help: f.help.as_deref().map(printable),
+                src: f.src.as_ref().map(|s| match os_path(s.name()) {
+                    std::borrow::Cow::Borrowed(_) => s.clone(),
+                    std::borrow::Cow::Owned(name) => {
+                        Arc::new(NamedSource::new(name, s.inner().clone()))
+                    }
+                }),
                 ..f.clone()
             };
             if f.src.is_none() {
@@ -326,6 +333,15 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A `/`-separated relative path as the user's system writes it: with `\` on Windows.
+pub fn os_path(rel: &str) -> std::borrow::Cow<'_, str> {
+    if cfg!(windows) {
+        rel.replace('/', "\\").into()
+    } else {
+        rel.into()
+    }
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.

@@ -2,14 +2,14 @@
 //! Markdown file per measure.
 //!
 //! The pipeline runs one way. [`config`] reads `site.yaml`; [`content`] finds and splits the
-//! Markdown files; [`measure`] turns front matter into measures and pages; [`markdown`] renders
+//! Markdown files, and [`portable`] refuses names Windows cannot hold; [`measure`] turns front matter into measures and pages; [`markdown`] renders
 //! bodies; every YAML text passes the one bounded reader in [`yaml`]. [`oit`] scores the OIT
 //! checklist against the evidence. [`model`] is the loaded site all of that makes, and
 //! [`routes`] owns every address in it. The output makers read the model: [`view`] and
 //! [`render`] make the pages from the [`theme`]'s templates, [`opendata`] the machine-readable
 //! files, [`search`] the search index. [`site`] runs these steps as one assembly line and hands
 //! every file to [`output`], the only code that writes `public/`; [`serve`] runs the same line on
-//! every change and serves the result; [`publish`] sends what the build wrote to the web host,
+//! every change and serves the result from memory; [`publish`] sends what the build wrote to the web host,
 //! only what changed. Every problem is a [`diag::Finding`] with file, line and
 //! a fix; [`exit`] names the exit status of every command.
 
@@ -28,6 +28,7 @@ pub mod model;
 pub mod oit;
 pub mod opendata;
 pub mod output;
+pub mod portable;
 pub mod publish;
 pub mod render;
 pub mod routes;

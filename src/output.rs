@@ -11,11 +11,11 @@
 //! not know what a page is.
 
 use std::borrow::Borrow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::io;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -78,53 +78,6 @@ pub fn write<O: Borrow<Output> + Sync>(out: &Path, outputs: &[O]) -> io::Result<
     write_with(out, &paths, |i| Ok(outputs[i].borrow()), None).map_err(|e| match e {
         Failed::Io(e) => e,
         Failed::Make(f) => io::Error::other(f[0].message.clone()),
-    })
-}
-
-/// `write` by a caller that knows what the back buffer holds because it wrote it (serve): only
-/// the files that differ from `back` are written and only the ones gone from `outputs` removed,
-/// without reading the folder; then the same swap. Without `back`, a full `write`.
-pub fn write_over(
-    out: &Path,
-    outputs: &[Arc<Output>],
-    back: Option<&[Arc<Output>]>,
-) -> io::Result<WriteStats> {
-    let Some(back) = back
-        .filter(|_| is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false))
-    else {
-        return write(out, outputs);
-    };
-    let (stage, _lock) = prepare(out)?;
-    let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
-    let written: usize = outputs
-        .par_iter()
-        .filter(|o| {
-            !old.get(o.path.as_str())
-                .is_some_and(|b| Arc::ptr_eq(b, o) || b.bytes == o.bytes)
-        })
-        .map(|o| write_file(&stage.join(&o.path), &o.bytes).map(|()| 1))
-        .sum::<io::Result<usize>>()?;
-    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let mut removed = 0;
-    for gone in back.iter().filter(|o| !new.contains(o.path.as_str())) {
-        let path = stage.join(&gone.path);
-        match std::fs::remove_file(&path) {
-            Ok(()) => removed += 1,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
-        // Folders left empty, up to the back buffer itself.
-        for dir in path.ancestors().skip(1).take_while(|d| *d != stage) {
-            if std::fs::remove_dir(dir).is_err() {
-                break;
-            }
-        }
-    }
-    exchange(&stage, out)?;
-    Ok(WriteStats {
-        files: outputs.len(),
-        written,
-        removed,
     })
 }
 
@@ -206,7 +159,7 @@ fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    // One writer at a time (a build while the preview server rebuilds): two syncing one back
+    // One writer at a time (two builds started at once): two syncing one back
     // buffer would swap in a mix of both.
     let lock = lock(parent)?;
     std::fs::create_dir_all(&stage)?;
@@ -557,57 +510,6 @@ mod tests {
         let err = write(&public, &[marker()]).unwrap_err();
         assert!(err.to_string().contains("is a file, not a folder"), "{err}");
         assert_eq!(std::fs::read_to_string(&public).unwrap(), "keep");
-    }
-
-    // A write over a back buffer whose content the caller knows (serve) writes only the files
-    // that differ from it, and leaves the folder a full write would.
-    #[test]
-    fn write_over_a_known_back_buffer_writes_only_differences() {
-        let dir = tempfile::tempdir().unwrap();
-        let public = dir.path().join("public");
-        let arcs = |o: Vec<Output>| o.into_iter().map(Arc::new).collect::<Vec<_>>();
-        let first = arcs(vec![
-            marker(),
-            out("index.html", "a"),
-            out("m/x/index.html", "b"),
-        ]);
-        let second = arcs(vec![
-            marker(),
-            out("index.html", "a2"),
-            out("m/y/index.html", "c"),
-        ]);
-        write_over(&public, &first, None).unwrap();
-        write_over(&public, &second, None).unwrap(); // the back buffer now holds `first`
-        let third = arcs(vec![
-            marker(),
-            out("index.html", "a3"),
-            out("m/x/index.html", "b"),
-        ]);
-        let stats = write_over(&public, &third, Some(&first)).unwrap();
-        assert_eq!(
-            stats.written, 1,
-            "only index.html differs from the back buffer"
-        );
-        let tree: Vec<(String, String)> = walkdir::WalkDir::new(&public)
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = crate::diag::display_path(&public, e.path());
-                (rel, std::fs::read_to_string(e.path()).unwrap())
-            })
-            .collect();
-        let want: Vec<(String, String)> = [
-            (MARKER, MARKER_TEXT),
-            ("index.html", "a3"),
-            ("m/x/index.html", "b"),
-        ]
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string()))
-        .collect();
-        assert_eq!(tree, want);
-        assert!(!public.join("m/y").exists());
     }
 
     // A folder prongsai did not make is never replaced.

@@ -1,17 +1,18 @@
 //! `prongsai serve`: the preview server and the watch loop.
 //!
 //! Serve makes the site on the same assembly line as `prongsai build` ([`site::compile`]: the same
-//! plan, each file made the same way, collected in memory instead of streamed to disk), writes it
-//! into `public/` with [`output::write_over`](crate::output::write_over), keeps the last good build
-//! in memory and serves it over HTTP under the path of `base_url`. A watcher (notify, debounced) sends every change of the site
-//! folder to one rebuild thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files
-//! the watcher saw change and re-render only the pages whose inputs changed, and the write into
-//! `public/` touches only the files that differ from what this process last wrote there. After a
-//! rebuild the open pages hear about it through Server-Sent Events and reload themselves; while
-//! the last build failed, every page carries an error box with the same findings the CLI prints.
+//! plan, each file made the same way, collected in memory instead of streamed to disk), keeps the
+//! last good build in memory and serves it over HTTP under the path of `base_url`. It never writes
+//! `public/`: that folder stays exactly as `prongsai build` last made it (with its search index),
+//! so what gets uploaded is always a whole build; on Ctrl-C serve says whether it still matches
+//! the preview. A watcher (notify, debounced) sends every change of the site folder to one rebuild
+//! thread; a [`site::Cache`] lets a rebuild re-parse only the Markdown files the watcher saw change
+//! and re-render only the pages whose inputs changed. After a rebuild the open pages hear about it
+//! through Server-Sent Events and reload themselves; while the last build failed, every page
+//! carries an error box with the same findings the CLI prints.
 //!
-//! The live-reload script and the error box are added to HTML responses here, at serve time; they
-//! are never written into `public/`. Only files the build produced can be served: a request is a
+//! The live-reload script and the error box are added to HTML responses here, at serve time. Only
+//! files the build produced can be served: a request is a
 //! key into the build's outputs, never a path on disk, so `..`, encoded dots, backslashes,
 //! absolute paths and symlinks cannot reach outside the site.
 
@@ -80,7 +81,7 @@ const NOTES_PATH: &str = "/__prongsai/notes.json";
 const INJECTED_START: &str = "<!-- prongsai serve -->";
 const INJECTED_END: &str = "<!-- /prongsai serve -->";
 
-/// Builds, serves and rebuilds until Ctrl-C; public/ then holds the last good build.
+/// Builds, serves and rebuilds until Ctrl-C, from memory; public/ is left as it was.
 pub fn run(opts: Options) -> io::Result<()> {
     let root = std::path::absolute(&opts.root)?;
     site::require_site(&root)?;
@@ -106,8 +107,6 @@ pub fn run(opts: Options) -> io::Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 & 0xffff_ffff),
         builds: 0,
-        front: None,
-        back: None,
     };
     builder.rebuild();
     let rebuilds = std::thread::Builder::new()
@@ -135,10 +134,43 @@ pub fn run(opts: Options) -> io::Result<()> {
     let served = runtime.block_on(serve(listener, shared.clone()));
     let _ = tx.send(Msg::Stop);
     let _ = rebuilds.join();
-    if !opts.quiet {
-        eprintln!("stopped; public/ holds the last good build");
-    }
+    eprintln!("{}", stopped_message(&root, &shared.current(), opts.search));
     served
+}
+
+/// What Ctrl-C says about `public/`, which serve never writes: whether it still holds the site
+/// as last previewed, or that `prongsai build` must run before it is uploaded.
+fn stopped_message(root: &Path, served: &Served, search: bool) -> String {
+    let public = crate::diag::os_path("public/");
+    match &served.good {
+        _ if served.error.is_some() => format!(
+            "stopped. The last change has errors (listed above): fix them, then run `prongsai build` before you upload {public}"
+        ),
+        Some(good) if public_matches(&root.join("public"), &good.outputs, search) => {
+            format!("stopped. {public} holds the site as previewed: upload it as it is")
+        }
+        _ => format!(
+            "stopped. The site changed since the last `prongsai build`: run `prongsai build` before you upload {public} (the preview never writes it)"
+        ),
+    }
+}
+
+/// Whether the folder `out` holds exactly `outputs` (and the search index serve did not make).
+fn public_matches(out: &Path, outputs: &[Arc<Output>], search: bool) -> bool {
+    use rayon::prelude::*;
+    let same = outputs
+        .par_iter()
+        .all(|o| std::fs::read(out.join(&o.path)).is_ok_and(|b| b == o.bytes));
+    let ours: std::collections::HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let index = format!("{}/", crate::routes::SEARCH_INDEX);
+    same && walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .all(|e| {
+            let rel = crate::diag::display_path(out, e.path());
+            ours.contains(rel.as_str()) || (!search && rel.starts_with(&index))
+        })
 }
 
 /// The HTTP server until Ctrl-C (or SIGTERM).
@@ -321,10 +353,6 @@ struct Builder {
     watcher: Watcher,
     run_id: u64,
     builds: u64,
-    /// What public/ and the back buffer beside it hold, when this process wrote them: a write
-    /// then touches only the files that differ.
-    front: Option<Arc<Good>>,
-    back: Option<Arc<Good>>,
 }
 
 impl Builder {
@@ -364,7 +392,7 @@ impl Builder {
         path.starts_with(self.root.join("content")) && path.extension().is_some_and(|e| e == "md")
     }
 
-    /// Compiles the site, swaps what is served, tells the pages, then writes public/.
+    /// Compiles the site, swaps what is served and tells the pages.
     fn rebuild(&mut self) {
         let start = Instant::now();
         let mut compiled = self.compile();
@@ -439,9 +467,8 @@ impl Builder {
         fresh
     }
 
-    /// Says what the build served as `fresh` did, `ms` after it started, writing public/ when
-    /// it has new outputs.
-    fn report(&mut self, compiled: &site::Report, fresh: &Served, same_outputs: bool, ms: u128) {
+    /// Says what the build served as `fresh` did, `ms` after it started.
+    fn report(&self, compiled: &site::Report, fresh: &Served, same_outputs: bool, ms: u128) {
         match (&fresh.error, &fresh.good) {
             (Some(_), Some(_)) => eprintln!(
                 "build failed: {} error(s); still serving the last good build, with the errors over every page",
@@ -451,47 +478,23 @@ impl Builder {
                 "build failed: {} error(s); the preview shows them until they are fixed",
                 compiled.findings.errors()
             ),
-            (None, Some(good)) if !same_outputs => match self.write(good) {
-                Ok(w) if !self.quiet => eprintln!(
-                    "built {} measures and {} pages in {ms} ms ({} parsed, {} files, {} written, {} removed)",
-                    compiled.measures,
-                    compiled.pages,
-                    self.cache.parsed(),
-                    w.files,
-                    w.written,
-                    w.removed
-                ),
-                Ok(_) => {}
-                Err(e) => {
-                    let mut findings = crate::diag::Findings::default();
-                    findings.push(crate::output::write_finding(&self.out, &e));
-                    eprint!("{}", findings.render(self.color));
+            (None, Some(good)) if !same_outputs => {
+                if !self.quiet {
+                    eprintln!(
+                        "built {} measures and {} pages in {ms} ms ({} parsed, {} files)",
+                        compiled.measures,
+                        compiled.pages,
+                        self.cache.parsed(),
+                        good.outputs.len()
+                    );
                 }
-            },
+            }
             _ => {
                 if !self.quiet {
                     eprintln!("fixed; serving the last good build again ({ms} ms)");
                 }
             }
         }
-    }
-
-    /// Writes a good build into public/, touching only what differs from the back buffer when
-    /// this process wrote that too.
-    fn write(&mut self, good: &Arc<Good>) -> io::Result<crate::output::WriteStats> {
-        let back = self.back.take();
-        let written = crate::output::write_over(
-            &self.out,
-            &good.outputs,
-            back.as_ref().map(|g| &g.outputs[..]),
-        );
-        match written {
-            Ok(_) => {
-                self.back = self.front.replace(good.clone());
-            }
-            Err(_) => self.front = None,
-        }
-        written
     }
 
     /// `site::compile` with the cache; a bug in a build step becomes a failed build, not a dead

@@ -443,6 +443,7 @@ fn load_with(
     }
     let (files, found) = content::discover(root);
     findings.extend(found);
+    findings.extend(crate::portable::check_folder(root, crate::routes::STATIC));
     let parsed = parse(root, &config, &files, cache.as_deref());
     let mut site = Site {
         root: root.to_path_buf(),

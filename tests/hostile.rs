@@ -219,17 +219,58 @@ fn generate(case: &str, root: &Path) {
             );
         }
         "punctuation-file-names" => {
-            for name in ["a#1", "what?", "100%", "with space", "q&a", "a'b\"c", "<x>"] {
+            // Only characters Windows allows in names (`windows-forbidden-characters` has the rest).
+            for name in ["a#1", "what!", "100%", "with space", "q&a", "a'b,c", "[x]"] {
                 write(root, &format!("content/measures/{name}.md"), MEASURE);
             }
-            for name in ["รายงาน #1?.pdf", "100% done.pdf", "a&b c.pdf"] {
+            for name in ["รายงาน #1+.pdf", "100% done.pdf", "a&b c.pdf"] {
                 write(root, &format!("content/files/{name}"), "%PDF-1.7\n");
             }
             write(
                 root,
                 "content/pages/files-page.md",
-                "---\ntitle: เอกสาร\nattachments:\n  - \"files/รายงาน #1?.pdf\"\n  - files/100% done.pdf\n  - files/a&b c.pdf\n---\n",
+                "---\ntitle: เอกสาร\nattachments:\n  - \"files/รายงาน #1+.pdf\"\n  - files/100% done.pdf\n  - files/a&b c.pdf\n---\n",
             );
+        }
+        "case-twins" => {
+            write(root, "content/measures/A.md", MEASURE);
+            write(root, "content/measures/a.md", MEASURE);
+            for name in ["Plan.pdf", "plan.pdf"] {
+                write(root, &format!("content/files/{name}"), "%PDF-1.7\n");
+            }
+        }
+        "windows-reserved-names" => {
+            write(root, "content/measures/con.md", MEASURE);
+            write(root, "content/files/AUX.pdf", "%PDF-1.7\n");
+            write(root, "content/nul", "");
+            write(root, "content/com1/b.md", "---\ntitle: หน้า\n---\n");
+        }
+        "trailing-dot-or-space" => {
+            write(root, A, MEASURE);
+            write(root, "content/measures/name.", MEASURE);
+            write(root, "content/measures/b.md ", MEASURE);
+            write(root, "content/files/report.pdf.", "%PDF-1.7\n");
+        }
+        "windows-forbidden-characters" => {
+            for name in ["what?", "<x>"] {
+                write(root, &format!("content/measures/{name}.md"), MEASURE);
+            }
+            write(root, "content/files/a|b.pdf", "%PDF-1.7\n");
+        }
+        "path-too-long" => {
+            // 50 Thai letters a name (150 bytes: Linux allows 255), four deep: 220 characters.
+            let folder = "โฟลเดอร์ที่ตั้งชื่อยาวมาก".repeat(2);
+            write(
+                root,
+                &format!("content/pages/{folder}/{folder}/{folder}/{folder}.md"),
+                "---\ntitle: หน้า\n---\n",
+            );
+        }
+        "static-windows-names" => {
+            write(root, A, MEASURE);
+            write(root, "static/con.css", "body {}\n");
+            write(root, "static/Logo.png", b"\x89PNG");
+            write(root, "static/logo.png", b"\x89PNG");
         }
         "symlink-loop" => {
             write(root, A, MEASURE);

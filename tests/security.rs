@@ -12,26 +12,41 @@ use prongsai::escape::Live;
 
 use common::copy_dir;
 
-/// The fixture in a temp dir, with file names no Windows checkout could hold.
+/// The fixture in a temp dir, with file names that try to break out of an attribute (`<`, `>`
+/// and `"` are refused as names Windows cannot hold: see `markup_in_file_names_is_refused`).
 fn attack_site() -> tempfile::TempDir {
+    attack_site_named(
+        "img src=x onerror=alert(1)' x='",
+        "' onload='alert(1)&amp;",
+        "x' onerror='alert(1)&.pdf",
+    )
+}
+
+/// The fixture in a temp dir with its measure, page and attachment given these names.
+fn attack_site_named(measure: &str, page: &str, file: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/security");
     copy_dir(&fixture, dir.path());
     let content = dir.path().join("content");
-    std::fs::rename(
-        content.join("measures/attack.md"),
-        content.join("measures/<img src=x onerror=alert(1)>.md"),
+    let text = std::fs::read_to_string(content.join("measures/attack.md")).unwrap();
+    std::fs::remove_file(content.join("measures/attack.md")).unwrap();
+    std::fs::write(
+        content.join(format!("measures/{measure}.md")),
+        text.replace(ATTACHMENT, file),
     )
     .unwrap();
     std::fs::rename(
         content.join("pages/attack.md"),
-        content.join("pages/\"><svg onload=alert(1)>.md"),
+        content.join(format!("pages/{page}.md")),
     )
     .unwrap();
     std::fs::create_dir_all(content.join("files")).unwrap();
-    std::fs::write(content.join("files/<x onerror=alert(1)>.pdf"), "%PDF-1.7\n").unwrap();
+    std::fs::write(content.join("files").join(file), "%PDF-1.7\n").unwrap();
     dir
 }
+
+/// The attachment's name as the fixture's measure lists it.
+const ATTACHMENT: &str = "<x onerror=alert(1)>.pdf";
 
 fn build(root: &Path) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_prongsai"))
@@ -102,9 +117,9 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
     other_outputs_are_inert(&public);
     let measure = pages
         .iter()
-        .find(|(p, _)| p.starts_with("measures/img-srcx-onerroralert1"))
+        .find(|(p, _)| p.starts_with("measures/img-srcx-onerroralert1-x"))
         .map(|(_, h)| h.as_str())
-        .expect("the measure page, at an address without < > or =");
+        .expect("the measure page, at an address without quotes or =");
     // Template syntax in values and bodies is printed, not run.
     assert!(measure.contains("{{ 7*7 }} ก.พ."), "period");
     assert!(
@@ -116,12 +131,36 @@ fn attack_site_builds_to_inert_html_under_a_csp() {
         "body"
     );
     assert!(measure.contains("&lt;script&gt;alert(&#39;measure&#39;)&lt;/script&gt;"));
-    // The attachment's odd name is encoded in its link, and the file is there.
+    // The attachment's odd name is escaped in its link, and the file is there.
     assert!(
-        measure.contains(r#"href="../../files/%3Cx%20onerror=alert(1)%3E.pdf""#),
+        measure.contains(r#"href="../../files/x&#39;%20onerror=&#39;alert(1)&amp;.pdf""#),
         "attachment link"
     );
-    assert!(public.join("files/<x onerror=alert(1)>.pdf").is_file());
+    assert!(public.join("files/x' onerror='alert(1)&.pdf").is_file());
+}
+
+// File names holding markup (`<`, `>`, `"`) never reach a page: Windows cannot hold them, so each
+// is an error at its file and nothing is written.
+#[test]
+fn markup_in_file_names_is_refused() {
+    let site = attack_site_named(
+        "<img src=x onerror=alert(1)>",
+        "\"><svg onload=alert(1)>",
+        ATTACHMENT,
+    );
+    let (ok, err) = build(site.path());
+    assert!(!ok, "{err}");
+    for (file, c) in [
+        ("content/measures/<img src=x onerror=alert(1)>.md", '<'),
+        ("content/pages/\"><svg onload=alert(1)>.md", '"'),
+        ("content/files/<x onerror=alert(1)>.pdf", '<'),
+    ] {
+        assert!(
+            err.contains(&format!("{file}: the name holds `{c}`")),
+            "{file}: {err}"
+        );
+    }
+    assert!(!site.path().join("public").exists());
 }
 
 /// JSON, CSV and XML outputs (search index, exports, sitemap, as the site grows) hold the same

@@ -168,7 +168,7 @@ impl Server {
     }
 
     /// Asks the server to stop as Ctrl-C does and waits for it to exit.
-    fn interrupt(mut self) -> std::process::ExitStatus {
+    fn interrupt(&mut self) -> std::process::ExitStatus {
         let ok = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
             .status()
@@ -361,8 +361,7 @@ fn without_injection(body: &[u8]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Every output of a fresh build, fetched over HTTP, is byte for byte what the build wrote,
-/// and the server wrote the same tree into public/.
+/// Every output of a fresh build, fetched over HTTP, is byte for byte what the build wrote.
 fn assert_serves_fresh_build(server: &Server, root: &Path) {
     let fresh = fresh_build(root);
     for (rel, bytes) in &fresh {
@@ -375,9 +374,6 @@ fn assert_serves_fresh_build(server: &Server, root: &Path) {
             "{rel} differs from a fresh build"
         );
     }
-    eventually("public/ to equal a fresh build", || {
-        (snapshot(&root.join("public")) == fresh).then_some(())
-    });
 }
 
 /// Percent-encodes what a browser would (non-ASCII bytes).
@@ -419,18 +415,8 @@ fn an_edit_arrives_as_a_reload_event_and_over_http() {
     edit(site.path(), MEASURE, "การปรับปรุงคุณภาพ", "แก้ไขใหม่ล่าสุด");
     events.expect("reload");
     assert!(server.page(MEASURE_URL).text().contains("แก้ไขใหม่ล่าสุด"));
-    // public/ is a build output, without the live-reload script.
-    let written = eventually("public/ to be written", || {
-        let page = std::fs::read_to_string(
-            site.path()
-                .join("public")
-                .join(MEASURE_URL)
-                .join("index.html"),
-        )
-        .ok()?;
-        page.contains("แก้ไขใหม่ล่าสุด").then_some(page)
-    });
-    assert!(!written.contains("__prongsai"));
+    // The preview is served from memory: nothing is written into the site folder.
+    assert!(!site.path().join("public").exists(), "serve wrote public/");
 }
 
 // An editor that saves through a temp file and a rename triggers a rebuild; its temp and swap
@@ -698,8 +684,7 @@ fn a_failed_first_build_still_starts_the_server() {
     assert!(!res.text().contains("prongsai-error"));
 }
 
-// After a sequence of edits of every kind the server serves, and public/ holds, exactly what a
-// fresh `prongsai build` of the same files makes.
+// After a sequence of edits of every kind the server serves exactly what a fresh `prongsai build` of the same files makes.
 #[test]
 fn after_any_edits_the_site_is_byte_identical_to_a_fresh_build() {
     let site = copy_site("minimal");
@@ -776,36 +761,95 @@ fn binding_beyond_loopback_warns() {
     assert!(server.addr.starts_with("localhost:"));
 }
 
-// Ctrl-C stops the server with success, and public/ is a normal build of the last good state.
+/// `prongsai build` of `root` into its public/ (with the search index, as the clerk builds), on
+/// today's clock as the server runs.
+fn build(root: &Path) {
+    let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A folder's files and their bytes.
+type Tree = BTreeMap<PathBuf, Vec<u8>>;
+
+/// public/ and the back buffer beside it (when there is one), file by file.
+fn published(root: &Path) -> (Tree, Option<Tree>) {
+    let back = root.join(".public.prongsai");
+    (
+        snapshot(&root.join("public")),
+        back.exists().then(|| snapshot(&back)),
+    )
+}
+
+// The preview never changes what gets published: build, serve, edit, stop, and public/ (with
+// its search index) and its back buffer are byte for byte what the build made; Ctrl-C exits
+// with success and says to build before uploading.
 #[test]
-fn ctrl_c_stops_cleanly_and_leaves_the_last_good_build() {
+fn serve_leaves_public_exactly_as_the_last_build_made_it() {
     let site = copy_site("minimal");
-    let server = Server::start(site.path());
+    // Built twice, so a back buffer sits beside public/ too.
+    build(site.path());
+    build(site.path());
+    let before = published(site.path());
+    assert!(
+        before.0.keys().any(|p| p.starts_with("search-index")),
+        "the build made a search index"
+    );
+    let mut server = Server::start(site.path());
     let mut events = server.events();
     edit(site.path(), MEASURE, "score: 80", "score: 90");
     events.expect("reload");
-    eventually("public/ written", || {
-        let p = site
-            .path()
-            .join("public")
-            .join(MEASURE_URL)
-            .join("index.html");
-        std::fs::read_to_string(p)
-            .ok()?
-            .contains("๙๐")
-            .then_some(())
-    });
-    edit(site.path(), MEASURE, "score: 90", "score: [");
-    events.expect("failed");
+    std::fs::remove_file(site.path().join("content/pages/contact.md")).unwrap();
+    events.expect("reload");
     let status = server.interrupt();
     assert!(status.success(), "{status:?}");
-    let public = snapshot(&site.path().join("public"));
-    edit(site.path(), MEASURE, "score: [", "score: 90");
-    assert_eq!(
-        public,
-        fresh_build(site.path()),
-        "public/ is the last good build"
-    );
+    assert!(published(site.path()) == before, "public/ changed");
+    eventually("the message to build before uploading", || {
+        server
+            .log()
+            .contains("run `prongsai build` before you upload public/")
+            .then_some(())
+    });
+    drop(events);
+}
+
+// Ctrl-C after a preview of what was just built says public/ can be uploaded as it is, though
+// the preview made no search index.
+#[test]
+fn ctrl_c_after_an_unchanged_preview_says_public_is_ready() {
+    let site = copy_site("minimal");
+    build(site.path());
+    let mut server = Server::start(site.path());
+    assert_eq!(server.page("").status, 200);
+    assert!(server.interrupt().success());
+    eventually("the message that public/ is ready", || {
+        server
+            .log()
+            .contains("public/ holds the site as previewed: upload it as it is")
+            .then_some(())
+    });
+}
+
+// Ctrl-C while the last edit is broken exits with success and says to fix it, then build.
+#[test]
+fn ctrl_c_after_a_broken_edit_says_to_fix_it_then_build() {
+    let site = copy_site("minimal");
+    let mut server = Server::start(site.path());
+    let mut events = server.events();
+    edit(site.path(), MEASURE, "score: 80", "score: [");
+    events.expect("failed");
+    assert!(server.interrupt().success());
+    eventually("the message to fix the errors", || {
+        server
+            .log()
+            .contains("fix them, then run `prongsai build` before you upload public/")
+            .then_some(())
+    });
+    assert!(!site.path().join("public").exists(), "serve wrote public/");
     drop(events);
 }
 
@@ -905,7 +949,7 @@ fn reload_latency() {
 #[test]
 fn a_restarted_server_announces_a_new_version() {
     let site = copy_site("minimal");
-    let first = Server::start(site.path());
+    let mut first = Server::start(site.path());
     let (_, before) = first.events_hello();
     assert!(first.interrupt().success());
     let second = Server::start(site.path());
