@@ -36,7 +36,7 @@ use crate::output::Output;
 pub const BUNDLE: &str = crate::routes::SEARCH_INDEX;
 
 /// Format of the index files; the search page refuses another.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The largest page indexed, in bytes of HTML. A real measure page is a few kilobytes; the search
 /// page downloads a found page's whole text, so a longer page is left out of the index, with a
@@ -79,6 +79,12 @@ pub struct Doc {
     pub filters: Vec<(String, String)>,
     /// `(name, value)` of each `data-search-meta`.
     pub meta: Vec<(String, String)>,
+    /// Where Thai words part inside runs of Thai letters of `text` ([`crate::thai::word_breaks`]),
+    /// in UTF-16 code units as the search page counts.
+    pub breaks: Vec<u32>,
+    /// `[start, end)` of the text of each `data-search-aside` element (the facts beside the body),
+    /// in UTF-16 code units: a result's excerpt comes from the rest when it can.
+    pub aside: Vec<(u32, u32)>,
 }
 
 impl Indexer {
@@ -203,6 +209,8 @@ struct Reader {
     region: Option<(String, usize)>,
     captures: Vec<Capture>,
     h1_seen: bool,
+    /// Byte ranges of the region's text in `data-search-aside` elements.
+    asides: Vec<(usize, usize)>,
 }
 
 impl Reader {
@@ -216,6 +224,7 @@ impl Reader {
             region: None,
             captures: Vec::new(),
             h1_seen: false,
+            asides: Vec::new(),
         }
     }
 
@@ -239,11 +248,13 @@ impl Reader {
         for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
             c.depth += !tag.void as usize;
         }
+        let start = self.text.s.len();
         let capture = |kind: Kind| Capture {
             kind,
             tag: tag.name.clone(),
             depth: 1,
             text: Text::default(),
+            start,
         };
         for (attr, value) in &tag.attrs {
             let kind: fn(String) -> Kind = match attr.as_str() {
@@ -261,6 +272,9 @@ impl Reader {
                 None => {}
             }
         }
+        if !tag.void && tag.attrs.iter().any(|(a, _)| a == "data-search-aside") {
+            self.captures.push(capture(Kind::Aside));
+        }
         if tag.name == "h1" && !self.h1_seen && !tag.void {
             self.h1_seen = true;
             self.captures.push(capture(Kind::Title));
@@ -272,8 +286,9 @@ impl Reader {
         for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
             c.depth -= 1;
         }
+        let end = self.text.s.len();
         for c in self.captures.extract_if(.., |c| c.depth == 0) {
-            c.finish(&mut self.doc);
+            c.finish(end, &mut self.doc, &mut self.asides);
         }
         if let Some((name, depth)) = &mut self.region
             && *name == tag.name
@@ -287,7 +302,11 @@ impl Reader {
     /// The page read; None when no region was found.
     fn finish(mut self) -> Option<Doc> {
         self.region?;
-        self.doc.text = self.text.finish();
+        let text = self.text.finish();
+        let units = |byte: usize| text[..byte].encode_utf16().count() as u32;
+        self.doc.aside = self.asides.iter().map(|&(a, b)| (units(a), units(b))).collect();
+        self.doc.breaks = crate::thai::word_breaks(&text);
+        self.doc.text = text;
         Some(self.doc)
     }
 }
@@ -295,6 +314,7 @@ impl Reader {
 /// What a capture fills in when its element ends.
 enum Kind {
     Title,
+    Aside,
     Filter(String),
     Meta(String),
 }
@@ -305,10 +325,17 @@ struct Capture {
     tag: String,
     depth: usize,
     text: Text,
+    /// Byte offset of the region's text where the element starts.
+    start: usize,
 }
 
 impl Capture {
-    fn finish(self, doc: &mut Doc) {
+    /// Fills in what the element gave, the region's text being `end` bytes long at its end.
+    fn finish(self, end: usize, doc: &mut Doc, asides: &mut Vec<(usize, usize)>) {
+        if let Kind::Aside = self.kind {
+            asides.push((self.start, end));
+            return;
+        }
         let value = self.text.finish();
         Capture::field(self.kind, value, doc);
     }
@@ -316,7 +343,7 @@ impl Capture {
     fn field(kind: Kind, value: String, doc: &mut Doc) {
         match kind {
             Kind::Title if doc.title.is_empty() => doc.title = value,
-            Kind::Title => {}
+            Kind::Title | Kind::Aside => {}
             Kind::Meta(name) if name == "title" => doc.title = value,
             Kind::Meta(name) => doc.meta.push((name, value)),
             Kind::Filter(name) => doc.filters.push((name, value)),
@@ -348,17 +375,14 @@ impl Text {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.space = true;
-            } else if c == '\u{0E32}' && !self.space && self.s.ends_with('\u{0E4D}') {
-                // ํ + า looks like ำ and is how text copied from many Thai PDFs spells it; the
-                // search page spells a query the same way.
-                self.s.pop();
-                self.s.push('\u{0E33}');
             } else {
                 if self.space && !self.s.is_empty() {
                     self.s.push(' ');
                 }
                 self.space = false;
-                self.s.push(c);
+                // ํ, า and a tone mark in any order look like ำ and are how text copied from many
+                // Thai PDFs spells it; the search page spells a query the same way.
+                crate::thai::push_folding_sara_am(&mut self.s, c);
             }
         }
     }
@@ -645,6 +669,7 @@ fn files(docs: &[Doc]) -> Vec<Output> {
     let names = shard_files(&keys, &mut out);
     out.push(filters_file(docs));
     let starts = text_chunks(docs, &mut out);
+    out.push(vocabulary(docs));
     let manifest = manifest(&out, docs.len(), &names, &starts);
     out.push(manifest);
     out
@@ -750,6 +775,8 @@ fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect(),
             text: &doc.text,
+            breaks: encode_breaks(&doc.breaks),
+            aside: &doc.aside,
         };
         serde_json::to_writer(&mut chunk, &shown).expect("page texts serialise");
         if chunk.len() >= CHUNK || id + 1 == docs.len() {
@@ -794,6 +821,112 @@ struct Shown<'a> {
     title: &'a str,
     meta: std::collections::BTreeMap<&'a str, &'a str>,
     text: &'a str,
+    /// [`Doc::breaks`] as [`encode_breaks`] writes them.
+    #[serde(rename = "b")]
+    breaks: String,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aside: &'a [(u32, u32)],
+}
+
+/// Digits of the gaps between word breaks, one character a gap of up to 62 units.
+const GAPS: &[u8; 63] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-";
+
+/// Ascending word breaks as text, about one byte a word: each break is the gap from the one before
+/// (from 0 for the first) as a digit of [`GAPS`]; a longer gap is `_` (63 further units, no break)
+/// as often as needed, then the rest.
+fn encode_breaks(breaks: &[u32]) -> String {
+    let mut out = String::with_capacity(breaks.len());
+    let mut previous = 0;
+    for &b in breaks {
+        let mut gap = b - previous;
+        while gap >= 63 {
+            out.push('_');
+            gap -= 63;
+        }
+        out.push(GAPS[gap as usize] as char);
+        previous = b;
+    }
+    out
+}
+
+/// Most words the vocabulary lists (the commonest are kept).
+const WORDS: usize = 60_000;
+
+/// `words.txt`: the words of the pages, one a line, those on the most pages first, for the search
+/// page to find close spellings of a query that finds nothing. A word is a Thai word as
+/// [`crate::thai::word_breaks`] cuts it (of two characters or more), two such words side by side
+/// (ลาย|เซ็น is one word to a reader), or a Latin word of three letters or more, all folded as
+/// [`fold`] does.
+fn vocabulary(docs: &[Doc]) -> Output {
+    let counts = docs
+        .par_iter()
+        .fold(HashMap::<String, u32>::new, |mut counts, doc| {
+            for word in page_words(doc) {
+                *counts.entry(word).or_default() += 1;
+            }
+            counts
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (word, n) in b {
+                *a.entry(word).or_default() += n;
+            }
+            a
+        });
+    let mut words: Vec<(String, u32)> = counts.into_iter().collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    words.truncate(WORDS);
+    let mut bytes = Vec::new();
+    for (word, _) in words {
+        bytes.extend_from_slice(word.as_bytes());
+        bytes.push(b'\n');
+    }
+    Output {
+        path: format!("{BUNDLE}/words.txt"),
+        bytes,
+    }
+}
+
+/// The distinct words of one page for [`vocabulary`].
+fn page_words(doc: &Doc) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    let units: Vec<u16> = doc.text.encode_utf16().collect();
+    let is_thai = |u: u16| char::from_u32(u as u32).is_some_and(crate::thai::is_thai_letter);
+    let mut breaks = doc.breaks.iter().map(|&b| b as usize).peekable();
+    let mut i = 0;
+    while i < units.len() {
+        if !is_thai(units[i]) {
+            let start = i;
+            while i < units.len() && !is_thai(units[i]) {
+                i += 1;
+            }
+            let latin = String::from_utf16_lossy(&units[start..i]).to_lowercase();
+            words.extend(
+                latin
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| w.len() >= 3 && w.bytes().any(|b| b.is_ascii_alphabetic()))
+                    .map(str::to_string),
+            );
+            continue;
+        }
+        // A run of Thai letters, cut at its breaks.
+        let mut cuts = vec![i];
+        while i < units.len() && is_thai(units[i]) {
+            i += 1;
+        }
+        while let Some(b) = breaks.next_if(|&b| b < i) {
+            cuts.push(b);
+        }
+        cuts.push(i);
+        for (n, w) in cuts.windows(2).enumerate() {
+            if w[1] - w[0] >= 2 {
+                words.insert(String::from_utf16_lossy(&units[w[0]..w[1]]));
+            }
+            if let Some(&next) = cuts.get(n + 2) {
+                words.insert(String::from_utf16_lossy(&units[w[0]..next]));
+            }
+        }
+    }
+    words
 }
 
 /// Splits sorted `keys` into shards by prefix: all in one while it is small, else by the character

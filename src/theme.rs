@@ -18,4 +18,7 @@ pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
 
 /// Static file name (under `static/`) and bytes.
 pub const STATIC: &[(&str, &[u8])] =
-    files!("static", include_bytes: "style.css", "search.js", "filter.js");
+    files!(
+    "static", include_bytes: "style.css", "search.js", "filter.js", "synonyms.json",
+    "synonyms-site.json",
+);
