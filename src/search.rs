@@ -5,24 +5,35 @@
 //! and content pages), its text read from the rendered HTML. In that region,
 //! `data-search-filter="name:value"` (or `="name"`, the element's text being the value) gives the
 //! search page's filters and `data-search-meta` the facts shown with a result; the first `<h1>` is
-//! the title. Pages without a region, and pages over [`MAX_PAGE`], are not indexed.
+//! the title; `data-search-aside` marks facts beside the body (an excerpt comes from the body when
+//! it can). Pages without a region, and pages over [`MAX_PAGE`], are not indexed.
 //!
 //! The index finds every page whose text holds a piece of text, without cutting Thai into words:
 //! it maps each run of three characters (trigram) of the folded text (Thai digits as Arabic,
-//! lower case, one space for any white space) to the pages holding it. The search page cuts the
-//! query into words with the browser's own segmenter, takes the pages that hold every trigram of
-//! every word, then keeps those whose text holds every word (`themes/default/static/search.js`).
-//! A word index would need the build and the browser to cut Thai the same way; they do not (ICU4X
-//! splits จัดซื้อจัดจ้าง where Chromium does not), and such a mismatch loses pages. Trigrams lose
-//! none, and tone and vowel marks count: ซื้อ does not find ซ้อน.
+//! lower case, one space for any white space, sara am spelt one way) to the pages holding it. The
+//! search page takes each word the user typed (between spaces) whole, looks up the pages holding
+//! every trigram of every word, then keeps those whose text holds every word as one run
+//! (`themes/default/static/search.js`). A word index would need the build and the browser to cut
+//! Thai the same way; they do not (ICU4X splits จัดซื้อจัดจ้าง where Chromium does not), and such a
+//! mismatch loses pages. Trigrams lose none, and tone and vowel marks count: ซื้อ does not find
+//! ซ้อน.
+//!
+//! Cutting into words serves where a match may stand, not what it may be: the build cuts each
+//! page's Thai with ICU4X's dictionary ([`crate::thai::word_breaks`]) and sends the breaks with the
+//! text, so a short word (ปลา, งา) matches only where it stands as a word (not in ปลาย, งาน) while
+//! a longer one still matches inside a compound (ทรัพย์ in ทรัพย์สิน); and it lists the pages' words
+//! (`words.txt`), from which the search page takes the closest spelling of a query that finds
+//! nothing (สังเกตุ finds สังเกต, labelled as such).
 //!
 //! Files, under [`BUNDLE`]: `index.json` (counts, the shard list, the first page of each chunk and a
 //! version that changes with any byte of the index), the postings shards `s-*.bin`, the filters
-//! `filters.bin` and the pages' text in chunks `d-N.json`. A shard holds the trigrams that start with
+//! `filters.bin`, the pages' text and word breaks in chunks `d-N.json` and the vocabulary
+//! `words.txt`. A shard holds the trigrams that start with
 //! its prefix; a shard grown past [`SHARD`] bytes is split by the next character. Postings are
 //! varints of `(page - previous page) << 1 | in title` (the previous page of the first is -1).
 //! This module does not render pages or write files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
@@ -304,7 +315,11 @@ impl Reader {
         self.region?;
         let text = self.text.finish();
         let units = |byte: usize| text[..byte].encode_utf16().count() as u32;
-        self.doc.aside = self.asides.iter().map(|&(a, b)| (units(a), units(b))).collect();
+        self.doc.aside = self
+            .asides
+            .iter()
+            .map(|&(a, b)| (units(a), units(b)))
+            .collect();
         self.doc.breaks = crate::thai::word_breaks(&text);
         self.doc.text = text;
         Some(self.doc)
@@ -852,7 +867,7 @@ fn encode_breaks(breaks: &[u32]) -> String {
 /// Most words the vocabulary lists (the commonest are kept).
 const WORDS: usize = 60_000;
 
-/// `words.txt`: the words of the pages, one a line, those on the most pages first, for the search
+/// `words.txt`: the words of the pages, one a line, the most used first, for the search
 /// page to find close spellings of a query that finds nothing. A word is a Thai word as
 /// [`crate::thai::word_breaks`] cuts it (of two characters or more), two such words side by side
 /// (ลาย|เซ็น is one word to a reader), or a Latin word of three letters or more, all folded as
@@ -860,19 +875,20 @@ const WORDS: usize = 60_000;
 fn vocabulary(docs: &[Doc]) -> Output {
     let counts = docs
         .par_iter()
-        .fold(HashMap::<String, u32>::new, |mut counts, doc| {
-            for word in page_words(doc) {
-                *counts.entry(word).or_default() += 1;
-            }
-            counts
-        })
-        .reduce(HashMap::new, |mut a, b| {
+        .fold(
+            HashMap::<Cow<'_, str>, u32, Fast>::default,
+            |mut counts, doc| {
+                page_words(doc, |word| *counts.entry(word).or_default() += 1);
+                counts
+            },
+        )
+        .reduce(HashMap::default, |mut a, b| {
             for (word, n) in b {
                 *a.entry(word).or_default() += n;
             }
             a
         });
-    let mut words: Vec<(String, u32)> = counts.into_iter().collect();
+    let mut words: Vec<(Cow<'_, str>, u32)> = counts.into_iter().collect();
     words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     words.truncate(WORDS);
     let mut bytes = Vec::new();
@@ -886,47 +902,64 @@ fn vocabulary(docs: &[Doc]) -> Output {
     }
 }
 
-/// The distinct words of one page for [`vocabulary`].
-fn page_words(doc: &Doc) -> std::collections::HashSet<String> {
-    let mut words = std::collections::HashSet::new();
-    let units: Vec<u16> = doc.text.encode_utf16().collect();
-    let is_thai = |u: u16| char::from_u32(u as u32).is_some_and(crate::thai::is_thai_letter);
-    let mut breaks = doc.breaks.iter().map(|&b| b as usize).peekable();
-    let mut i = 0;
-    while i < units.len() {
-        if !is_thai(units[i]) {
-            let start = i;
-            while i < units.len() && !is_thai(units[i]) {
-                i += 1;
+/// Hands each word of one page to `word` for [`vocabulary`], borrowed from its text where it can be.
+fn page_words<'d>(doc: &'d Doc, mut word: impl FnMut(Cow<'d, str>)) {
+    let text = doc.text.as_str();
+    // The breaks as byte offsets of the text.
+    let mut breaks = doc.breaks.iter().copied().peekable();
+    let mut cuts = Vec::with_capacity(doc.breaks.len());
+    let mut unit = 0;
+    for (byte, c) in text.char_indices() {
+        while breaks.next_if(|&b| b as usize <= unit).is_some() {
+            cuts.push(byte);
+        }
+        unit += c.len_utf16();
+    }
+    let mut cuts = cuts.into_iter().peekable();
+    let is_thai = crate::thai::is_thai_letter;
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| is_thai(c) || c.is_ascii_alphanumeric()) {
+        let from = text.len() - rest.len() + start;
+        let first = rest[start..].chars().next().unwrap_or(' ');
+        let len = rest[start..]
+            .find(|c: char| {
+                if is_thai(first) {
+                    !is_thai(c)
+                } else {
+                    !c.is_ascii_alphanumeric()
+                }
+            })
+            .unwrap_or(rest.len() - start);
+        let to = from + len;
+        rest = &text[to..];
+        if !is_thai(first) {
+            let latin = &text[from..to];
+            if latin.len() >= 3 && latin.bytes().any(|b| b.is_ascii_alphabetic()) {
+                word(if latin.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(latin.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(latin)
+                });
             }
-            let latin = String::from_utf16_lossy(&units[start..i]).to_lowercase();
-            words.extend(
-                latin
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| w.len() >= 3 && w.bytes().any(|b| b.is_ascii_alphabetic()))
-                    .map(str::to_string),
-            );
             continue;
         }
-        // A run of Thai letters, cut at its breaks.
-        let mut cuts = vec![i];
-        while i < units.len() && is_thai(units[i]) {
-            i += 1;
-        }
-        while let Some(b) = breaks.next_if(|&b| b < i) {
-            cuts.push(b);
-        }
-        cuts.push(i);
-        for (n, w) in cuts.windows(2).enumerate() {
-            if w[1] - w[0] >= 2 {
-                words.insert(String::from_utf16_lossy(&units[w[0]..w[1]]));
+        // A run of Thai letters: each word of two characters or more, and each two neighbours.
+        let mut run = vec![from];
+        while let Some(cut) = cuts.next_if(|&cut| cut < to) {
+            if cut > from {
+                run.push(cut);
             }
-            if let Some(&next) = cuts.get(n + 2) {
-                words.insert(String::from_utf16_lossy(&units[w[0]..next]));
+        }
+        run.push(to);
+        for (n, w) in run.windows(2).enumerate() {
+            if text[w[0]..w[1]].chars().nth(1).is_some() {
+                word(Cow::Borrowed(&text[w[0]..w[1]]));
+            }
+            if let Some(&next) = run.get(n + 2) {
+                word(Cow::Borrowed(&text[w[0]..next]));
             }
         }
     }
-    words
 }
 
 /// Splits sorted `keys` into shards by prefix: all in one while it is small, else by the character
@@ -1062,11 +1095,13 @@ mod tests {
             extract("a/index.html", "<html><body><p>ไม่มี</p></body></html>"),
             None
         );
-        // Sara am typed as nikhahit + sara aa (as Thai PDFs give it) is indexed as sara am.
-        let html = "<article data-search-body><p>ประจ\u{0E4D}\u{0E32}ปี น\u{0E4D} า</p></article>";
+        // Sara am as Thai PDFs give it (nikhahit, tone mark and sara aa in any order) is indexed
+        // as the tone mark then sara am; a space between keeps them apart.
+        let html = "<article data-search-body><p>ประจ\u{0E4D}\u{0E32}ปี ต\u{0E4D}\u{0E48}\u{0E32} \
+                    ค\u{0E32}\u{0E4D}\u{0E48} ซ\u{0E49}\u{0E4D}\u{0E32} น\u{0E4D} า</p></article>";
         assert_eq!(
             extract("a/index.html", html).unwrap().text,
-            "ประจำปี น\u{0E4D} า"
+            "ประจำปี ต่ำ ค่ำ ซ้ำ น\u{0E4D} า"
         );
     }
 
@@ -1255,6 +1290,59 @@ mod tests {
                 ("unit:กองคลัง".to_string(), vec![(1, false)]),
                 ("unit:กองช่าง".to_string(), vec![(0, false), (2, false)]),
             ]
+        );
+    }
+
+    // The facts marked data-search-aside are located in the text (in UTF-16 units, as the search
+    // page counts), and the words of Thai runs part where ICU4X's dictionary cuts them.
+    #[test]
+    fn asides_and_word_breaks_are_read_with_the_text() {
+        let html = "<article data-search-body><h1>ภาษีที่ดิน</h1>\
+                    <dl data-search-aside><dt>ผู้รับผิดชอบ</dt><dd>กองคลัง</dd></dl>\
+                    <p>ชำระได้ปลายปี</p></article>";
+        let doc = extract("a/index.html", html).unwrap();
+        assert_eq!(doc.text, "ภาษีที่ดิน ผู้รับผิดชอบ กองคลัง ชำระได้ปลายปี");
+        let units: Vec<u16> = doc.text.encode_utf16().collect();
+        let piece = |(a, b): (u32, u32)| String::from_utf16_lossy(&units[a as usize..b as usize]);
+        assert_eq!(doc.aside.len(), 1);
+        assert_eq!(piece(doc.aside[0]).trim(), "ผู้รับผิดชอบ กองคลัง");
+        let words: Vec<String> = std::iter::once(0)
+            .chain(doc.breaks.iter().copied())
+            .zip(doc.breaks.iter().copied().chain([units.len() as u32]))
+            .map(piece)
+            .collect();
+        assert!(words.iter().any(|w| w.ends_with("ปลาย")), "{words:?}");
+        assert!(words.iter().any(|w| w.starts_with("ปี")), "{words:?}");
+    }
+
+    // Word breaks are written as one digit a gap, a long gap as `_` steps of 63 then the rest.
+    #[test]
+    fn word_breaks_are_written_as_gaps() {
+        assert_eq!(encode_breaks(&[]), "");
+        // Gaps 3, 4, 63 (= 63 + 0) and 131 (= 63 + 63 + 5).
+        assert_eq!(encode_breaks(&[3, 7, 70, 201]), "34_0__5");
+        assert_eq!(encode_breaks(&[62, 63]), "-1");
+    }
+
+    // The vocabulary holds each Thai word, each pair of neighbouring words (ลายเซ็น) and each
+    // Latin word once, folded, the words on more pages first; nothing crosses a space.
+    #[test]
+    fn the_vocabulary_lists_words_and_word_pairs_commonest_first() {
+        let out = index(&[
+            page("a/index.html", "ลงลายเซ็นรับเงิน YouTube"),
+            page("b/index.html", "ลายเซ็น ปลาย"),
+        ])
+        .unwrap();
+        let words = String::from_utf8(file(&out.files, "words.txt").bytes.clone()).unwrap();
+        let words: Vec<&str> = words.lines().collect();
+        assert_eq!(words[..3], ["ลาย", "ลายเซ็น", "เซ็น"], "{words:?}");
+        for w in ["ลงลาย", "รับเงิน", "youtube", "ปลาย"] {
+            assert!(words.contains(&w), "{w} in {words:?}");
+        }
+        assert!(!words.iter().any(|w| w.contains(' ')), "{words:?}");
+        assert_eq!(
+            words.len(),
+            words.iter().collect::<std::collections::HashSet<_>>().len()
         );
     }
 }

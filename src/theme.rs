@@ -17,8 +17,7 @@ pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
 );
 
 /// Static file name (under `static/`) and bytes.
-pub const STATIC: &[(&str, &[u8])] =
-    files!(
+pub const STATIC: &[(&str, &[u8])] = files!(
     "static", include_bytes: "style.css", "search.js", "filter.js", "synonyms.json",
     "synonyms-site.json",
 );

@@ -4,11 +4,16 @@
 // strict Content-Security-Policy (script-src 'self') holds.
 //
 // The index maps each run of three characters of a page's folded text (Thai digits as Arabic,
-// lower case) to the pages holding it. A query is cut into words by the browser's Thai segmenter;
-// the candidates are the pages holding every three-character run of every word (a shorter word:
-// any run starting with it); a candidate is shown when its text holds every word (a Thai word
-// anywhere, so ทรัพย์ finds ทรัพย์สิน; a Latin word or a number standing alone). Tone and vowel
-// marks count: ซื้อ does not find ซ้อน. Pages whose title holds the words come first.
+// lower case, sara am spelt one way) to the pages holding it. Each word the user typed (between
+// spaces) is matched whole, never cut: the candidates are the pages holding every three-character
+// run of every word (a shorter word: any run starting with it), and a candidate is shown when its
+// text holds every word as one run. A Thai word of three letters or fewer must start and end on a
+// word break of the page (sent with its text, cut by ICU4X at build time), so ปลา does not find
+// ปลาย; a longer one matches inside a compound (ทรัพย์ in ทรัพย์สิน); a Latin word or a number
+// must stand alone. Tone and vowel marks count: ซื้อ does not find ซ้อน. Names in
+// static/synonyms.json (and the site's static/synonyms-site.json) find each other: YouTube, ยูทูบ.
+// Pages whose title holds the words come first. When nothing is found, the closest spelling among
+// the pages' words (search-index/words.txt) is searched instead and shown as such.
 
 const root = new URL("../", import.meta.url);
 const form = document.getElementById("search-form");
