@@ -419,6 +419,15 @@ async function closeTerms(terms) {
   return changed ? out : null;
 }
 
+// Where a piece of the page's text t starting near `at` (not before `floor`) should start: after a
+// space up to 30 characters back, else on the word break before it.
+function startOfPiece(doc, t, at, floor) {
+  const space = t.lastIndexOf(" ", at);
+  if (space >= floor && at - space <= 30) return space + 1;
+  while (at > floor && !boundary(doc, t, at)) at--;
+  return at;
+}
+
 // A short piece of the page around its first match in the body (after the title, shown above it,
 // and outside the facts beside the body when it can), starting and ending on a word boundary, with
 // every match in <mark>; the start of the body when only the title or the facts hold the words.
@@ -437,16 +446,19 @@ function excerpt(doc, m) {
   // Not before the title's end, nor in the facts when the match is not there.
   let floor = skip;
   if (first && !inAside(first[0])) for (const [, b] of aside) if (b <= first[0]) floor = Math.max(floor, b);
-  let from = first ? Math.max(floor, first[0] - 60) : body;
-  // Back to the start of a word.
-  while (from > floor && !(boundary(doc, t, from) && text[from] !== " ")) from--;
-  while (text[from] === " ") from++;
-  let to = Math.min(text.length, from + 200);
-  while (to < text.length && to > from + 100 && !boundary(doc, t, to)) to--;
+  while (text[floor] === " ") floor++;
+  // From there when the match is near it; else a little before the match, at the start of a phrase
+  // (after a space) or, when none is near, of a word.
+  let from = body;
+  if (first) from = first[0] - floor <= 120 ? floor : startOfPiece(doc, t, first[0] - 60, floor);
+  let to = from + 200;
+  if (to < text.length) to = Math.max(startOfPiece(doc, t, to, from + 100), first ? first[1] : 0);
+  else to = text.length;
+  while (to > from && text[to - 1] === " ") to--;
   const p = document.createElement("p");
   p.className = "excerpt";
   let at = from;
-  if (from > skip) p.append("…");
+  if (from > skip && from !== body) p.append("…");
   for (const [a, b] of spans) {
     if (b <= from || a >= to) continue;
     p.append(toSite(text.slice(at, Math.max(at, a))));
