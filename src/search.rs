@@ -28,9 +28,9 @@
 //! Files, under [`BUNDLE`]: `index.json` (counts, the shard list, the first page of each chunk and a
 //! version that changes with any byte of the index), the postings shards `s-*.bin`, the filters
 //! `filters.bin`, the pages' text and word breaks in chunks `d-N.json` and the vocabulary
-//! `words.txt`. A shard holds the trigrams that start with
-//! its prefix; a shard grown past [`SHARD`] bytes is split by the next character. Postings are
-//! varints of `(page - previous page) << 1 | in title` (the previous page of the first is -1).
+//! `words.txt`. A shard holds the trigrams that start with its prefix; a shard grown past [`SHARD`]
+//! bytes is split by the next character. Postings are varints of
+//! `(page - previous page) << 1 | in title` (the previous page of the first is -1).
 //! This module does not render pages or write files.
 
 use std::borrow::Cow;
@@ -314,7 +314,14 @@ impl Reader {
     fn finish(mut self) -> Option<Doc> {
         self.region?;
         let text = self.text.finish();
-        let units = |byte: usize| text[..byte].encode_utf16().count() as u32;
+        // An offset taken just before sara am was folded may be past a character's start.
+        let units = |mut byte: usize| {
+            byte = byte.min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte -= 1;
+            }
+            text[..byte].encode_utf16().count() as u32
+        };
         self.doc.aside = self
             .asides
             .iter()
@@ -1325,7 +1332,7 @@ mod tests {
     }
 
     // The vocabulary holds each Thai word, each pair of neighbouring words (ลายเซ็น) and each
-    // Latin word once, folded, the words on more pages first; nothing crosses a space.
+    // Latin word once, folded, the most used first; nothing crosses a space.
     #[test]
     fn the_vocabulary_lists_words_and_word_pairs_commonest_first() {
         let out = index(&[
