@@ -880,21 +880,34 @@ const WORDS: usize = 60_000;
 /// (ลาย|เซ็น is one word to a reader), or a Latin word of three letters or more, all folded as
 /// [`fold`] does.
 fn vocabulary(docs: &[Doc]) -> Output {
-    let counts = docs
+    // Runs of Thai letters come back page after page (the facts, set phrases): each distinct run
+    // is counted, then cut into its words once.
+    let Counts(runs, latin) = docs
         .par_iter()
-        .fold(
-            HashMap::<Cow<'_, str>, u32, Fast>::default,
-            |mut counts, doc| {
-                page_words(doc, |word| *counts.entry(word).or_default() += 1);
-                counts
-            },
-        )
-        .reduce(HashMap::default, |mut a, b| {
-            for (word, n) in b {
-                *a.entry(word).or_default() += n;
+        .fold(Counts::default, |mut counts, doc| {
+            page_runs(doc, &mut counts);
+            counts
+        })
+        .reduce(Counts::default, |mut a, b| {
+            for (run, (n, cuts)) in b.0 {
+                a.0.entry(run).or_insert((0, cuts)).0 += n;
+            }
+            for (word, n) in b.1 {
+                *a.1.entry(word).or_default() += n;
             }
             a
         });
+    let mut counts = latin;
+    for (run, (n, cuts)) in &runs {
+        for (i, w) in cuts.windows(2).enumerate() {
+            if run[w[0]..w[1]].chars().nth(1).is_some() {
+                *counts.entry(Cow::Borrowed(&run[w[0]..w[1]])).or_default() += n;
+            }
+            if let Some(&next) = cuts.get(i + 2) {
+                *counts.entry(Cow::Borrowed(&run[w[0]..next])).or_default() += n;
+            }
+        }
+    }
     let mut words: Vec<(Cow<'_, str>, u32)> = counts.into_iter().collect();
     words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     words.truncate(WORDS);
@@ -909,8 +922,16 @@ fn vocabulary(docs: &[Doc]) -> Output {
     }
 }
 
-/// Hands each word of one page to `word` for [`vocabulary`], borrowed from its text where it can be.
-fn page_words<'d>(doc: &'d Doc, mut word: impl FnMut(Cow<'d, str>)) {
+/// What [`vocabulary`] counts: each run of Thai letters (with the byte offsets of its words, its
+/// ends included) and each Latin word, with how often it comes.
+#[derive(Default)]
+struct Counts<'d>(
+    HashMap<&'d str, (u32, Vec<usize>), Fast>,
+    HashMap<Cow<'d, str>, u32, Fast>,
+);
+
+/// Counts the runs of Thai letters and the Latin words of one page into `counts`.
+fn page_runs<'d>(doc: &'d Doc, counts: &mut Counts<'d>) {
     let text = doc.text.as_str();
     // The breaks as byte offsets of the text.
     let mut breaks = doc.breaks.iter().copied().peekable();
@@ -939,33 +960,34 @@ fn page_words<'d>(doc: &'d Doc, mut word: impl FnMut(Cow<'d, str>)) {
             .unwrap_or(rest.len() - start);
         let to = from + len;
         rest = &text[to..];
+        let run = &text[from..to];
         if !is_thai(first) {
-            let latin = &text[from..to];
-            if latin.len() >= 3 && latin.bytes().any(|b| b.is_ascii_alphabetic()) {
-                word(if latin.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(latin.to_ascii_lowercase())
+            if run.len() >= 3 && run.bytes().any(|b| b.is_ascii_alphabetic()) {
+                let word = if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(run.to_ascii_lowercase())
                 } else {
-                    Cow::Borrowed(latin)
-                });
+                    Cow::Borrowed(run)
+                };
+                *counts.1.entry(word).or_default() += 1;
             }
             continue;
         }
-        // A run of Thai letters: each word of two characters or more, and each two neighbours.
-        let mut run = vec![from];
+        let mut inside = Vec::new();
         while let Some(cut) = cuts.next_if(|&cut| cut < to) {
             if cut > from {
-                run.push(cut);
+                inside.push(cut - from);
             }
         }
-        run.push(to);
-        for (n, w) in run.windows(2).enumerate() {
-            if text[w[0]..w[1]].chars().nth(1).is_some() {
-                word(Cow::Borrowed(&text[w[0]..w[1]]));
-            }
-            if let Some(&next) = run.get(n + 2) {
-                word(Cow::Borrowed(&text[w[0]..next]));
-            }
-        }
+        counts
+            .0
+            .entry(run)
+            .or_insert_with(|| {
+                let mut cuts = vec![0];
+                cuts.extend(inside);
+                cuts.push(run.len());
+                (0, cuts)
+            })
+            .0 += 1;
     }
 }
 
