@@ -5,24 +5,35 @@
 //! and content pages), its text read from the rendered HTML. In that region,
 //! `data-search-filter="name:value"` (or `="name"`, the element's text being the value) gives the
 //! search page's filters and `data-search-meta` the facts shown with a result; the first `<h1>` is
-//! the title. Pages without a region, and pages over [`MAX_PAGE`], are not indexed.
+//! the title; `data-search-aside` marks facts beside the body (an excerpt comes from the body when
+//! it can). Pages without a region, and pages over [`MAX_PAGE`], are not indexed.
 //!
 //! The index finds every page whose text holds a piece of text, without cutting Thai into words:
 //! it maps each run of three characters (trigram) of the folded text (Thai digits as Arabic,
-//! lower case, one space for any white space) to the pages holding it. The search page cuts the
-//! query into words with the browser's own segmenter, takes the pages that hold every trigram of
-//! every word, then keeps those whose text holds every word (`themes/default/static/search.js`).
-//! A word index would need the build and the browser to cut Thai the same way; they do not (ICU4X
-//! splits จัดซื้อจัดจ้าง where Chromium does not), and such a mismatch loses pages. Trigrams lose
-//! none, and tone and vowel marks count: ซื้อ does not find ซ้อน.
+//! lower case, one space for any white space, sara am spelt one way) to the pages holding it. The
+//! search page takes each word the user typed (between spaces) whole, looks up the pages holding
+//! every trigram of every word, then keeps those whose text holds every word as one run
+//! (`themes/default/static/search.js`). A word index would need the build and the browser to cut
+//! Thai the same way; they do not (ICU4X splits จัดซื้อจัดจ้าง where Chromium does not), and such a
+//! mismatch loses pages. Trigrams lose none, and tone and vowel marks count: ซื้อ does not find
+//! ซ้อน.
+//!
+//! Cutting into words serves where a match may stand, not what it may be: the build cuts each
+//! page's Thai with ICU4X's dictionary ([`crate::thai::word_breaks`]) and sends the breaks with the
+//! text, so a short word (ปลา, งา) matches only where it stands as a word (not in ปลาย, งาน) while
+//! a longer one still matches inside a compound (ทรัพย์ in ทรัพย์สิน); and it lists the pages' words
+//! (`words.txt`), from which the search page takes the closest spelling of a query that finds
+//! nothing (สังเกตุ finds สังเกต, labelled as such).
 //!
 //! Files, under [`BUNDLE`]: `index.json` (counts, the shard list, the first page of each chunk and a
 //! version that changes with any byte of the index), the postings shards `s-*.bin`, the filters
-//! `filters.bin` and the pages' text in chunks `d-N.json`. A shard holds the trigrams that start with
-//! its prefix; a shard grown past [`SHARD`] bytes is split by the next character. Postings are
-//! varints of `(page - previous page) << 1 | in title` (the previous page of the first is -1).
+//! `filters.bin`, the pages' text and word breaks in chunks `d-N.json` and the vocabulary
+//! `words.txt`. A shard holds the trigrams that start with its prefix; a shard grown past [`SHARD`]
+//! bytes is split by the next character. Postings are varints of
+//! `(page - previous page) << 1 | in title` (the previous page of the first is -1).
 //! This module does not render pages or write files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
@@ -36,7 +47,7 @@ use crate::output::Output;
 pub const BUNDLE: &str = crate::routes::SEARCH_INDEX;
 
 /// Format of the index files; the search page refuses another.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The largest page indexed, in bytes of HTML. A real measure page is a few kilobytes; the search
 /// page downloads a found page's whole text, so a longer page is left out of the index, with a
@@ -79,6 +90,12 @@ pub struct Doc {
     pub filters: Vec<(String, String)>,
     /// `(name, value)` of each `data-search-meta`.
     pub meta: Vec<(String, String)>,
+    /// Where Thai words part inside runs of Thai letters of `text` ([`crate::thai::word_breaks`]),
+    /// in UTF-16 code units as the search page counts.
+    pub breaks: Vec<u32>,
+    /// `[start, end)` of the text of each `data-search-aside` element (the facts beside the body),
+    /// in UTF-16 code units: a result's excerpt comes from the rest when it can.
+    pub aside: Vec<(u32, u32)>,
 }
 
 impl Indexer {
@@ -203,6 +220,8 @@ struct Reader {
     region: Option<(String, usize)>,
     captures: Vec<Capture>,
     h1_seen: bool,
+    /// Byte ranges of the region's text in `data-search-aside` elements.
+    asides: Vec<(usize, usize)>,
 }
 
 impl Reader {
@@ -216,6 +235,7 @@ impl Reader {
             region: None,
             captures: Vec::new(),
             h1_seen: false,
+            asides: Vec::new(),
         }
     }
 
@@ -239,11 +259,13 @@ impl Reader {
         for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
             c.depth += !tag.void as usize;
         }
+        let start = self.text.s.len();
         let capture = |kind: Kind| Capture {
             kind,
             tag: tag.name.clone(),
             depth: 1,
             text: Text::default(),
+            start,
         };
         for (attr, value) in &tag.attrs {
             let kind: fn(String) -> Kind = match attr.as_str() {
@@ -261,6 +283,9 @@ impl Reader {
                 None => {}
             }
         }
+        if !tag.void && tag.attrs.iter().any(|(a, _)| a == "data-search-aside") {
+            self.captures.push(capture(Kind::Aside));
+        }
         if tag.name == "h1" && !self.h1_seen && !tag.void {
             self.h1_seen = true;
             self.captures.push(capture(Kind::Title));
@@ -272,8 +297,9 @@ impl Reader {
         for c in self.captures.iter_mut().filter(|c| c.tag == tag.name) {
             c.depth -= 1;
         }
+        let end = self.text.s.len();
         for c in self.captures.extract_if(.., |c| c.depth == 0) {
-            c.finish(&mut self.doc);
+            c.finish(end, &mut self.doc, &mut self.asides);
         }
         if let Some((name, depth)) = &mut self.region
             && *name == tag.name
@@ -287,7 +313,22 @@ impl Reader {
     /// The page read; None when no region was found.
     fn finish(mut self) -> Option<Doc> {
         self.region?;
-        self.doc.text = self.text.finish();
+        let text = self.text.finish();
+        // An offset taken just before sara am was folded may be past a character's start.
+        let units = |mut byte: usize| {
+            byte = byte.min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte -= 1;
+            }
+            text[..byte].encode_utf16().count() as u32
+        };
+        self.doc.aside = self
+            .asides
+            .iter()
+            .map(|&(a, b)| (units(a), units(b)))
+            .collect();
+        self.doc.breaks = crate::thai::word_breaks(&text);
+        self.doc.text = text;
         Some(self.doc)
     }
 }
@@ -295,6 +336,7 @@ impl Reader {
 /// What a capture fills in when its element ends.
 enum Kind {
     Title,
+    Aside,
     Filter(String),
     Meta(String),
 }
@@ -305,10 +347,17 @@ struct Capture {
     tag: String,
     depth: usize,
     text: Text,
+    /// Byte offset of the region's text where the element starts.
+    start: usize,
 }
 
 impl Capture {
-    fn finish(self, doc: &mut Doc) {
+    /// Fills in what the element gave, the region's text being `end` bytes long at its end.
+    fn finish(self, end: usize, doc: &mut Doc, asides: &mut Vec<(usize, usize)>) {
+        if let Kind::Aside = self.kind {
+            asides.push((self.start, end));
+            return;
+        }
         let value = self.text.finish();
         Capture::field(self.kind, value, doc);
     }
@@ -316,7 +365,7 @@ impl Capture {
     fn field(kind: Kind, value: String, doc: &mut Doc) {
         match kind {
             Kind::Title if doc.title.is_empty() => doc.title = value,
-            Kind::Title => {}
+            Kind::Title | Kind::Aside => {}
             Kind::Meta(name) if name == "title" => doc.title = value,
             Kind::Meta(name) => doc.meta.push((name, value)),
             Kind::Filter(name) => doc.filters.push((name, value)),
@@ -348,17 +397,14 @@ impl Text {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.space = true;
-            } else if c == '\u{0E32}' && !self.space && self.s.ends_with('\u{0E4D}') {
-                // ํ + า looks like ำ and is how text copied from many Thai PDFs spells it; the
-                // search page spells a query the same way.
-                self.s.pop();
-                self.s.push('\u{0E33}');
             } else {
                 if self.space && !self.s.is_empty() {
                     self.s.push(' ');
                 }
                 self.space = false;
-                self.s.push(c);
+                // ํ, า and a tone mark in any order look like ำ and are how text copied from many
+                // Thai PDFs spells it; the search page spells a query the same way.
+                crate::thai::push_folding_sara_am(&mut self.s, c);
             }
         }
     }
@@ -645,6 +691,7 @@ fn files(docs: &[Doc]) -> Vec<Output> {
     let names = shard_files(&keys, &mut out);
     out.push(filters_file(docs));
     let starts = text_chunks(docs, &mut out);
+    out.push(vocabulary(docs));
     let manifest = manifest(&out, docs.len(), &names, &starts);
     out.push(manifest);
     out
@@ -750,6 +797,8 @@ fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect(),
             text: &doc.text,
+            breaks: encode_breaks(&doc.breaks),
+            aside: &doc.aside,
         };
         serde_json::to_writer(&mut chunk, &shown).expect("page texts serialise");
         if chunk.len() >= CHUNK || id + 1 == docs.len() {
@@ -794,6 +843,152 @@ struct Shown<'a> {
     title: &'a str,
     meta: std::collections::BTreeMap<&'a str, &'a str>,
     text: &'a str,
+    /// [`Doc::breaks`] as [`encode_breaks`] writes them.
+    #[serde(rename = "b")]
+    breaks: String,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aside: &'a [(u32, u32)],
+}
+
+/// Digits of the gaps between word breaks, one character a gap of up to 62 units.
+const GAPS: &[u8; 63] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-";
+
+/// Ascending word breaks as text, about one byte a word: each break is the gap from the one before
+/// (from 0 for the first) as a digit of [`GAPS`]; a longer gap is `_` (63 further units, no break)
+/// as often as needed, then the rest.
+fn encode_breaks(breaks: &[u32]) -> String {
+    let mut out = String::with_capacity(breaks.len());
+    let mut previous = 0;
+    for &b in breaks {
+        let mut gap = b - previous;
+        while gap >= 63 {
+            out.push('_');
+            gap -= 63;
+        }
+        out.push(GAPS[gap as usize] as char);
+        previous = b;
+    }
+    out
+}
+
+/// Most words the vocabulary lists (the commonest are kept).
+const WORDS: usize = 60_000;
+
+/// `words.txt`: the words of the pages, one a line, the most used first, for the search
+/// page to find close spellings of a query that finds nothing. A word is a Thai word as
+/// [`crate::thai::word_breaks`] cuts it (of two characters or more), two such words side by side
+/// (ลาย|เซ็น is one word to a reader), or a Latin word of three letters or more, all folded as
+/// [`fold`] does.
+fn vocabulary(docs: &[Doc]) -> Output {
+    // Runs of Thai letters come back page after page (the facts, set phrases): each distinct run
+    // is counted, then cut into its words once.
+    let Counts(runs, latin) = docs
+        .par_iter()
+        .fold(Counts::default, |mut counts, doc| {
+            page_runs(doc, &mut counts);
+            counts
+        })
+        .reduce(Counts::default, |mut a, b| {
+            for (run, (n, cuts)) in b.0 {
+                a.0.entry(run).or_insert((0, cuts)).0 += n;
+            }
+            for (word, n) in b.1 {
+                *a.1.entry(word).or_default() += n;
+            }
+            a
+        });
+    let mut counts = latin;
+    for (run, (n, cuts)) in &runs {
+        for (i, w) in cuts.windows(2).enumerate() {
+            if run[w[0]..w[1]].chars().nth(1).is_some() {
+                *counts.entry(Cow::Borrowed(&run[w[0]..w[1]])).or_default() += n;
+            }
+            if let Some(&next) = cuts.get(i + 2) {
+                *counts.entry(Cow::Borrowed(&run[w[0]..next])).or_default() += n;
+            }
+        }
+    }
+    let mut words: Vec<(Cow<'_, str>, u32)> = counts.into_iter().collect();
+    words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    words.truncate(WORDS);
+    let mut bytes = Vec::new();
+    for (word, _) in words {
+        bytes.extend_from_slice(word.as_bytes());
+        bytes.push(b'\n');
+    }
+    Output {
+        path: format!("{BUNDLE}/words.txt"),
+        bytes,
+    }
+}
+
+/// What [`vocabulary`] counts: each run of Thai letters (with the byte offsets of its words, its
+/// ends included) and each Latin word, with how often it comes.
+#[derive(Default)]
+struct Counts<'d>(
+    HashMap<&'d str, (u32, Vec<usize>), Fast>,
+    HashMap<Cow<'d, str>, u32, Fast>,
+);
+
+/// Counts the runs of Thai letters and the Latin words of one page into `counts`.
+fn page_runs<'d>(doc: &'d Doc, counts: &mut Counts<'d>) {
+    let text = doc.text.as_str();
+    // The breaks as byte offsets of the text.
+    let mut breaks = doc.breaks.iter().copied().peekable();
+    let mut cuts = Vec::with_capacity(doc.breaks.len());
+    let mut unit = 0;
+    for (byte, c) in text.char_indices() {
+        while breaks.next_if(|&b| b as usize <= unit).is_some() {
+            cuts.push(byte);
+        }
+        unit += c.len_utf16();
+    }
+    let mut cuts = cuts.into_iter().peekable();
+    let is_thai = crate::thai::is_thai_letter;
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| is_thai(c) || c.is_ascii_alphanumeric()) {
+        let from = text.len() - rest.len() + start;
+        let first = rest[start..].chars().next().unwrap_or(' ');
+        let len = rest[start..]
+            .find(|c: char| {
+                if is_thai(first) {
+                    !is_thai(c)
+                } else {
+                    !c.is_ascii_alphanumeric()
+                }
+            })
+            .unwrap_or(rest.len() - start);
+        let to = from + len;
+        rest = &text[to..];
+        let run = &text[from..to];
+        if !is_thai(first) {
+            if run.len() >= 3 && run.bytes().any(|b| b.is_ascii_alphabetic()) {
+                let word = if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(run.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(run)
+                };
+                *counts.1.entry(word).or_default() += 1;
+            }
+            continue;
+        }
+        let mut inside = Vec::new();
+        while let Some(cut) = cuts.next_if(|&cut| cut < to) {
+            if cut > from {
+                inside.push(cut - from);
+            }
+        }
+        counts
+            .0
+            .entry(run)
+            .or_insert_with(|| {
+                let mut cuts = vec![0];
+                cuts.extend(inside);
+                cuts.push(run.len());
+                (0, cuts)
+            })
+            .0 += 1;
+    }
 }
 
 /// Splits sorted `keys` into shards by prefix: all in one while it is small, else by the character
@@ -929,11 +1124,13 @@ mod tests {
             extract("a/index.html", "<html><body><p>ไม่มี</p></body></html>"),
             None
         );
-        // Sara am typed as nikhahit + sara aa (as Thai PDFs give it) is indexed as sara am.
-        let html = "<article data-search-body><p>ประจ\u{0E4D}\u{0E32}ปี น\u{0E4D} า</p></article>";
+        // Sara am as Thai PDFs give it (nikhahit, tone mark and sara aa in any order) is indexed
+        // as the tone mark then sara am; a space between keeps them apart.
+        let html = "<article data-search-body><p>ประจ\u{0E4D}\u{0E32}ปี ต\u{0E4D}\u{0E48}\u{0E32} \
+                    ค\u{0E32}\u{0E4D}\u{0E48} ซ\u{0E49}\u{0E4D}\u{0E32} น\u{0E4D} า</p></article>";
         assert_eq!(
             extract("a/index.html", html).unwrap().text,
-            "ประจำปี น\u{0E4D} า"
+            "ประจำปี ต่ำ ค่ำ ซ้ำ น\u{0E4D} า"
         );
     }
 
@@ -1122,6 +1319,59 @@ mod tests {
                 ("unit:กองคลัง".to_string(), vec![(1, false)]),
                 ("unit:กองช่าง".to_string(), vec![(0, false), (2, false)]),
             ]
+        );
+    }
+
+    // The facts marked data-search-aside are located in the text (in UTF-16 units, as the search
+    // page counts), and the words of Thai runs part where ICU4X's dictionary cuts them.
+    #[test]
+    fn asides_and_word_breaks_are_read_with_the_text() {
+        let html = "<article data-search-body><h1>ภาษีที่ดิน</h1>\
+                    <dl data-search-aside><dt>ผู้รับผิดชอบ</dt><dd>กองคลัง</dd></dl>\
+                    <p>ชำระได้ปลายปี</p></article>";
+        let doc = extract("a/index.html", html).unwrap();
+        assert_eq!(doc.text, "ภาษีที่ดิน ผู้รับผิดชอบ กองคลัง ชำระได้ปลายปี");
+        let units: Vec<u16> = doc.text.encode_utf16().collect();
+        let piece = |(a, b): (u32, u32)| String::from_utf16_lossy(&units[a as usize..b as usize]);
+        assert_eq!(doc.aside.len(), 1);
+        assert_eq!(piece(doc.aside[0]).trim(), "ผู้รับผิดชอบ กองคลัง");
+        let words: Vec<String> = std::iter::once(0)
+            .chain(doc.breaks.iter().copied())
+            .zip(doc.breaks.iter().copied().chain([units.len() as u32]))
+            .map(piece)
+            .collect();
+        assert!(words.iter().any(|w| w.ends_with("ปลาย")), "{words:?}");
+        assert!(words.iter().any(|w| w.starts_with("ปี")), "{words:?}");
+    }
+
+    // Word breaks are written as one digit a gap, a long gap as `_` steps of 63 then the rest.
+    #[test]
+    fn word_breaks_are_written_as_gaps() {
+        assert_eq!(encode_breaks(&[]), "");
+        // Gaps 3, 4, 63 (= 63 + 0) and 131 (= 63 + 63 + 5).
+        assert_eq!(encode_breaks(&[3, 7, 70, 201]), "34_0__5");
+        assert_eq!(encode_breaks(&[62, 63]), "-1");
+    }
+
+    // The vocabulary holds each Thai word, each pair of neighbouring words (ลายเซ็น) and each
+    // Latin word once, folded, the most used first; nothing crosses a space.
+    #[test]
+    fn the_vocabulary_lists_words_and_word_pairs_commonest_first() {
+        let out = index(&[
+            page("a/index.html", "ลงลายเซ็นรับเงิน YouTube"),
+            page("b/index.html", "ลายเซ็น ปลาย"),
+        ])
+        .unwrap();
+        let words = String::from_utf8(file(&out.files, "words.txt").bytes.clone()).unwrap();
+        let words: Vec<&str> = words.lines().collect();
+        assert_eq!(words[..3], ["ลาย", "ลายเซ็น", "เซ็น"], "{words:?}");
+        for w in ["ลงลาย", "รับเงิน", "youtube", "ปลาย"] {
+            assert!(words.contains(&w), "{w} in {words:?}");
+        }
+        assert!(!words.iter().any(|w| w.contains(' ')), "{words:?}");
+        assert_eq!(
+            words.len(),
+            words.iter().collect::<std::collections::HashSet<_>>().len()
         );
     }
 }

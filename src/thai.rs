@@ -109,6 +109,134 @@ pub fn to_arabic_digits(s: &str) -> String {
         .collect()
 }
 
+/// Spells sara am (ำ) one way: nikhahit (ํ) and sara aa (า) in any order, with or without a tone
+/// mark among them or after them, as text copied from Thai PDFs often has it, become the tone
+/// mark then ำ. The search page folds a query the same way.
+///
+/// ```
+/// use prongsai::thai::fold_sara_am;
+/// assert_eq!(fold_sara_am("ต\u{0E4D}\u{0E48}\u{0E32}"), "ต่ำ");
+/// assert_eq!(fold_sara_am("ต\u{0E32}\u{0E4D}\u{0E48}"), "ต่ำ");
+/// assert_eq!(fold_sara_am("ประจ\u{0E4D}\u{0E32}ปี"), "ประจำปี");
+/// assert_eq!(fold_sara_am("ต่ำ ตา น\u{0E4D} า"), "ต่ำ ตา น\u{0E4D} า");
+/// ```
+pub fn fold_sara_am(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folding_sara_am(&mut out, c);
+    }
+    out
+}
+
+/// Adds `c` to `out`, folding sara am as [`fold_sara_am`] does (for text read a character at a
+/// time).
+#[inline]
+pub fn push_folding_sara_am(out: &mut String, c: char) {
+    const NIKHAHIT: char = '\u{0E4D}';
+    const SARA_AA: char = '\u{0E32}';
+    const SARA_AM: char = '\u{0E33}';
+    let is_tone = |c: char| ('\u{0E48}'..='\u{0E4B}').contains(&c);
+    out.push(c);
+    if !(c == NIKHAHIT || c == SARA_AA || is_tone(c)) {
+        return;
+    }
+    let mut tail = out.chars().rev();
+    let (last, before, third) = (tail.next(), tail.next(), tail.next());
+    let pair = |a: Option<char>, b: Option<char>| {
+        matches!(
+            (a, b),
+            (Some(NIKHAHIT), Some(SARA_AA)) | (Some(SARA_AA), Some(NIKHAHIT))
+        )
+    };
+    let (drop, tone) = match (third, before, last) {
+        // ํ, า and a tone mark in any order.
+        (x, Some(y), Some(t)) if is_tone(t) && pair(x, Some(y)) => (3, t),
+        (x, Some(t), Some(y)) if is_tone(t) && pair(x, Some(y)) => (3, t),
+        (Some(t), x, y) if is_tone(t) && pair(x, y) => (3, t),
+        (_, x, y) if pair(x, y) => (2, '\0'),
+        // ำ then a tone mark: the tone mark goes first.
+        (_, Some(SARA_AM), Some(t)) if is_tone(t) => (2, t),
+        _ => return,
+    };
+    for _ in 0..drop {
+        out.pop();
+    }
+    if tone != '\0' {
+        out.push(tone);
+    }
+    out.push(SARA_AM);
+}
+
+/// Whether `c` is a Thai letter or mark (a character a Thai word is made of; not a Thai digit,
+/// ฿ or a sign).
+pub fn is_thai_letter(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E4E}')
+}
+
+/// Where the words of each run of Thai letters of `text` part, by ICU4X's Thai dictionary: the
+/// offsets in UTF-16 code units (as a browser counts) of the breaks inside runs, ascending. The
+/// ends of a run (white space, Latin, digits, punctuation) are not listed.
+///
+/// ```
+/// // ภาษี|ที่ดิน and ปลาย|ปี
+/// let text = "ภาษีที่ดิน and ปลายปี";
+/// assert_eq!(prongsai::thai::word_breaks(text), [4, 19]);
+/// ```
+pub fn word_breaks(text: &str) -> Vec<u32> {
+    use icu_segmenter::WordSegmenter;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        // Breaks of the runs this thread has cut. The same runs come back on page after page
+        // (the facts' labels, unit and indicator names, set phrases), and the dictionary is the
+        // slow part of indexing: this halves its cost on a site of thousands of measures.
+        static SEEN: RefCell<HashMap<Vec<u16>, Vec<u16>, foldhash::fast::FixedState>> =
+            RefCell::new(HashMap::default());
+    }
+    let segmenter = WordSegmenter::new_dictionary(Default::default());
+    let cut = |run: &[u16]| -> Vec<u16> {
+        segmenter
+            .segment_utf16(run)
+            .filter(|&b| b > 0 && b < run.len())
+            .map(|b| b as u16)
+            .collect()
+    };
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let is_thai = |u: u16| char::from_u32(u as u32).is_some_and(is_thai_letter);
+    let mut breaks = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if !is_thai(units[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < units.len() && is_thai(units[i]) {
+            i += 1;
+        }
+        let run = &units[start..i];
+        let at = |b: &u16| start as u32 + *b as u32;
+        if run.len() > 256 {
+            breaks.extend(cut(run).iter().map(at));
+            continue;
+        }
+        SEEN.with_borrow_mut(|seen| {
+            if seen.len() > 100_000 {
+                seen.clear();
+            }
+            match seen.get(run) {
+                Some(cuts) => breaks.extend(cuts.iter().map(at)),
+                None => {
+                    let cuts = cut(run);
+                    breaks.extend(cuts.iter().map(at));
+                    seen.insert(run.to_vec(), cuts);
+                }
+            }
+        });
+    }
+    breaks
+}
+
 /// Converts a Buddhist Era year to the Common Era.
 ///
 /// ```
@@ -752,6 +880,37 @@ mod tests {
             let _ = parse_date(&s);
             let _ = parse_period(&s);
             let _ = parse_number(&s);
+        }
+    }
+
+    // Every order of nikhahit, a tone mark and sara aa after a consonant reads as the tone mark
+    // then sara am, and ำ typed before its tone mark is put after it; other text is untouched.
+    #[test]
+    fn sara_am_in_any_order_is_folded() {
+        let (n, a, t) = ('\u{0E4D}', '\u{0E32}', '\u{0E48}');
+        for marks in [
+            [n, t, a],
+            [t, n, a],
+            [n, a, t],
+            [a, n, t],
+            [a, t, n],
+            [t, a, n],
+        ] {
+            let typed: String = std::iter::once('ต')
+                .chain(marks)
+                .chain("กว่า".chars())
+                .collect();
+            assert_eq!(
+                fold_sara_am(&typed),
+                "ต่ำกว่า",
+                "{:?}",
+                typed.chars().collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(fold_sara_am("ค\u{0E32}\u{0E4D}ขอ"), "คำขอ");
+        assert_eq!(fold_sara_am("ต\u{0E33}\u{0E48}"), "ต่ำ");
+        for kept in ["ค่า", "ตาม", "น้ำ", "กา ํ", "abc"] {
+            assert_eq!(fold_sara_am(kept), kept);
         }
     }
 }

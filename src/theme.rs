@@ -19,7 +19,7 @@ pub const TEMPLATES: &[(&str, &str)] = files!("templates", include_str:
 /// Static file name (under `static/`) and bytes. The fonts are Sarabun (SIL OFL 1.1, licence in
 /// `fonts/OFL.txt`), the Thai and Latin subsets of npm `@fontsource/sarabun` 5.3.0.
 pub const STATIC: &[(&str, &[u8])] = files!("static", include_bytes:
-    "style.css", "search.js", "filter.js", "print.js",
+    "style.css", "search.js", "filter.js", "print.js", "synonyms.json", "synonyms-site.json",
     "fonts/sarabun-thai-400-normal.woff2", "fonts/sarabun-thai-700-normal.woff2",
     "fonts/sarabun-latin-400-normal.woff2", "fonts/sarabun-latin-700-normal.woff2",
     "fonts/OFL.txt",

@@ -1,4 +1,4 @@
-//! The built site in a real browser: `tests/fixtures/thai-search` (33 Thai measures) is built by the
+//! The built site in a real browser: `tests/fixtures/thai-search` (47 Thai measures) is built by the
 //! real binary, served under the sub-path `/ita/` by a small static server in this process, and
 //! `node tests/browser/run.mjs` drives headless Chromium over it: the Thai search quality queries
 //! (`tests/browser/queries.json`), axe-core and the Nu HTML Checker on every page type, 375 px

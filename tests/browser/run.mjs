@@ -100,19 +100,50 @@ async function search(q, extra = "") {
     text: p.textContent,
     marks: [...p.querySelectorAll("mark")].map((m) => m.textContent),
   })).catch(() => ({ text: "", marks: [] }));
+  // Each result's excerpt by slug, and the results shown for a close spelling.
+  const each = await page.$$eval("#search-results li", (lis) =>
+    lis.map((li) => ({
+      href: li.querySelector("a").pathname,
+      near: li.classList.contains("near"),
+      text: li.querySelector(".excerpt")?.textContent || "",
+      marks: [...li.querySelectorAll(".excerpt mark")].map((m) => m.textContent),
+    })),
+  );
+  const slug = (h) => h.replace(`${prefix}measures/`, "").replace(/\/$/, "");
+  found.excerpts = Object.fromEntries(each.map((r) => [slug(r.href), r]));
+  found.near = each.filter((r) => r.near).map((r) => slug(r.href));
   await page.close();
   return found;
 }
 
+// A query with `near` lists the pages it finds only through a close spelling (labelled so, after
+// any exact hit); one with `excerpt` names a result whose excerpt starts with `starts` and
+// highlights exactly `marks`.
 let good = 0;
-for (const { q, expect } of queries) {
-  const { status, slugs } = await search(q);
-  const want = [...expect].sort().join(" ");
-  const got = [...slugs].sort().join(" ");
-  const ok =
+for (const { q, expect, near = [], excerpt, cat = "" } of queries) {
+  const { status, slugs, excerpts, near: shownNear } = await search(q);
+  const sorted = (list) => [...list].sort().join(" ");
+  const want = sorted(expect);
+  const got = sorted(slugs);
+  let ok =
     expect.length === 0 ? slugs.length === 0 && status.startsWith("ไม่พบผลการค้นหา") : want === got;
+  let detail = `expected [${want}], got [${slugs.join(" ")}] (${status})`;
+  if (ok && sorted(near) !== sorted(shownNear)) {
+    ok = false;
+    detail = `expected [${sorted(near)}] as close-spelling results, got [${sorted(shownNear)}] (${status})`;
+  }
+  if (ok && near.length && !status.includes("ค้นหาคำที่ใกล้เคียง")) {
+    ok = false;
+    detail = `close-spelling results not announced: ${status}`;
+  }
+  if (ok && excerpt) {
+    const e = excerpts[excerpt.of] || { text: "", marks: [] };
+    const text = e.text.replace(/^…/, "");
+    ok = sorted(e.marks) === sorted(excerpt.marks) && text.startsWith(excerpt.starts);
+    detail = `excerpt of ${excerpt.of}: expected marks [${excerpt.marks}] from "${excerpt.starts}", got ${JSON.stringify(e)}`;
+  }
   if (ok) good++;
-  check(`search ${q}`, ok, `expected [${want}], got [${slugs.join(" ")}] (${status})`);
+  check(`search ${cat ? `(${cat}) ` : ""}${q}`, ok, detail);
 }
 console.log(`search quality: ${good}/${queries.length} queries give exactly their expected pages`);
 
