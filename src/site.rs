@@ -635,6 +635,12 @@ fn two_scores(root: &Path, measures: &[Arc<Measure>]) -> Vec<Finding> {
     findings
 }
 
+/// Largest file a site's `static/` folder may hold, like an attachment: every build reads it.
+const MAX_STATIC_BYTES: u64 = measure::MAX_ATTACHMENT_BYTES;
+
+/// Largest the whole `static/` folder may be: a build holds it in memory.
+const MAX_STATIC_TOTAL: u64 = 256 << 20;
+
 /// The files of the site besides its pages, the open data and the OIT exports: theme and site static
 /// files (the site's own win), attachments and the marker. Read from disk on every build.
 fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
@@ -648,25 +654,37 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
     let mut findings = Vec::new();
     let own_static = site.root.join("static");
     if own_static.is_dir() {
+        let mut total = 0;
         for entry in walkdir::WalkDir::new(&own_static)
             .sort_by_file_name()
             .into_iter()
             .flatten()
         {
-            if entry.file_type().is_file() {
+            if !entry.file_type().is_dir() {
                 let rel = crate::diag::display_path(&own_static, entry.path());
-                match std::fs::read(entry.path()) {
+                match content::read_checked(entry.path(), &own_static, MAX_STATIC_BYTES) {
+                    Ok(bytes) if total + bytes.len() as u64 > MAX_STATIC_TOTAL => {
+                        findings.push(
+                            Finding::error(
+                                "static",
+                                format!(
+                                    "static/ holds more than {}; a site's own files may be at most that",
+                                    content::mb(MAX_STATIC_TOTAL)
+                                ),
+                            )
+                            .help("put documents in content/files/ and list them as attachments; keep static/ for the theme's images and styles"),
+                        );
+                        break;
+                    }
                     Ok(bytes) => {
+                        total += bytes.len() as u64;
                         outputs.retain(|o| o.path != format!("static/{rel}"));
                         outputs.push(Output {
                             path: format!("static/{rel}"),
                             bytes,
                         });
                     }
-                    Err(e) => findings.push(Finding::error(
-                        format!("static/{rel}"),
-                        format!("cannot read: {e}"),
-                    )),
+                    Err(r) => findings.push(r.finding(&format!("static/{rel}"))),
                 }
             }
         }
@@ -684,15 +702,14 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         )
         .collect();
     for path in attachments {
-        match std::fs::read(site.root.join("content").join(path)) {
+        // Checked when the site was loaded; checked again as it is read (it may have changed).
+        let content = site.root.join("content");
+        match content::read_checked(&content.join(path), &content, measure::MAX_ATTACHMENT_BYTES) {
             Ok(bytes) => outputs.push(Output {
                 path: path.to_string(),
                 bytes,
             }),
-            Err(e) => findings.push(Finding::error(
-                format!("content/{path}"),
-                format!("cannot read attachment: {e}"),
-            )),
+            Err(r) => findings.push(r.finding(&format!("content/{path}"))),
         }
     }
     outputs.push(output::marker());
@@ -741,6 +758,14 @@ impl Report {
             n => format!(", {n} warning(s)"),
         };
         let Some(w) = self.written else {
+            if let Some(parked) = output::stranded(out) {
+                return format!(
+                    "build failed: {} error(s){warnings}; {} is missing: the previous site is in {}, and the next build puts it back",
+                    self.findings.errors(),
+                    out.display(),
+                    parked.display()
+                );
+            }
             return format!(
                 "build failed: {} error(s){warnings}; {} was left as it was",
                 self.findings.errors(),
