@@ -73,6 +73,9 @@ pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
     let (site, findings) = load(&opts.root, opts.base_url.as_deref());
     let mut report = Report::new(site.as_ref(), findings);
+    if let Some(f) = out_among_inputs(&opts.root, &opts.out_dir()) {
+        report.findings.push(f);
+    }
     if let Some(site) = site.filter(|_| !report.findings.has_errors()) {
         let out = opts.out_dir();
         match write(&site, &out, opts.search, &mut report) {
@@ -84,6 +87,30 @@ pub fn build(opts: &Options) -> Report {
     report.findings.sort();
     report.seconds = start.elapsed().as_secs_f64();
     report
+}
+
+/// The finding for an output folder inside one of the site's inputs (`content/`, `static/`,
+/// `templates/`, `criteria/`): the next build would read the built site back as its input.
+fn out_among_inputs(root: &Path, out: &Path) -> Option<Finding> {
+    // The nearest folder that exists, made absolute, with the rest of the path after it.
+    let real = |p: &Path| -> Option<PathBuf> {
+        let p = std::path::absolute(p).ok()?;
+        let base = p
+            .ancestors()
+            .find_map(|a| a.canonicalize().ok().map(|c| (a, c)))?;
+        Some(base.1.join(p.strip_prefix(base.0).ok()?))
+    };
+    let out = real(out)?;
+    ["content", "static", "templates", "criteria"]
+        .into_iter()
+        .find(|d| real(&root.join(d)).is_some_and(|d| out.starts_with(d)))
+        .map(|d| {
+            Finding::error(
+                out.display().to_string(),
+                format!("โฟลเดอร์ผลลัพธ์อยู่ใน {d}/ / the output folder is inside {d}/, which the build reads: the built site would be read back as the site's own files"),
+            )
+            .help("choose an output folder outside it (--out public)")
+        })
 }
 
 /// Loads, checks and makes the site without writing it: what `serve` serves. With the same
@@ -424,6 +451,16 @@ fn load_with(
             return (None, findings);
         }
     };
+    if let Err(why) = crate::config::check_base_url(&config.base_url) {
+        findings.push(
+            Finding::error(
+                "--base-url",
+                format!("`{}` {why}", config.base_url.escape_debug()),
+            )
+            .help(crate::config::BASE_URL_HELP),
+        );
+        return (None, findings);
+    }
     if let Some(cache) = cache.as_deref_mut() {
         let key = serde_json::to_string(&config).unwrap_or_default();
         if cache.config != key {
