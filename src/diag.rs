@@ -52,6 +52,9 @@ fn printable(s: &str) -> String {
         .collect()
 }
 
+/// Findings drawn for one file; the rest are counted.
+const MAX_SHOWN_PER_FILE: usize = 50;
+
 /// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
 const MAX_SNIPPET_BYTES: usize = 4096;
 
@@ -231,7 +234,19 @@ impl Findings {
             // "ICU4X data error" lines into the output. Terminals wrap long lines themselves.
             .with_wrap_lines(false);
         let mut out = String::new();
+        // Past this many findings in one file the rest are the same fault again (a list
+        // repeated by aliases, a pasted block): they are counted, not drawn.
+        let mut shown: (&str, usize) = ("", 0);
+        let mut hidden = std::collections::BTreeMap::<&str, usize>::new();
         for f in &self.0 {
+            if shown.0 != f.file {
+                shown = (&f.file, 0);
+            }
+            shown.1 += 1;
+            if shown.1 > MAX_SHOWN_PER_FILE {
+                *hidden.entry(&f.file).or_default() += 1;
+                continue;
+            }
             // Names and values come from the files: escape codes in them must not reach the terminal.
             let f = &Finding {
                 file: printable(&f.file),
@@ -255,6 +270,12 @@ impl Findings {
             }
             let _ = handler.render_report(&mut out, f);
             out.push('\n');
+        }
+        for (file, n) in hidden {
+            out.push_str(&format!(
+                "{}: ยังมีอีก {n} ข้อที่ไม่ได้แสดง / {n} more finding(s) not shown; fix the ones above first\n\n",
+                printable(file)
+            ));
         }
         out
     }
