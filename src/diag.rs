@@ -29,11 +29,12 @@ pub fn source(name: &str, text: Arc<str>) -> Source {
     Arc::new(NamedSource::new(printable(name), text))
 }
 
-/// Characters a terminal would act on rather than show: controls (escape sequences) and the
-/// bidirectional overrides that make text display in another order than it is.
+/// Characters a terminal would act on rather than show, or would show as nothing: controls
+/// (escape sequences), the bidirectional overrides that make text display in another order than
+/// it is, and the zero-width ones that make two names look the same.
 fn unprintable(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// `s` with every [`unprintable`] character written as `\u{..}`.
@@ -53,7 +54,7 @@ fn printable(s: &str) -> String {
 }
 
 /// Findings drawn for one file; the rest are counted.
-const MAX_SHOWN_PER_FILE: usize = 50;
+const MAX_SHOWN_PER_FILE: usize = 20;
 
 /// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
 const MAX_SNIPPET_BYTES: usize = 4096;

@@ -678,6 +678,46 @@ const MAX_STATIC_BYTES: u64 = measure::MAX_ATTACHMENT_BYTES;
 /// Largest the whole `static/` folder may be: a build holds it in memory.
 const MAX_STATIC_TOTAL: u64 = 256 << 20;
 
+/// The files of the site's own `static/` folder (each through the gate, the whole within
+/// [`MAX_STATIC_TOTAL`]), as outputs under `static/`.
+fn own_static(root: &Path) -> (Vec<Output>, Vec<Finding>) {
+    let (mut outputs, mut findings) = (Vec::new(), Vec::new());
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return (outputs, findings);
+    }
+    let mut total = 0;
+    let entries = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
+    // Links and pipes too: the gate says why they are not read.
+    for entry in entries.flatten().filter(|e| !e.file_type().is_dir()) {
+        let rel = crate::diag::display_path(&dir, entry.path());
+        match content::read_checked(entry.path(), &dir, MAX_STATIC_BYTES) {
+            Ok(bytes) if total + bytes.len() as u64 > MAX_STATIC_TOTAL => {
+                findings.push(
+                    Finding::error(
+                        "static",
+                        format!(
+                            "static/ holds more than {}; a site's own files may be at most that",
+                            content::mb(MAX_STATIC_TOTAL)
+                        ),
+                    )
+                    .help("put documents in content/files/ and list them as attachments; keep static/ for the theme's images and styles"),
+                );
+                break;
+            }
+            Ok(bytes) => {
+                total += bytes.len() as u64;
+                outputs.push(Output {
+                    path: format!("static/{rel}"),
+                    bytes,
+                });
+            }
+            Err(r) => findings.push(r.finding(&format!("static/{rel}"))),
+        }
+    }
+    (outputs, findings)
+}
+
 /// The files of the site besides its pages, the open data and the OIT exports: theme and site static
 /// files (the site's own win), attachments and the marker. Read from disk on every build.
 fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
@@ -688,43 +728,10 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             bytes: bytes.to_vec(),
         })
         .collect();
-    let mut findings = Vec::new();
-    let own_static = site.root.join("static");
-    if own_static.is_dir() {
-        let mut total = 0;
-        for entry in walkdir::WalkDir::new(&own_static)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_dir() {
-                let rel = crate::diag::display_path(&own_static, entry.path());
-                match content::read_checked(entry.path(), &own_static, MAX_STATIC_BYTES) {
-                    Ok(bytes) if total + bytes.len() as u64 > MAX_STATIC_TOTAL => {
-                        findings.push(
-                            Finding::error(
-                                "static",
-                                format!(
-                                    "static/ holds more than {}; a site's own files may be at most that",
-                                    content::mb(MAX_STATIC_TOTAL)
-                                ),
-                            )
-                            .help("put documents in content/files/ and list them as attachments; keep static/ for the theme's images and styles"),
-                        );
-                        break;
-                    }
-                    Ok(bytes) => {
-                        total += bytes.len() as u64;
-                        outputs.retain(|o| o.path != format!("static/{rel}"));
-                        outputs.push(Output {
-                            path: format!("static/{rel}"),
-                            bytes,
-                        });
-                    }
-                    Err(r) => findings.push(r.finding(&format!("static/{rel}"))),
-                }
-            }
-        }
+    let (own, mut findings) = own_static(&site.root);
+    for o in own {
+        outputs.retain(|t| t.path != o.path);
+        outputs.push(o);
     }
     let attachments: BTreeSet<&str> = site
         .measures
@@ -783,6 +790,11 @@ pub fn check_folder(root: &Path, strict: bool) -> Findings {
     {
         findings.extend(oit::report(list, root, strict, site.config.thai_digits()));
     }
+    // The site's templates and static files are read as the build would, without rendering.
+    if let Some(site) = &site {
+        findings.extend(Renderer::new(root, &site.config).err().unwrap_or_default());
+    }
+    findings.extend(own_static(root).1);
     findings.sort();
     findings
 }

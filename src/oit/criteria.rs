@@ -45,7 +45,7 @@ fn pick(shipped: &[Criteria], year: i32) -> usize {
 }
 
 /// Findings one criteria file reports before the rest are left out.
-const MAX_FINDINGS: usize = 50;
+const MAX_FINDINGS: usize = 20;
 
 /// A site's own criteria file for `year`, relative to the site folder.
 pub fn site_file(year: i32) -> String {
