@@ -131,10 +131,15 @@ pub fn write_over(
     outputs: &[Arc<Output>],
     back: Option<&[Arc<Output>]>,
 ) -> io::Result<WriteStats> {
-    let Some(back) = back
-        .filter(|_| is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false))
-    else {
-        return write(out, outputs);
+    // The caller knows the back buffer only if nobody else swapped since this process did (a
+    // `prongsai build` run by hand while the preview runs).
+    let untouched = stamp(out).is_some_and(|now| last_swap(out) == Some(now));
+    let Some(back) = back.filter(|_| {
+        untouched && is_ours(out).unwrap_or(false) && is_ours(&back_buffer(out)).unwrap_or(false)
+    }) else {
+        let stats = write(out, outputs)?;
+        remember_swap(out);
+        return Ok(stats);
     };
     let (stage, _lock) = prepare(out)?;
     let old: HashMap<&str, &Arc<Output>> = back.iter().map(|o| (o.path.as_str(), o)).collect();
@@ -163,11 +168,50 @@ pub fn write_over(
         }
     }
     exchange(&stage, out)?;
+    remember_swap(out);
     Ok(WriteStats {
         files: outputs.len(),
         written,
         removed,
     })
+}
+
+/// Which folders hold `out` and its back buffer, and when they last changed name (a swap
+/// renames both); Unix only: elsewhere None, and [`write_over`] always writes in full.
+type Stamp = [(u64, i64, i64); 2];
+
+fn stamp(out: &Path) -> Option<Stamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let one = |p: &Path| {
+            std::fs::metadata(p)
+                .ok()
+                .map(|m| (m.ino(), m.ctime(), m.ctime_nsec()))
+        };
+        Some([one(out)?, one(&back_buffer(out))?])
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = out;
+        None
+    }
+}
+
+/// The stamp of each output folder as this process's last [`write_over`] left it.
+static SWAPS: Mutex<Vec<(PathBuf, Stamp)>> = Mutex::new(Vec::new());
+
+fn remember_swap(out: &Path) {
+    let mut swaps = SWAPS.lock().unwrap_or_else(|e| e.into_inner());
+    swaps.retain(|(p, _)| p != out);
+    if let Some(now) = stamp(out) {
+        swaps.push((out.to_path_buf(), now));
+    }
+}
+
+fn last_swap(out: &Path) -> Option<Stamp> {
+    let swaps = SWAPS.lock().unwrap_or_else(|e| e.into_inner());
+    swaps.iter().find(|(p, _)| p == out).map(|(_, s)| *s)
 }
 
 /// Writes one file, making its folder, or replacing a folder of that name (a page became a file).
