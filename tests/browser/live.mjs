@@ -98,6 +98,25 @@ await step("the search page says how to get an index in the preview", async () =
     { timeout: 10000 },
   );
 });
+await step("eight tabs of one browser all load and all reload on an edit (one shared connection)", async () => {
+  // A browser opens at most six connections to one address over HTTP/1.1.
+  const context = await browser.newContext();
+  const tabs = [];
+  for (let i = 0; i < 8; i++) {
+    const tab = await context.newPage();
+    await tab.goto(base + "measures/eit-1/", { timeout: 10000 });
+    tabs.push(tab);
+  }
+  for (const tab of tabs) {
+    await tab.waitForFunction(() => window.prongsaiLive === "connected", null, { timeout: 10000 });
+  }
+  edit("score: 81", "score: 82");
+  for (const tab of tabs) {
+    await tab.waitForFunction(() => document.body.innerText.includes("๘๒"), null, { timeout: 10000 });
+  }
+  await context.close();
+});
+
 // The preview has no index (serve without --search): that one missing file is expected.
 const unexpected = errors.filter((e) => !/^404 .*\/search-index\/index\.json(\?.*)?$/.test(e));
 errors.length = 0;
