@@ -437,3 +437,62 @@ fn swap_without_exchange_survives_refused_and_killed_renames() {
         "{beside:?}"
     );
 }
+
+/// A bindfs (FUSE) mount of `real` at `at`, unmounted when dropped; None (after one printed
+/// line) without bindfs, /dev/fuse or the right to mount.
+struct Bindfs(PathBuf);
+
+impl Bindfs {
+    fn mount(real: &Path, at: &Path) -> Option<Bindfs> {
+        let ok = Path::new("/dev/fuse").exists()
+            && Command::new("bindfs")
+                .arg(real)
+                .arg(at)
+                .status()
+                .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: no bindfs mount here (apt-get install bindfs fuse3, as root)");
+            return None;
+        }
+        Some(Bindfs(at.to_path_buf()))
+    }
+}
+
+impl Drop for Bindfs {
+    fn drop(&mut self) {
+        let _ = Command::new("fusermount").arg("-u").arg(&self.0).status();
+    }
+}
+
+// On a FUSE file system, which has no RENAME_EXCHANGE (as network drives and WSL's /mnt/c),
+// builds swap by three renames; a refused second rename or a kill between them leaves the
+// previous site in place or restored by the next build, and no leftover.
+#[test]
+fn on_fuse_without_exchange_the_swap_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (real, mnt) = (dir.path().join("real"), dir.path().join("mnt"));
+    std::fs::create_dir_all(&mnt).unwrap();
+    make_site(&real.join("site"), 5);
+    let Some(_mount) = Bindfs::mount(&real, &mnt) else {
+        return;
+    };
+    let root = mnt.join("site");
+    let out = root.join("public");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    let files = paths(&out);
+    set_name(&root, "องค์การบริหารส่วนตำบลฟิวส์");
+    let before = tree_hash(&out);
+    let Some((ok, err)) = build_injected(&root, &out, &["rename:error=EBUSY:when=2"]) else {
+        return;
+    };
+    assert!(!ok && err.contains("left as it was"), "{err}");
+    assert_eq!(tree_hash(&out), before);
+    let _ = build_injected(&root, &out, &["rename:signal=KILL:when=2"]);
+    assert!(!out.exists(), "the kill came between the renames");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, "องค์การบริหารส่วนตำบลฟิวส์", &files));
+    let beside = entries(&root);
+    assert!(!beside.iter().any(|n| n.ends_with("-old")), "{beside:?}");
+}
