@@ -4,8 +4,10 @@
 //! outputs, atomically and incrementally: the new site is synced into a back buffer beside the
 //! output folder (`.public.prongsai` next to `public/`, which holds the build before the current
 //! one), only files whose bytes differ are written, and then the two folders are swapped in one
-//! rename (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the
-//! new one, never a mix, and no build deletes and rewrites thousands of files. The bytes of each
+//! rename (`renameat2(RENAME_EXCHANGE)` on Linux), or, where the system has no such rename, in
+//! three that are each undone or finished by the next build (see [`exchange`]). A reader of
+//! `public/` sees the old site or the new one, never a mix, and no build deletes and rewrites
+//! thousands of files. The bytes of each
 //! file are made when it is its turn (on any thread), so a build never holds the whole site in
 //! memory. A lock on the output's parent folder lets one build write at a time. This module does
 //! not know what a page is.
