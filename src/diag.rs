@@ -53,8 +53,8 @@ fn printable(s: &str) -> String {
         .collect()
 }
 
-/// Findings drawn for one file; the rest are counted.
-const MAX_SHOWN_PER_FILE: usize = 20;
+/// Findings at places in one file that are drawn; the rest are counted.
+const MAX_SHOWN_PER_FILE: usize = 50;
 
 /// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
 const MAX_SNIPPET_BYTES: usize = 4096;
@@ -235,15 +235,16 @@ impl Findings {
             // "ICU4X data error" lines into the output. Terminals wrap long lines themselves.
             .with_wrap_lines(false);
         let mut out = String::new();
-        // Past this many findings in one file the rest are the same fault again (a list
-        // repeated by aliases, a pasted block): they are counted, not drawn.
+        // Past this many findings at places in one file the rest are the same fault again (a
+        // list repeated by aliases, a pasted block): they are counted, not drawn. Findings about
+        // a whole file (one per checklist item, at most) are always drawn.
         let mut shown: (&str, usize) = ("", 0);
         let mut hidden = std::collections::BTreeMap::<&str, usize>::new();
         for f in &self.0 {
             if shown.0 != f.file {
                 shown = (&f.file, 0);
             }
-            shown.1 += 1;
+            shown.1 += usize::from(f.line > 0);
             if shown.1 > MAX_SHOWN_PER_FILE {
                 *hidden.entry(&f.file).or_default() += 1;
                 continue;
@@ -417,5 +418,25 @@ mod tests {
     fn did_you_mean_suggests_only_close_words() {
         assert_eq!(did_you_mean("scroe", ["score", "status"]), Some("score"));
         assert_eq!(did_you_mean("zzz", ["score", "status"]), None);
+    }
+
+    // A flood of findings at places in one file draws the first fifty and counts the rest;
+    // findings about whole files are all drawn.
+    #[test]
+    fn a_flood_of_findings_in_one_file_is_counted_not_drawn() {
+        let src = source("a.yaml", Arc::from("x: 1\n".repeat(1000)));
+        let mut all: Vec<Finding> = (0..1000)
+            .map(|i| Finding::at(&src, i * 5, 1, format!("fault {i}")))
+            .collect();
+        all.extend((0..60).map(|i| Finding::error("b.yaml", format!("item {i}"))));
+        let mut findings = Findings::from(all);
+        findings.sort();
+        let out = findings.render(false);
+        assert!(
+            out.contains("fault 49") && !out.contains("fault 50"),
+            "{out}"
+        );
+        assert!(out.contains("950 more finding(s) not shown"), "{out}");
+        assert!(out.contains("item 59"));
     }
 }
