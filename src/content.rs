@@ -205,6 +205,29 @@ pub fn bad_name(name: &str) -> Option<String> {
     })
 }
 
+/// A name as Windows and macOS compare names, and as a reader sees it: composed (NFC: `é`
+/// typed as one character or as `e` and an accent), with Thai marks above and below a letter,
+/// and SARA AM, in one order (`น้ำ` typed tone mark first or SARA AM first). Two files with one
+/// key are one file there, and look the same on the page.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let marks =
+        |c: char| matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+    let mut out: Vec<char> = Vec::with_capacity(name.len());
+    let mut run = 0;
+    for c in name.nfc() {
+        out.push(c);
+        if marks(c) {
+            run += 1;
+            let at = out.len() - run;
+            out[at..].sort_unstable();
+        } else {
+            run = 0;
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// The finding for a link that leads out of content/.
 fn link_outside(root: &Path, path: &Path) -> Finding {
     Finding::error(
@@ -655,5 +678,21 @@ mod tests {
                 proptest::prop_assert_eq!(f.front_matter_text(), yaml.as_str());
             }
         }
+    }
+
+    // Names one system keeps as one file have one key: composed and decomposed accents, Thai
+    // marks in either order; different names keep different keys.
+    #[test]
+    fn canonically_equal_names_have_one_key() {
+        assert_eq!(name_key("caf\u{e9}.pdf"), name_key("cafe\u{301}.pdf"));
+        assert_eq!(
+            name_key("\u{e19}\u{e49}\u{e33}"),
+            name_key("\u{e19}\u{e33}\u{e49}")
+        );
+        assert_ne!(
+            name_key("\u{e19}\u{e49}\u{e33}"),
+            name_key("\u{e19}\u{e48}\u{e33}")
+        );
+        assert_ne!(name_key("a.pdf"), name_key("A.pdf"));
     }
 }

@@ -328,6 +328,20 @@ pub fn check_paths(paths: &[&str]) -> Vec<Finding> {
                 .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
         );
     }
+    // Two addresses that Windows, macOS and the reader's eye take for one (see `name_key`).
+    let mut keys: HashMap<String, &str> = HashMap::new();
+    for p in paths {
+        match keys.insert(crate::content::name_key(p), p) {
+            Some(first) if first != *p => findings.push(
+                Finding::error(
+                    *p,
+                    format!("two files of the site would be written to addresses that look the same: `{first}` and this one"),
+                )
+                .help("the names differ only in how accents or Thai marks were typed: rename one, or type both names the same way"),
+            ),
+            _ => {}
+        }
+    }
     findings
 }
 

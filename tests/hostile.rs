@@ -333,6 +333,27 @@ fn generate(case: &str, root: &Path) {
                 ),
             )
         }
+        "canonically-equal-names" => {
+            // น้ำ typed tone mark first and SARA AM first; é composed and decomposed.
+            let names = [
+                "\u{e19}\u{e49}\u{e33}.pdf",
+                "\u{e19}\u{e33}\u{e49}.pdf",
+                "caf\u{e9}.pdf",
+                "cafe\u{301}.pdf",
+            ];
+            for n in names {
+                write(root, &format!("content/files/{n}"), "%PDF-1.7\n");
+            }
+            let list: Vec<String> = names.iter().map(|n| format!("files/{n}")).collect();
+            write(
+                root,
+                "content/pages/p.md",
+                format!(
+                    "---\ntitle: เอกสาร\nattachments: [{}]\n---\n",
+                    list.join(", ")
+                ),
+            );
+        }
         "attachment-trailing-dot" => write(root, "content/files/run.php.", "<?php ?>\n"),
         "invisible-file-names" => {
             write(root, "content/measures/a\u{200b}.md", MEASURE);
