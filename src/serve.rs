@@ -387,10 +387,17 @@ impl Builder {
     fn run(mut self, rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
         let folders = |root: &Path| [identity(root), identity(&root.join("content"))];
         let mut seen = folders(&self.root);
+        // Set after the watches were made again: files the copy wrote while they were being
+        // made may have gone unseen, so everything is read once more a moment later.
+        let mut settle = false;
         loop {
             let msg = match rx.recv_timeout(ROOT_CHECK_EVERY) {
                 Ok(msg) => msg,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(mpsc::RecvTimeoutError::Timeout) if settle => {
+                    settle = false;
+                    Msg::Rescan
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     // The site folder replaced (a backup restored, a zip unpacked over it): the
                     // watches still follow the old one, so they are made again.
@@ -399,7 +406,7 @@ impl Builder {
                         continue;
                     }
                     match Watcher::start(&self.root, self.poll, tx.clone()) {
-                        Ok(w) => (self.watcher, seen) = (w, now),
+                        Ok(w) => (self.watcher, seen, settle) = (w, now, true),
                         Err(_) => continue,
                     }
                     Msg::Rescan

@@ -223,6 +223,8 @@ const CRITERIA_KEYS: &[&str] = &[
 
 impl Criteria {
     /// Reads one criteria file; `name` is how messages name it.
+    // Long: one check per rule of the list's shape (items, codes, repeats), in the order of the
+    // file; each places its own finding.
     pub fn parse(name: &str, text: &str) -> Result<Criteria, Vec<Finding>> {
         let src = diag::source(name, Arc::from(text));
         let criteria: Criteria =
@@ -300,7 +302,7 @@ impl Criteria {
                     );
                 }
                 if sub.items.is_empty() {
-                    let (off, len) = at("code", &format!("'{}'", sub.code), 0);
+                    let (off, len) = at("code", &quoted, 0);
                     findings.push(
                         Finding::at(
                             &src,
