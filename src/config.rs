@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::decode;
+use crate::content::{self, decode};
 use crate::diag::{self, Finding};
 use crate::yaml::{self, FileKind};
 
@@ -244,23 +244,49 @@ const KEYS: &[&str] = &[
     "public_oit_todo",
 ];
 
+/// How to write `base_url`.
+pub const BASE_URL_HELP: &str = "write the site's address as the browser shows it, e.g. `base_url: https://www.example.go.th/ita/`, or a path such as `/ita/`";
+
+/// Why `url` cannot be the site's address, if it cannot: every link, the feed, the sitemap and
+/// robots.txt are made from it, so it is an http(s) address or a path from the root, on one
+/// line, without characters that would end an HTML attribute.
+pub fn check_base_url(url: &str) -> Result<(), &'static str> {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("holds a space or a line break");
+    }
+    if url
+        .chars()
+        .any(|c| matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+    {
+        return Err("holds a quote, `<`, `>` or a backslash");
+    }
+    let lower = url.to_ascii_lowercase();
+    let web = ["https://", "http://"].iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+    });
+    if web || (url.starts_with('/') && !url.starts_with("//")) {
+        Ok(())
+    } else {
+        Err("is not an http(s) address nor a path starting with /")
+    }
+}
+
 impl Config {
     /// Reads `root/site.yaml`; every problem comes back as a finding.
     pub fn load(root: &Path) -> Result<Config, Vec<Finding>> {
         let path = root.join("site.yaml");
         let name = "site.yaml";
-        if path.exists() && !path.is_file() {
-            // A pipe would block the read forever; a folder cannot be read.
-            return Err(vec![
-                Finding::error(name, "site.yaml is not a regular file")
-                    .help("site.yaml must be an ordinary text file"),
-            ]);
-        }
-        let bytes = std::fs::read(&path).map_err(|e| {
-            vec![Finding::error(name, format!("cannot read site.yaml: {e}")).help(
-                "run prongsai in the site's folder (the one holding site.yaml), pass --root DIR, or create one with `prongsai init DIR`",
-            )]
-        })?;
+        let bytes = match content::read_checked(&path, root, content::MAX_FILE_BYTES) {
+            Ok(b) => b,
+            Err(content::Refused::Missing(e)) => {
+                return Err(vec![Finding::error(name, format!("cannot read site.yaml: {e}")).help(
+                    "run prongsai in the site's folder (the one holding site.yaml), pass --root DIR, or create one with `prongsai init DIR`",
+                )]);
+            }
+            Err(r) => return Err(vec![r.finding(name)]),
+        };
         let text: Arc<str> = decode(name, &bytes).map_err(|f| vec![f])?.into();
         let src = diag::source(name, text.clone());
         let mut config: Config = yaml::from_str(FileKind::Site, &src, KEYS).map_err(|f| vec![f])?;
@@ -301,6 +327,15 @@ impl Config {
                     ),
                 );
             }
+        }
+        if let Err(why) = check_base_url(&config.base_url) {
+            findings.push(
+                at_key(
+                    "base_url",
+                    format!("base_url `{}` {why}", config.base_url.escape_debug()),
+                )
+                .help(BASE_URL_HELP),
+            );
         }
         if let Some(publish) = &config.publish {
             findings.extend(publish_findings(publish, &text, &src));

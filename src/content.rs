@@ -167,7 +167,76 @@ fn markdown_file(root: &Path, entry: &walkdir::DirEntry) -> Result<Option<PathBu
     if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
         return Ok(None); // editor backups and hidden files
     }
+    if let Some(why) = bad_name(name) {
+        return Err(
+            Finding::error(diag::display_path(root, path), format!("the file {why}"))
+                .help("rename the file: type its name again with ordinary letters, digits and `-`"),
+        );
+    }
     Ok(Some(path.to_path_buf()))
+}
+
+/// Why a file or folder name is one the site cannot carry, if it is: a name Windows reserves
+/// (`CON`, `NUL.pdf`, ...) or drops the end of (a trailing dot or space, which also makes a web
+/// host see another extension), or one holding control, invisible or direction-changing
+/// characters (two names that look the same, or a name that shows another extension).
+pub fn bad_name(name: &str) -> Option<String> {
+    const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL"];
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_uppercase();
+    let numbered = |p: &str| {
+        stem.strip_prefix(p)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+    };
+    if RESERVED.contains(&stem.as_str()) || numbered("COM") || numbered("LPT") {
+        return Some(format!(
+            "has the name `{stem}`, which Windows keeps for a device; the file cannot be copied or opened there"
+        ));
+    }
+    if name.ends_with('.') || name.ends_with(' ') {
+        return Some(
+            "ends with a dot or a space, which Windows and web hosts drop or read differently"
+                .into(),
+        );
+    }
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    };
+    name.chars().find(|c| hidden(*c)).map(|c| {
+        format!(
+            "holds the control, invisible or direction-changing character U+{:04X} in its name",
+            c as u32
+        )
+    })
+}
+
+/// A name as Windows and macOS compare names, and as a reader sees it: composed (NFC: `é`
+/// typed as one character or as `e` and an accent), with Thai marks above and below a letter,
+/// and SARA AM, in one order (`น้ำ` typed tone mark first or SARA AM first). Two files with one
+/// key are one file there, and look the same on the page.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let marks =
+        |c: char| matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+    let mut out: Vec<char> = Vec::with_capacity(name.len());
+    let mut run = 0;
+    for c in name.nfc() {
+        out.push(c);
+        if marks(c) {
+            run += 1;
+            let at = out.len() - run;
+            out[at..].sort_unstable();
+        } else {
+            run = 0;
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The finding for a link that leads out of content/.
@@ -186,21 +255,100 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 /// Front matter larger than this is refused before it is parsed: it holds short fields.
 pub const MAX_FRONT_MATTER_BYTES: usize = 256 << 10;
 
+/// Why a file of the site is not read: [`check_file`] says it before anything is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// It does not exist, or cannot be looked at.
+    Missing(String),
+    /// A pipe, socket, device or folder: reading it would block, never end, or fail.
+    NotAFile,
+    /// A link (or a path) that leads out of the folder it must stay in.
+    Outside,
+    /// Larger than the limit: its size in bytes.
+    TooBig(u64),
+}
+
+impl Refused {
+    /// What is wrong, in Thai then English.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Missing(e) => format!("อ่านไฟล์ไม่ได้ / cannot read the file: {e}"),
+            Refused::NotAFile => "ไม่ใช่ไฟล์ธรรมดา / not a regular file (a pipe, socket or device)".into(),
+            Refused::Outside => "เป็นลิงก์ไปยังที่อยู่นอกโฟลเดอร์ของเว็บไซต์ / a link to a place outside the site's folder: not read".into(),
+            Refused::TooBig(n) => format!("ไฟล์ใหญ่ {} / the file is {}", mb(*n), mb(*n)),
+        }
+    }
+
+    /// How to fix it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            Refused::Missing(_) => {
+                "check the name (names are case-sensitive) and that the file can be opened"
+            }
+            Refused::NotAFile => {
+                "replace it with an ordinary file (a pipe or device is never read)"
+            }
+            Refused::Outside => "copy the file into the site's folder instead of linking to it",
+            Refused::TooBig(_) => "make the file smaller or split it",
+        }
+    }
+
+    /// The finding for the file `rel`.
+    pub fn finding(&self, rel: &str) -> Finding {
+        Finding::error(rel, self.message()).help(self.help())
+    }
+}
+
+/// The one gate every file of the site passes before it is opened (content, disclosures,
+/// criteria, site.yaml, templates, static files, attachments): it must be a regular file, stay
+/// inside the folder `within` once its links are followed, and hold at most `max` bytes.
+/// Returns its size. Nothing is opened, so a pipe cannot block and a link to a system file is
+/// never read (nor echoed in a message).
+pub fn check_file(path: &Path, within: &Path, max: u64) -> Result<u64, Refused> {
+    let link = std::fs::symlink_metadata(path).map_err(|e| Refused::Missing(e.to_string()))?;
+    if link.file_type().is_symlink() {
+        let real = path
+            .canonicalize()
+            .map_err(|e| Refused::Missing(e.to_string()))?;
+        let within = within
+            .canonicalize()
+            .map_err(|e| Refused::Missing(e.to_string()))?;
+        if !real.starts_with(within) {
+            return Err(Refused::Outside);
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Refused::Missing(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Refused::NotAFile);
+    }
+    if meta.len() > max {
+        return Err(Refused::TooBig(meta.len()));
+    }
+    Ok(meta.len())
+}
+
+/// Reads a file that passed [`check_file`], never more than `max` bytes (it may have grown).
+pub fn read_checked(path: &Path, within: &Path, max: u64) -> Result<Vec<u8>, Refused> {
+    use std::io::Read;
+    let size = check_file(path, within, max)?;
+    let file = std::fs::File::open(path).map_err(|e| Refused::Missing(e.to_string()))?;
+    // Sized from the file's length, so it is read in one go, not in growing steps.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Refused::Missing(e.to_string()))?;
+    if bytes.len() as u64 > max {
+        return Err(Refused::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads and splits one content file.
 pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding> {
-    use std::io::Read;
     let rel = diag::display_path(root, path);
-    let cannot = |e: std::io::Error| Finding::error(&rel, format!("cannot read the file: {e}"));
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    // Sized from the file's length (when known), so it is read in one go, not in growing steps.
-    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(Finding::error(
+    let bytes = match read_checked(path, &root.join("content"), MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(Refused::TooBig(size)) => return Err(Finding::error(
             &rel,
             format!(
                 "the file is {}; content files may be at most {}",
@@ -208,8 +356,9 @@ pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding>
                 mb(MAX_FILE_BYTES)
             ),
         )
-        .help("split the text into several pages, or put the document in content/files/ and link it under `attachments:`"));
-    }
+        .help("split the text into several pages, or put the document in content/files/ and link it under `attachments:`")),
+        Err(r) => return Err(r.finding(&rel)),
+    };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -217,7 +366,7 @@ pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding>
     from_bytes(&rel, &stem, kind, &bytes)
 }
 
-fn mb(bytes: u64) -> String {
+pub fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
 }
 
@@ -430,7 +579,7 @@ pub fn locate(
     key: &str,
     needle: Option<&str>,
 ) -> Option<(Source, usize, usize)> {
-    let bytes = std::fs::read(root.join(rel)).ok()?;
+    let bytes = read_checked(&root.join(rel), root, MAX_FILE_BYTES).ok()?;
     let text = decode(rel, &bytes).ok()?;
     let origin = diag::source(rel, Arc::from(text));
     let text: &str = origin.inner();
@@ -540,5 +689,21 @@ mod tests {
                 proptest::prop_assert_eq!(f.front_matter_text(), yaml.as_str());
             }
         }
+    }
+
+    // Names one system keeps as one file have one key: composed and decomposed accents, Thai
+    // marks in either order; different names keep different keys.
+    #[test]
+    fn canonically_equal_names_have_one_key() {
+        assert_eq!(name_key("caf\u{e9}.pdf"), name_key("cafe\u{301}.pdf"));
+        assert_eq!(
+            name_key("\u{e19}\u{e49}\u{e33}"),
+            name_key("\u{e19}\u{e33}\u{e49}")
+        );
+        assert_ne!(
+            name_key("\u{e19}\u{e49}\u{e33}"),
+            name_key("\u{e19}\u{e48}\u{e33}")
+        );
+        assert_ne!(name_key("a.pdf"), name_key("A.pdf"));
     }
 }

@@ -29,11 +29,12 @@ pub fn source(name: &str, text: Arc<str>) -> Source {
     Arc::new(NamedSource::new(printable(name), text))
 }
 
-/// Characters a terminal would act on rather than show: controls (escape sequences) and the
-/// bidirectional overrides that make text display in another order than it is.
+/// Characters a terminal would act on rather than show, or would show as nothing: controls
+/// (escape sequences), the bidirectional overrides that make text display in another order than
+/// it is, and the zero-width ones that make two names look the same.
 fn unprintable(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// `s` with every [`unprintable`] character written as `\u{..}`.
@@ -51,6 +52,9 @@ fn printable(s: &str) -> String {
         })
         .collect()
 }
+
+/// Findings at places in one file that are drawn; the rest are counted.
+const MAX_SHOWN_PER_FILE: usize = 50;
 
 /// Longest stretch of text (the line and its neighbours) a finding prints as its snippet.
 const MAX_SNIPPET_BYTES: usize = 4096;
@@ -231,7 +235,20 @@ impl Findings {
             // "ICU4X data error" lines into the output. Terminals wrap long lines themselves.
             .with_wrap_lines(false);
         let mut out = String::new();
+        // Past this many findings at places in one file the rest are the same fault again (a
+        // list repeated by aliases, a pasted block): they are counted, not drawn. Findings about
+        // a whole file (one per checklist item, at most) are always drawn.
+        let mut shown: (&str, usize) = ("", 0);
+        let mut hidden = std::collections::BTreeMap::<&str, usize>::new();
         for f in &self.0 {
+            if shown.0 != f.file {
+                shown = (&f.file, 0);
+            }
+            shown.1 += usize::from(f.line > 0);
+            if shown.1 > MAX_SHOWN_PER_FILE {
+                *hidden.entry(&f.file).or_default() += 1;
+                continue;
+            }
             // Names and values come from the files: escape codes in them must not reach the terminal.
             // Paths are printed the way the user's system writes them (`\` on Windows).
             let f = &Finding {
@@ -262,6 +279,12 @@ impl Findings {
             }
             let _ = handler.render_report(&mut out, f);
             out.push('\n');
+        }
+        for (file, n) in hidden {
+            out.push_str(&format!(
+                "{}: ยังมีอีก {n} ข้อที่ไม่ได้แสดง / {n} more finding(s) not shown; fix the ones above first\n\n",
+                printable(file)
+            ));
         }
         out
     }
@@ -411,5 +434,25 @@ mod tests {
     fn did_you_mean_suggests_only_close_words() {
         assert_eq!(did_you_mean("scroe", ["score", "status"]), Some("score"));
         assert_eq!(did_you_mean("zzz", ["score", "status"]), None);
+    }
+
+    // A flood of findings at places in one file draws the first fifty and counts the rest;
+    // findings about whole files are all drawn.
+    #[test]
+    fn a_flood_of_findings_in_one_file_is_counted_not_drawn() {
+        let src = source("a.yaml", Arc::from("x: 1\n".repeat(1000)));
+        let mut all: Vec<Finding> = (0..1000)
+            .map(|i| Finding::at(&src, i * 5, 1, format!("fault {i}")))
+            .collect();
+        all.extend((0..60).map(|i| Finding::error("b.yaml", format!("item {i}"))));
+        let mut findings = Findings::from(all);
+        findings.sort();
+        let out = findings.render(false);
+        assert!(
+            out.contains("fault 49") && !out.contains("fault 50"),
+            "{out}"
+        );
+        assert!(out.contains("950 more finding(s) not shown"), "{out}");
+        assert!(out.contains("item 59"));
     }
 }

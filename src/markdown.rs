@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Finding, Source};
 
@@ -38,6 +38,7 @@ pub fn render(src: &Source, body_start: usize, settings: &Settings) -> (String, 
         events.push(sanitize(event, &range, settings, &mut warnings));
     }
     let findings = warnings.finish();
+    prefix_footnotes(&mut events);
     add_heading_ids(&mut events);
     (to_html(events, text.len()), findings)
 }
@@ -218,16 +219,97 @@ fn sanitize_tag<'a>(
 /// The HTML of `events` (from a body of `len` bytes), each table wrapped in `div.table-wrap`.
 fn to_html(events: Vec<Event>, len: usize) -> String {
     let mut out = String::with_capacity(len * 3 / 2);
+    // Aligned columns: pulldown-cmark writes `style="text-align: ..."`, which the theme's CSP
+    // blocks; the cells are written here with a class the theme's style sheet aligns.
+    let mut align: Vec<Alignment> = Vec::new();
+    let (mut cell, mut head) = (0, false);
     let wrapped = events.into_iter().flat_map(|e| match e {
-        Event::Start(Tag::Table(_)) => [
-            Some(Event::Html("<div class=\"table-wrap\">".into())),
-            Some(e),
-        ],
+        Event::Start(Tag::Table(a)) => {
+            align = a;
+            [
+                Some(Event::Html("<div class=\"table-wrap\">".into())),
+                Some(Event::Start(Tag::Table(Vec::new()))),
+            ]
+        }
         Event::End(TagEnd::Table) => [Some(e), Some(Event::Html("</div>".into()))],
+        Event::Start(Tag::TableHead) => {
+            (head, cell) = (true, 0);
+            [Some(e), None]
+        }
+        Event::End(TagEnd::TableHead) => {
+            head = false;
+            [Some(e), None]
+        }
+        Event::Start(Tag::TableRow) => {
+            cell = 0;
+            [Some(e), None]
+        }
+        Event::Start(Tag::TableCell) => {
+            let tag = if head { "th" } else { "td" };
+            let class = match align.get(cell) {
+                Some(Alignment::Left) => " class=\"align-left\"",
+                Some(Alignment::Center) => " class=\"align-center\"",
+                Some(Alignment::Right) => " class=\"align-right\"",
+                _ => "",
+            };
+            [Some(Event::Html(format!("<{tag}{class}>").into())), None]
+        }
+        Event::End(TagEnd::TableCell) => {
+            cell += 1;
+            let tag = if head { "th" } else { "td" };
+            [Some(Event::Html(format!("</{tag}>").into())), None]
+        }
         e => [Some(e), None],
     });
     html::push_html(&mut out, wrapped.flatten());
     out
+}
+
+/// Ids the theme's pages and the preview's script use: a heading or footnote of a body never
+/// takes one (a second `id="main"` would move the skip link, a heading `prongsai-error` would
+/// break the preview's error box). A unit test checks the theme's templates against this list.
+const RESERVED_IDS: &[&str] = &[
+    "main",
+    "top",
+    "q",
+    "more",
+    "missing",
+    "counts",
+    "scores",
+    "status-filter",
+    "site-search-q",
+    "search-form",
+    "search-status",
+    "search-results",
+    "search-more",
+    "search-more-wrap",
+    "search-hint",
+    "f-year",
+    "f-unit",
+    "f-status",
+    "f-assessment",
+    "chart-title",
+    "chart-desc",
+    "oit-chart-title",
+    "oit-chart-desc",
+];
+
+/// Whether a body may not use `id`: the theme's, the preview's (`prongsai-...`) and the
+/// footnotes' (`fn-...`).
+fn reserved_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || id.starts_with("prongsai-") || id.starts_with("fn-")
+}
+
+/// Footnote names as ids of their own (`fn-NAME`), so a heading never shares one.
+fn prefix_footnotes(events: &mut [Event]) {
+    for e in events {
+        match e {
+            Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => {
+                *name = format!("fn-{name}").into();
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A link target safe to emit: root-relative paths become page-relative; script schemes give None.
@@ -252,36 +334,36 @@ fn fix_url<'a>(url: CowStr<'a>, root: &str) -> Option<CowStr<'a>> {
     Some(url)
 }
 
-/// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
+/// Gives every heading an id unique in the page and none of the [`reserved_id`]s: an explicit
+/// `{#id}` is kept when it is free, any other heading's is made from its text.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used: HashSet<String> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
+    let mut used: HashSet<String> = HashSet::new();
     // The next suffix to try for each base, so a page of identical headings stays linear.
     let mut next: HashMap<String, usize> = HashMap::new();
-    for i in 0..events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            for e in &events[i + 1..] {
-                match e {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => text.push_str(t),
-                    _ => {}
+    // Explicit ids first, so a heading's text never takes the id another heading asked for.
+    for pass in [true, false] {
+        for i in 0..events.len() {
+            let base = match &events[i] {
+                Event::Start(Tag::Heading { id: Some(id), .. }) if pass => id.to_string(),
+                Event::Start(Tag::Heading { id: None, .. }) if !pass => {
+                    let base = anchor(&heading_text(&events[i + 1..]));
+                    if base.is_empty() {
+                        "section".to_string()
+                    } else {
+                        base
+                    }
                 }
-            }
-            let base = anchor(&text);
-            let base = if base.is_empty() {
-                "section".to_string()
+                _ => continue,
+            };
+            // A suffix cannot free a reserved prefix: such an id gets one of its own.
+            let base = if base.starts_with("prongsai-") || base.starts_with("fn-") {
+                format!("h-{base}")
             } else {
                 base
             };
             let mut id = base.clone();
             let n = next.entry(base.clone()).or_insert(1);
-            while used.contains(&id) {
+            while used.contains(&id) || reserved_id(&id) {
                 id = format!("{base}-{n}");
                 *n += 1;
             }
@@ -291,6 +373,19 @@ fn add_heading_ids(events: &mut [Event]) {
             }
         }
     }
+}
+
+/// The text of the heading whose events follow.
+fn heading_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// An anchor from heading text: Thai letters with their vowel and tone marks kept, ASCII lower-cased,
@@ -403,10 +498,10 @@ mod tests {
     #[test]
     fn heading_attributes_cannot_add_event_handlers() {
         let (html, findings) = md(
-            "## ชื่อ {#top .big onclick=alert(1) onmouseover=\"x\"}\n",
+            "## ชื่อ {#intro .big onclick=alert(1) onmouseover=\"x\"}\n",
             false,
         );
-        assert!(html.contains(r#"<h2 id="top" class="big">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="intro" class="big">"#), "{html}");
         assert!(
             !html.contains("onclick") && !html.contains("onmouseover"),
             "{html}"
@@ -448,5 +543,55 @@ mod tests {
     fn tables_are_wrapped_for_scrolling() {
         let (html, _) = md("| a | b |\n| - | - |\n| 1 | 2 |\n", false);
         assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
+    }
+
+    // Aligned table columns get a class the theme aligns, never a `style=` its CSP would block.
+    #[test]
+    fn aligned_columns_are_classes_not_styles() {
+        let (html, _) = md("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", false);
+        assert!(!html.contains("style="), "{html}");
+        assert!(
+            html.contains(r#"<th class="align-center">b</th>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<td class="align-right">3</td>"#), "{html}");
+    }
+
+    // Headings never take an id of the theme, the preview or a footnote, nor one another's.
+    #[test]
+    fn heading_ids_avoid_the_theme_the_preview_and_footnotes() {
+        let (html, _) = md(
+            "# main\n\n# prongsai-error\n\n# x {#top}\n\n# fn-1\n\n# a\n\n# b {#a}\n\nnote[^1]\n\n[^1]: n\n",
+            false,
+        );
+        for id in ["main", "prongsai-error", "top", "fn-1\"", "id=\"a\""] {
+            let n = html
+                .matches(&format!("id=\"{}", id.trim_start_matches("id=\"")))
+                .count();
+            assert!(n <= 1, "{id} twice in {html}");
+        }
+        assert!(html.contains(r#"<h1 id="main-1">"#), "{html}");
+        assert!(html.contains(r#"<h1 id="h-prongsai-error">"#), "{html}");
+        assert!(
+            html.contains(r#"<h1 id="a">b</h1>"#),
+            "the explicit id wins: {html}"
+        );
+        assert!(html.contains(r##"href="#fn-1""##), "{html}");
+    }
+
+    // Every id the theme's templates write is one a body may not take.
+    #[test]
+    fn every_theme_id_is_reserved() {
+        for (name, text) in crate::theme::TEMPLATES {
+            for part in text.split(" id=\"").skip(1) {
+                let id = part.split('"').next().unwrap_or("");
+                if !id.contains('{') {
+                    assert!(
+                        reserved_id(id),
+                        "{name} uses id `{id}`, not in RESERVED_IDS"
+                    );
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value};
 
 use crate::config::Config;
-use crate::content::{Kind, SourceFile};
+use crate::content::{self, Kind, SourceFile};
 use crate::diag::{Finding, did_you_mean};
 use crate::thai::{self, Date, MonthRange};
 use crate::yaml::{self, FileKind, key_span};
@@ -782,73 +782,22 @@ impl<'a> Fields<'a> {
             .take::<List>("attachments")
             .map(List::into_vec)
             .unwrap_or_default();
-        let content = root.join("content");
         let mut out = Vec::new();
         for p in paths {
+            let clean = clean_path(&p);
             // One spelling per file: `files//a.pdf` and `files/a.pdf` must not become two outputs.
-            let clean = p
-                .replace('\\', "/")
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("/");
             if out.iter().any(|a: &Attachment| a.path == clean) {
                 continue;
             }
-            let absolute = p.starts_with('/') || p.starts_with('\\');
-            let unsafe_path =
-                absolute || clean.contains(':') || clean.split('/').any(|c| c.starts_with('.'));
-            if unsafe_path {
-                self.error_at(
-                    "attachments",
-                    format!("attachment `{p}` points outside content/"),
-                    "write a path inside content/, e.g. files/report-2566.pdf",
-                );
-                continue;
-            }
-            let ext = clean.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-            if !allow_html && ext.is_some_and(|e| SCRIPTABLE.contains(&e.as_str())) {
-                // Served from the site's own address, such a file's script would run as the site.
-                self.error_at(
-                    "attachments",
-                    format!("attachment `{p}` is a kind of file that can run script in the browser"),
-                    "attach a PDF or an image (PNG, JPEG) instead, or set `allow_html: true` in site.yaml if the file is trusted",
-                );
-                continue;
-            }
-            let full = content.join(&clean);
-            let inside = match (full.canonicalize(), content.canonicalize()) {
-                (Ok(file), Ok(content)) => file.starts_with(content),
-                _ => true, // missing: reported below
-            };
-            if !inside {
-                self.error_at(
-                    "attachments",
-                    format!("attachment `{p}` is a link to a file outside content/"),
-                    "copy the file into content/files/ instead of linking to it",
-                );
-                continue;
-            }
-            match std::fs::metadata(&full) {
-                Ok(m) if m.is_file() && m.len() > MAX_ATTACHMENT_BYTES => self.error_at(
-                    "attachments",
-                    format!(
-                        "attachment `{p}` is {} MB; attachments may be at most {} MB",
-                        m.len() >> 20,
-                        MAX_ATTACHMENT_BYTES >> 20
-                    ),
-                    "compress the scan (a PDF at 150 dpi is plenty), split it, or link to it on another server",
-                ),
-                Ok(m) if m.is_file() => out.push(Attachment {
+            match check_attachment(root, &p, allow_html) {
+                Ok(bytes) => out.push(Attachment {
                     name: clean.rsplit('/').next().unwrap_or(&clean).to_string(),
                     path: clean,
-                    bytes: m.len(),
+                    bytes,
                 }),
-                _ => self.error_at(
-                    "attachments",
-                    format!("attachment `{p}` does not exist"),
-                    &format!("put the file at content/{clean}, or fix the name (names are case-sensitive)"),
-                ),
+                Err((why, help)) => {
+                    self.error_at("attachments", format!("attachment `{p}` {why}"), &help)
+                }
             }
         }
         out
@@ -897,8 +846,94 @@ impl<'a> Fields<'a> {
 
 /// Attachment types a browser runs script in; refused unless the site allows raw HTML.
 const SCRIPTABLE: &[&str] = &[
-    "html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt",
+    "html", "htm", "xhtml", "xht", "shtml", "shtm", "svg", "svgz", "js", "mjs", "xml", "xsl",
+    "xslt",
 ];
+
+/// Types a web host runs as a program when asked for them (PHP on most Thai hosting): refused
+/// always, since the published copy would run on the server.
+const SERVER_RUN: &[&str] = &[
+    "php", "php3", "php4", "php5", "php7", "php8", "phtml", "phar", "pht", "phps", "cgi", "pl",
+    "py", "asp", "aspx", "ashx", "asmx", "jsp", "jspx", "htaccess", "shtml",
+];
+
+/// An attachment path as one spelling: `\` as `/`, no empty segments.
+pub fn clean_path(written: &str) -> String {
+    written
+        .replace('\\', "/")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The one gate for a file of `content/` published as it is (an attachment, or evidence named
+/// in disclosures.yaml): a path inside content/ with a name every system keeps, not a kind of
+/// file that runs in the browser (unless `allow_html`) or on the web host, a regular file that
+/// stays inside content/, at most [`MAX_ATTACHMENT_BYTES`]. Its size, or why not (the end of a
+/// sentence that starts with the file's name) and the fix.
+pub fn check_attachment(
+    root: &Path,
+    written: &str,
+    allow_html: bool,
+) -> Result<u64, (String, String)> {
+    let clean = clean_path(written);
+    let fail = |why: String, help: &str| Err((why, help.to_string()));
+    let absolute = written.starts_with('/') || written.starts_with('\\');
+    if absolute || clean.contains(':') || clean.split('/').any(|c| c.starts_with('.')) {
+        return fail(
+            "points outside content/".into(),
+            "write a path inside content/, e.g. files/report-2566.pdf",
+        );
+    }
+    if let Some(why) = clean.split('/').find_map(content::bad_name) {
+        return fail(why, "rename the file (and the line that names it)");
+    }
+    let ext = clean
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    let ext = ext.as_deref().unwrap_or("");
+    if SERVER_RUN.contains(&ext) {
+        // A web host runs these as programs when asked for them.
+        return fail(
+            "is a program a web host would run (PHP, CGI, ASP)".into(),
+            "attach a PDF or an image (PNG, JPEG) instead; a script has no place on the site",
+        );
+    }
+    if !allow_html && SCRIPTABLE.contains(&ext) {
+        // Served from the site's own address, such a file's script would run as the site.
+        return fail(
+            "is a kind of file that can run script in the browser".into(),
+            "attach a PDF or an image (PNG, JPEG) instead, or set `allow_html: true` in site.yaml if the file is trusted",
+        );
+    }
+    let content = root.join("content");
+    match content::check_file(&content.join(&clean), &content, MAX_ATTACHMENT_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(content::Refused::Outside) => fail(
+            "is a link to a file outside content/".into(),
+            "copy the file into content/files/ instead of linking to it",
+        ),
+        Err(content::Refused::TooBig(n)) => fail(
+            format!(
+                "is {} MB; attachments may be at most {} MB",
+                n >> 20,
+                MAX_ATTACHMENT_BYTES >> 20
+            ),
+            "compress the scan (a PDF at 150 dpi is plenty), split it, or link to it on another server",
+        ),
+        Err(content::Refused::NotAFile) => fail(
+            "is not a regular file (a pipe, socket, device or folder)".into(),
+            "name an ordinary file under content/",
+        ),
+        Err(content::Refused::Missing(_)) => fail(
+            "does not exist".into(),
+            &format!("put the file at content/{clean}, or fix the name (names are case-sensitive)"),
+        ),
+    }
+}
 
 /// Largest attachment a build copies: every build holds the site's files in memory.
 pub const MAX_ATTACHMENT_BYTES: u64 = 100 << 20;

@@ -4,14 +4,16 @@
 //! outputs, atomically and incrementally: the new site is synced into a back buffer beside the
 //! output folder (`.public.prongsai` next to `public/`, which holds the build before the current
 //! one), only files whose bytes differ are written, and then the two folders are swapped in one
-//! rename (`renameat2(RENAME_EXCHANGE)` on Linux). A reader of `public/` sees the old site or the
-//! new one, never a mix, and no build deletes and rewrites thousands of files. The bytes of each
+//! rename (`renameat2(RENAME_EXCHANGE)` on Linux), or, where the system has no such rename, in
+//! three that are each undone or finished by the next build (see [`exchange`]). A reader of
+//! `public/` sees the old site or the new one, never a mix, and no build deletes and rewrites
+//! thousands of files. The bytes of each
 //! file are made when it is its turn (on any thread), so a build never holds the whole site in
 //! memory. A lock on the output's parent folder lets one build write at a time. This module does
 //! not know what a page is.
 
 use std::borrow::Borrow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
@@ -46,9 +48,36 @@ pub enum Failed {
 
 /// The finding for an output folder that could not be written.
 pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
-    Finding::error(out.display().to_string(), format!("cannot write the site: {e}"))
-        .help("check that the folder is writable and the disk is not full; the previous site is left as it was")
+    let f = Finding::error(
+        out.display().to_string(),
+        format!("cannot write the site: {e}"),
+    );
+    match e.get_ref().and_then(|e| e.downcast_ref::<Stranded>()) {
+        Some(s) => f.help(format!(
+            "เว็บไซต์เดิมอยู่ที่ {p} และจะถูกย้ายกลับเมื่อสร้างครั้งถัดไป / the previous site is in {p}: \
+             close any program that has a file of the site open (a PDF, an Explorer window), then \
+             build again, which puts it back first",
+            p = s.parked.display()
+        )),
+        None => f.help("check that the folder is writable, the disk is not full and no program holds a file of it open; the previous site is left as it was"),
+    }
 }
+
+/// A swap that failed half way and could not be undone: the previous site is at `parked`
+/// (the next build puts it back), and `public/` is missing.
+#[derive(Debug)]
+struct Stranded {
+    parked: PathBuf,
+    cause: io::Error,
+}
+
+impl std::fmt::Display for Stranded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}; the previous site could not be put back", self.cause)
+    }
+}
+
+impl std::error::Error for Stranded {}
 
 /// The marker file every output folder holds.
 pub fn marker() -> Output {
@@ -62,6 +91,21 @@ pub fn marker() -> Output {
 pub const MARKER: &str = ".prongsai-build";
 const MARKER_TEXT: &str =
     "This folder is written by prongsai; every build replaces its contents.\n";
+
+/// Where the three-rename swap parks the previous site between its renames: `.NAME.prongsai-old`.
+fn parked(out: &Path) -> PathBuf {
+    let stage = back_buffer(out);
+    stage.with_file_name(format!(
+        "{}-old",
+        stage.file_name().unwrap_or_default().to_string_lossy()
+    ))
+}
+
+/// Where the previous site is when a swap failed half way and `out` is missing (see [`exchange`]).
+pub fn stranded(out: &Path) -> Option<PathBuf> {
+    let parked = parked(out);
+    (!out.exists() && parked.is_dir()).then_some(parked)
+}
 
 /// The back buffer beside `out`: `.NAME.prongsai`.
 pub fn back_buffer(out: &Path) -> PathBuf {
@@ -138,7 +182,7 @@ where
 /// Makes ready to write into `out`: refuses an output that is a file or a folder prongsai did not
 /// make, takes the write lock, and makes the back buffer with its marker. Returns the back buffer
 /// and the lock, held until dropped.
-fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
+fn prepare(out: &Path) -> io::Result<(PathBuf, std::fs::File)> {
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
         if dir.exists() && !dir.is_dir() {
@@ -162,6 +206,7 @@ fn prepare(out: &Path) -> io::Result<(PathBuf, Option<std::fs::File>)> {
     // One writer at a time (two builds started at once): two syncing one back
     // buffer would swap in a mix of both.
     let lock = lock(parent)?;
+    recover(out)?;
     std::fs::create_dir_all(&stage)?;
     // The marker goes in first, so a build killed while filling a new back buffer leaves a folder
     // the next build recognises as its own and finishes.
@@ -192,23 +237,61 @@ pub fn check_paths(paths: &[&str]) -> Vec<Finding> {
                 .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
         );
     }
+    // Two addresses that Windows, macOS and the reader's eye take for one (see `name_key`).
+    let mut keys: HashMap<String, &str> = HashMap::new();
+    for p in paths {
+        match keys.insert(crate::content::name_key(p), p) {
+            Some(first) if first != *p => findings.push(
+                Finding::error(
+                    *p,
+                    format!("two files of the site would be written to addresses that look the same: `{first}` and this one"),
+                )
+                .help("the names differ only in how accents or Thai marks were typed: rename one, or type both names the same way"),
+            ),
+            _ => {}
+        }
+    }
     findings
 }
 
 /// Holds an exclusive lock on the folder `dir` until dropped, waiting for any other holder; the
-/// kernel releases it when a holder dies, so a killed build never leaves it locked.
-/// (Linux only; elsewhere builds into one folder must not overlap.)
-fn lock(dir: &Path) -> io::Result<Option<std::fs::File>> {
-    #[cfg(target_os = "linux")]
-    {
-        let file = std::fs::File::open(dir)?;
-        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
-        Ok(Some(file))
+/// system releases it when a holder dies, so a killed build never leaves it locked. On Unix the
+/// folder itself is locked; Windows cannot open a folder as a file, so there it is a
+/// `.prongsai.lock` file in it.
+fn lock(dir: &Path) -> io::Result<std::fs::File> {
+    #[cfg(unix)]
+    let file = std::fs::File::open(dir)?;
+    #[cfg(not(unix))]
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".prongsai.lock"))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// Finishes a three-rename swap that a killed build (or one whose renames were refused) left
+/// half done, from the folder it parked the previous site in: with no output folder, the
+/// previous site goes back; with no back buffer it becomes one; else it is a leftover.
+fn recover(out: &Path) -> io::Result<()> {
+    let parked = parked(out);
+    if std::fs::symlink_metadata(&parked).is_err() {
+        return Ok(());
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = dir;
-        Ok(None)
+    if !parked.is_dir() || !is_ours(&parked)? {
+        return Err(io::Error::other(format!(
+            "{} exists and was not made by prongsai; move it away",
+            parked.display()
+        )));
+    }
+    let stage = back_buffer(out);
+    if !out.exists() {
+        std::fs::rename(&parked, out)
+    } else if !stage.exists() {
+        std::fs::rename(&parked, &stage)
+    } else {
+        std::fs::remove_dir_all(&parked)
     }
 }
 
@@ -412,22 +495,33 @@ fn list(dir: &Path, rel: &str, out: &mut Listing) -> io::Result<()> {
     Ok(())
 }
 
-/// Swaps the contents of two folder names in one step where the OS allows it.
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+/// Swaps the back buffer `stage` and the output folder `out`: in one step where the system
+/// allows it (Linux's `RENAME_EXCHANGE`), else in three renames that are each undone or finished:
+/// `out` is parked, `stage` takes its name, the parked site becomes the back buffer. A refused
+/// first rename changes nothing; a refused second one puts the parked site back (Windows refuses
+/// a rename while a program holds a file of the folder open); a build killed between them leaves
+/// the parked folder, which the next build's [`recover`] puts back or reuses.
+fn exchange(stage: &Path, out: &Path) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        match renameat_with(CWD, stage, CWD, out, RenameFlags::EXCHANGE) {
             Ok(()) => return Ok(()),
             Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
             Err(e) => return Err(e.into()),
         }
     }
-    // Fallback (other systems, file systems without exchange): three renames, a brief gap.
-    let tmp = a.with_extension("swap");
-    std::fs::rename(b, &tmp)?;
-    std::fs::rename(a, b)?;
-    std::fs::rename(&tmp, a)
+    let parked = parked(out);
+    std::fs::rename(out, &parked)?;
+    if let Err(cause) = std::fs::rename(stage, out) {
+        return match std::fs::rename(&parked, out) {
+            Ok(()) => Err(cause),
+            Err(_) => Err(io::Error::other(Stranded { parked, cause })),
+        };
+    }
+    // The new site is in place; should this fail, the next build's `recover` does it.
+    let _ = std::fs::rename(&parked, stage);
+    Ok(())
 }
 
 #[cfg(test)]

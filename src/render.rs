@@ -44,6 +44,10 @@ fn html_formatter(
     }
 }
 
+/// Steps (minijinja instructions) one page may take: the theme's largest page takes between 1
+/// and 5 million at 10,000 measures, so this leaves room for 100,000.
+const TEMPLATE_FUEL: u64 = 50_000_000;
+
 impl Renderer {
     /// Loads the theme's templates, then the site's own `templates/` over them.
     pub fn new(root: &Path, config: &Config) -> Result<Renderer, Vec<Finding>> {
@@ -57,6 +61,9 @@ impl Renderer {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_formatter(html_formatter);
+        // A template that loops for ever (or for a billion steps) must end the build with its
+        // name, not hang it and the preview's rebuilds.
+        env.set_fuel(Some(TEMPLATE_FUEL));
         let digits = config.digits;
         register_filters(&mut env, digits);
         env.add_function("url_for", url_for);
@@ -86,6 +93,13 @@ impl Renderer {
         tmpl.render(ctx).map_err(|e| {
             let name = e.name().unwrap_or(template).to_string();
             let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+            if e.kind() == minijinja::ErrorKind::OutOfFuel {
+                return Finding::error(
+                    format!("templates/{name}"),
+                    format!("แม่แบบทำงานนานเกินไป / the template runs too long{line}: it took more than {TEMPLATE_FUEL} steps for one page"),
+                )
+                .help("look for a loop that never ends or loops over a huge range in this template, or delete the file to use the built-in theme's");
+            }
             Finding::error(format!("templates/{name}"), format!("template error{line}: {}", e.detail().unwrap_or(&e.to_string())))
                 .help("fix the template named here; `prongsai build` uses the built-in theme for templates your site does not override")
         })
@@ -111,12 +125,13 @@ fn templates(root: &Path) -> (BTreeMap<String, (String, String)>, Vec<Finding>) 
         .sort_by_file_name()
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        // Links and pipes too: the gate says why they are not read.
+        .filter(|e| !e.file_type().is_dir())
     {
         let name = crate::diag::display_path(&dir, entry.path());
         let rel = crate::diag::display_path(root, entry.path());
-        match std::fs::read(entry.path())
-            .map_err(|e| e.to_string())
+        match crate::content::read_checked(entry.path(), root, crate::content::MAX_FILE_BYTES)
+            .map_err(|r| r.message())
             .and_then(|b| crate::content::decode(&rel, &b).map_err(|f| f.message))
         {
             Ok(text) => {

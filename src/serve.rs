@@ -30,6 +30,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, RecommendedCache};
 use tokio::sync::watch;
@@ -67,6 +68,13 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 const DEBOUNCE_TICK: Duration = Duration::from_millis(5);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(500);
+/// How long a connection may take to send a request's head (and may sit idle between requests).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once: far below the files a process may open, so a flood of them
+/// never starves a rebuild.
+const MAX_CONNECTIONS: usize = 512;
+/// How often the rebuild thread looks whether the site folder itself was replaced.
+const ROOT_CHECK_EVERY: Duration = Duration::from_secs(1);
 /// How many ports after `--port` are tried when it is in use.
 const PORT_TRIES: u16 = 20;
 /// Where pages listen for rebuilds (outside any base path, so it survives a base_url change).
@@ -88,6 +96,7 @@ pub fn run(opts: Options) -> io::Result<()> {
     let (notice_tx, _) = watch::channel(Notice::default());
     let (stop_tx, _) = watch::channel(false);
     let shared = Arc::new(Shared {
+        bind: opts.bind,
         served: RwLock::new(Arc::new(Served::default())),
         notice: notice_tx,
         stop: stop_tx,
@@ -100,6 +109,7 @@ pub fn run(opts: Options) -> io::Result<()> {
         color: opts.color,
         quiet: opts.quiet,
         search: opts.search,
+        poll: opts.poll,
         cache: Cache::default(),
         shared: shared.clone(),
         watcher,
@@ -111,7 +121,10 @@ pub fn run(opts: Options) -> io::Result<()> {
     builder.rebuild();
     let rebuilds = std::thread::Builder::new()
         .name("prongsai rebuild".into())
-        .spawn(move || builder.run(rx))?;
+        .spawn({
+            let tx = tx.clone();
+            move || builder.run(rx, tx)
+        })?;
 
     let listener = bind(opts.bind, opts.port)?;
     let addr = listener.local_addr()?;
@@ -173,24 +186,57 @@ fn public_matches(out: &Path, outputs: &[Arc<Output>], search: bool) -> bool {
         })
 }
 
-/// The HTTP server until Ctrl-C (or SIGTERM).
+/// The HTTP server until Ctrl-C (or SIGTERM). Each connection is driven here rather than by
+/// `axum::serve`, which has neither: a connection must send its request head within
+/// [`HEADER_TIMEOUT`] (half-open connections would otherwise pile up until the process runs out
+/// of files, and rebuilds with it), and at most [`MAX_CONNECTIONS`] are served at once (more wait
+/// in the listen queue until one ends).
 async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> io::Result<()> {
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let app = Router::new().fallback(handle).with_state(shared.clone());
-    let stop = shared.stop.clone();
-    let mut stopped = stop.subscribe();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        let _ = stop.send(true);
-    });
-    let server = tokio::spawn(async move { server.await });
-    // Ends the event streams first; a slow connection may not hold the process up for long.
-    let _ = stopped.wait_for(|s| *s).await;
-    match tokio::time::timeout(Duration::from_secs(3), server).await {
-        Ok(Ok(result)) => result,
-        _ => Ok(()),
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let signal = shutdown_signal();
+    tokio::pin!(signal);
+    loop {
+        let slot = tokio::select! {
+            _ = &mut signal => break,
+            slot = slots.clone().acquire_owned() => slot.map_err(io::Error::other)?,
+        };
+        let stream = tokio::select! {
+            _ = &mut signal => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of files, or a connection reset before it was taken: try again soon.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut stop = shared.stop.subscribe();
+        tokio::spawn(async move {
+            let _slot = slot;
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                () = async { drop(stop.wait_for(|s| *s).await) } => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = tokio::time::timeout(Duration::from_secs(3), conn).await;
+                }
+            }
+        });
     }
+    // Ends the event streams; a slow connection may not hold the process up for long.
+    let _ = shared.stop.send(true);
+    let all = u32::try_from(MAX_CONNECTIONS).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(Duration::from_secs(3), slots.acquire_many(all)).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {
@@ -254,6 +300,8 @@ fn open_browser(url: &str) {
 
 /// State shared by the rebuild thread and the HTTP handlers.
 struct Shared {
+    /// The `--bind` address: a request may name it as its host.
+    bind: IpAddr,
     served: RwLock<Arc<Served>>,
     /// The latest state's version, for the event streams.
     notice: watch::Sender<Notice>,
@@ -285,11 +333,21 @@ struct Served {
 }
 
 impl Served {
-    fn file(&self, path: &str) -> Option<&[u8]> {
+    /// The bytes of the output at `path`, shared with the build, never copied: forty downloads
+    /// of a 90 MB attachment hold it once.
+    fn file(&self, path: &str) -> Option<Bytes> {
         let good = self.good.as_ref()?;
-        good.index
-            .get(path)
-            .map(|&i| good.outputs[i].bytes.as_slice())
+        let output = good.index.get(path).map(|&i| good.outputs[i].clone())?;
+        Some(Bytes::from_owner(OutputBytes(output)))
+    }
+}
+
+/// An output as the owner of a response body's bytes.
+struct OutputBytes(Arc<Output>);
+
+impl AsRef<[u8]> for OutputBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0.bytes
     }
 }
 
@@ -348,6 +406,8 @@ struct Builder {
     color: bool,
     quiet: bool,
     search: bool,
+    /// `--poll`: how the watcher is made again when the site folder is replaced.
+    poll: bool,
     cache: Cache,
     shared: Arc<Shared>,
     watcher: Watcher,
@@ -356,8 +416,34 @@ struct Builder {
 }
 
 impl Builder {
-    fn run(mut self, rx: mpsc::Receiver<Msg>) {
-        while let Ok(msg) = rx.recv() {
+    fn run(mut self, rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
+        let folders = |root: &Path| [identity(root), identity(&root.join("content"))];
+        let mut seen = folders(&self.root);
+        // Set after the watches were made again: files the copy wrote while they were being
+        // made may have gone unseen, so everything is read once more a moment later.
+        let mut settle = false;
+        loop {
+            let msg = match rx.recv_timeout(ROOT_CHECK_EVERY) {
+                Ok(msg) => msg,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(mpsc::RecvTimeoutError::Timeout) if settle => {
+                    settle = false;
+                    Msg::Rescan
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    // The site folder replaced (a backup restored, a zip unpacked over it): the
+                    // watches still follow the old one, so they are made again.
+                    let now = folders(&self.root);
+                    if now == seen || now[0].is_none() {
+                        continue;
+                    }
+                    match Watcher::start(&self.root, self.poll, tx.clone()) {
+                        Ok(w) => (self.watcher, seen, settle) = (w, now, true),
+                        Err(_) => continue,
+                    }
+                    Msg::Rescan
+                }
+            };
             let mut msgs = vec![msg];
             msgs.extend(rx.try_iter());
             let mut changed = Vec::new();
@@ -622,28 +708,41 @@ impl Watcher {
     }
 }
 
-/// Whether a change to `path` can change the site: not the output folders, hidden top-level
-/// folders (.git) or editor temp and swap files.
+/// The site's inputs, at the top of its folder: a change anywhere else (public/, a log file the
+/// preview's own output is sent to, .git) changes nothing.
+const INPUTS: &[&str] = &["site.yaml", "content", "static", "templates", "criteria"];
+
+/// Whether a change to `path` can change the site: under one of the [`INPUTS`], and not an
+/// editor's temp or swap file.
 fn counts(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
-    let mut parts = rel.components();
-    match parts.next() {
-        None => return false,
-        Some(Component::Normal(top)) => {
-            let top = top.to_string_lossy();
-            if top == "public" || top == "target" || top.starts_with('.') {
-                return false;
-            }
-        }
-        Some(_) => return false,
+    match rel.components().next() {
+        Some(Component::Normal(top)) if INPUTS.iter().any(|i| top == *i) => {}
+        _ => return false,
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     !is_editor_temp(&name)
+}
+
+/// What tells one folder from another that takes its name (a backup restored over the site):
+/// device and inode on Unix, the creation time elsewhere. None while it is missing.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let t = meta.created().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some((t.as_secs(), u64::from(t.subsec_nanos())))
+    }
 }
 
 /// Names editors give their swap, backup and save-through files.
@@ -672,6 +771,12 @@ fn is_editor_temp(name: &str) -> bool {
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "GET only");
+    }
+    if !host_allowed(req.headers().get(header::HOST), shared.bind) {
+        return plain(
+            StatusCode::MISDIRECTED_REQUEST,
+            "the preview answers only to localhost and the address it listens on",
+        );
     }
     let path = req.uri().path().to_string();
     if path == EVENTS_PATH {
@@ -710,7 +815,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             &served,
             StatusCode::SERVICE_UNAVAILABLE,
             "index.html",
-            FIRST_FAILED.as_bytes(),
+            Bytes::from_static(FIRST_FAILED.as_bytes()),
         ),
         None => match served.file("404.html").filter(|_| path.starts_with(base)) {
             Some(page) => respond(&served, StatusCode::NOT_FOUND, "404.html", page),
@@ -721,10 +826,33 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
                      <a href=\"{0}\">{0}</a></p></body></html>",
                     crate::escape::html(base)
                 );
-                respond(&served, StatusCode::NOT_FOUND, "404.html", page.as_bytes())
+                respond(&served, StatusCode::NOT_FOUND, "404.html", page.into())
             }
         },
     }
+}
+
+/// Whether a request's `Host` may be answered: a loopback name, an address written as numbers
+/// (the `--bind` one among them), or none (HTTP/1.0). A web page that points a name of its own
+/// at 127.0.0.1 (DNS rebinding) would otherwise read the drafts.
+fn host_allowed(host: Option<&HeaderValue>, bind: IpAddr) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
+    // `name:port`, `[v6]:port`, or either without the port.
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(n, _)| n),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip == bind || bind.is_unspecified())
 }
 
 /// The page shown while there has never been a good build.
@@ -787,12 +915,12 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// A response for one file, with the live-reload script (and the error box) in HTML.
-fn respond(served: &Served, status: StatusCode, key: &str, bytes: &[u8]) -> Response {
+fn respond(served: &Served, status: StatusCode, key: &str, bytes: Bytes) -> Response {
     let mime = mime_type(key);
     let body = if mime.starts_with("text/html") {
-        Body::from(inject(bytes, served))
+        Body::from(inject(&bytes, served))
     } else {
-        Body::from(bytes.to_vec())
+        Body::from(bytes)
     };
     let mut res = Response::new(body);
     *res.status_mut() = status;
@@ -1020,6 +1148,49 @@ mod tests {
         for name in ["content/measures/a.md", "site.yaml", "templates/base.html"] {
             assert!(counts(root, &root.join(name)), "{name}");
         }
+    }
+
+    // Only the site's own inputs count: the log `prongsai serve > serve.log` writes, a zip, a
+    // note beside site.yaml never start a rebuild.
+    #[test]
+    fn only_the_sites_inputs_count() {
+        let root = Path::new("/site");
+        for name in ["serve.log", "backup.zip", "notes/todo.txt", "site.yaml.bak"] {
+            assert!(!counts(root, &root.join(name)), "{name}");
+        }
+        for name in [
+            "static/logo.png",
+            "criteria/ita-2566.yaml",
+            "content/disclosures.yaml",
+        ] {
+            assert!(counts(root, &root.join(name)), "{name}");
+        }
+    }
+
+    // The preview answers loopback names and addresses, not a name a web page pointed at it.
+    #[test]
+    fn only_loopback_names_and_addresses_are_answered() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        let ok = |h: &str, bind| host_allowed(Some(&HeaderValue::from_str(h).unwrap()), bind);
+        for h in [
+            "localhost:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "app.localhost",
+            "LOCALHOST.",
+        ] {
+            assert!(ok(h, loopback), "{h}");
+        }
+        for h in [
+            "evil.example:8000",
+            "localhost.evil.example",
+            "192.168.1.5:8000",
+        ] {
+            assert!(!ok(h, loopback), "{h}");
+        }
+        assert!(ok("192.168.1.5:8000", lan), "the --bind address");
+        assert!(host_allowed(None, loopback), "HTTP/1.0 sends no Host");
     }
 
     // The script and the error box go before </body>, whatever its case.

@@ -76,6 +76,9 @@ pub fn build(opts: &Options) -> Report {
     let start = Instant::now();
     let (site, findings) = load(&opts.root, opts.base_url.as_deref());
     let mut report = Report::new(site.as_ref(), findings);
+    if let Some(f) = out_among_inputs(&opts.root, &opts.out_dir()) {
+        report.findings.push(f);
+    }
     if let Some(site) = site.filter(|_| !report.findings.has_errors()) {
         let out = opts.out_dir();
         match write(&site, &out, opts.search, &mut report) {
@@ -87,6 +90,30 @@ pub fn build(opts: &Options) -> Report {
     report.findings.sort();
     report.seconds = start.elapsed().as_secs_f64();
     report
+}
+
+/// The finding for an output folder inside one of the site's inputs (`content/`, `static/`,
+/// `templates/`, `criteria/`): the next build would read the built site back as its input.
+fn out_among_inputs(root: &Path, out: &Path) -> Option<Finding> {
+    // The nearest folder that exists, made absolute, with the rest of the path after it.
+    let real = |p: &Path| -> Option<PathBuf> {
+        let p = std::path::absolute(p).ok()?;
+        let base = p
+            .ancestors()
+            .find_map(|a| a.canonicalize().ok().map(|c| (a, c)))?;
+        Some(base.1.join(p.strip_prefix(base.0).ok()?))
+    };
+    let out = real(out)?;
+    ["content", "static", "templates", "criteria"]
+        .into_iter()
+        .find(|d| real(&root.join(d)).is_some_and(|d| out.starts_with(d)))
+        .map(|d| {
+            Finding::error(
+                out.display().to_string(),
+                format!("โฟลเดอร์ผลลัพธ์อยู่ใน {d}/ / the output folder is inside {d}/, which the build reads: the built site would be read back as the site's own files"),
+            )
+            .help("choose an output folder outside it (--out public)")
+        })
 }
 
 /// Loads, checks and makes the site without writing it: what `serve` serves. With the same
@@ -434,6 +461,16 @@ fn load_with(
             return (None, findings);
         }
     };
+    if let Err(why) = crate::config::check_base_url(&config.base_url) {
+        findings.push(
+            Finding::error(
+                "--base-url",
+                format!("`{}` {why}", config.base_url.escape_debug()),
+            )
+            .help(crate::config::BASE_URL_HELP),
+        );
+        return (None, findings);
+    }
     if let Some(cache) = cache.as_deref_mut() {
         let key = serde_json::to_string(&config).unwrap_or_default();
         if cache.config != key {
@@ -646,6 +683,52 @@ fn two_scores(root: &Path, measures: &[Arc<Measure>]) -> Vec<Finding> {
     findings
 }
 
+/// Largest file a site's `static/` folder may hold, like an attachment: every build reads it.
+const MAX_STATIC_BYTES: u64 = measure::MAX_ATTACHMENT_BYTES;
+
+/// Largest the whole `static/` folder may be: a build holds it in memory.
+const MAX_STATIC_TOTAL: u64 = 256 << 20;
+
+/// The files of the site's own `static/` folder (each through the gate, the whole within
+/// [`MAX_STATIC_TOTAL`]), as outputs under `static/`.
+fn own_static(root: &Path) -> (Vec<Output>, Vec<Finding>) {
+    let (mut outputs, mut findings) = (Vec::new(), Vec::new());
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return (outputs, findings);
+    }
+    let mut total = 0;
+    let entries = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
+    // Links and pipes too: the gate says why they are not read.
+    for entry in entries.flatten().filter(|e| !e.file_type().is_dir()) {
+        let rel = crate::diag::display_path(&dir, entry.path());
+        match content::read_checked(entry.path(), &dir, MAX_STATIC_BYTES) {
+            Ok(bytes) if total + bytes.len() as u64 > MAX_STATIC_TOTAL => {
+                findings.push(
+                    Finding::error(
+                        "static",
+                        format!(
+                            "static/ holds more than {}; a site's own files may be at most that",
+                            content::mb(MAX_STATIC_TOTAL)
+                        ),
+                    )
+                    .help("put documents in content/files/ and list them as attachments; keep static/ for the theme's images and styles"),
+                );
+                break;
+            }
+            Ok(bytes) => {
+                total += bytes.len() as u64;
+                outputs.push(Output {
+                    path: format!("static/{rel}"),
+                    bytes,
+                });
+            }
+            Err(r) => findings.push(r.finding(&format!("static/{rel}"))),
+        }
+    }
+    (outputs, findings)
+}
+
 /// The files of the site besides its pages, the open data and the OIT exports: theme and site static
 /// files (the site's own win), attachments and the marker. Read from disk on every build.
 fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
@@ -656,31 +739,10 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
             bytes: bytes.to_vec(),
         })
         .collect();
-    let mut findings = Vec::new();
-    let own_static = site.root.join("static");
-    if own_static.is_dir() {
-        for entry in walkdir::WalkDir::new(&own_static)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                let rel = crate::diag::display_path(&own_static, entry.path());
-                match std::fs::read(entry.path()) {
-                    Ok(bytes) => {
-                        outputs.retain(|o| o.path != format!("static/{rel}"));
-                        outputs.push(Output {
-                            path: format!("static/{rel}"),
-                            bytes,
-                        });
-                    }
-                    Err(e) => findings.push(Finding::error(
-                        format!("static/{rel}"),
-                        format!("cannot read: {e}"),
-                    )),
-                }
-            }
-        }
+    let (own, mut findings) = own_static(&site.root);
+    for o in own {
+        outputs.retain(|t| t.path != o.path);
+        outputs.push(o);
     }
     let attachments: BTreeSet<&str> = site
         .measures
@@ -695,15 +757,14 @@ fn other_files(site: &Site) -> Result<Vec<Output>, Vec<Finding>> {
         )
         .collect();
     for path in attachments {
-        match std::fs::read(site.root.join("content").join(path)) {
+        // Checked when the site was loaded; checked again as it is read (it may have changed).
+        let content = site.root.join("content");
+        match content::read_checked(&content.join(path), &content, measure::MAX_ATTACHMENT_BYTES) {
             Ok(bytes) => outputs.push(Output {
                 path: path.to_string(),
                 bytes,
             }),
-            Err(e) => findings.push(Finding::error(
-                format!("content/{path}"),
-                format!("cannot read attachment: {e}"),
-            )),
+            Err(r) => findings.push(r.finding(&format!("content/{path}"))),
         }
     }
     let logo = site.config.logo.as_ref().and_then(|l| {
@@ -748,6 +809,11 @@ pub fn check_folder(root: &Path, strict: bool) -> Findings {
     {
         findings.extend(oit::report(list, root, strict, site.config.thai_digits()));
     }
+    // The site's templates and static files are read as the build would, without rendering.
+    if let Some(site) = &site {
+        findings.extend(Renderer::new(root, &site.config).err().unwrap_or_default());
+    }
+    findings.extend(own_static(root).1);
     findings.sort();
     findings
 }
@@ -760,6 +826,14 @@ impl Report {
             n => format!(", {n} warning(s)"),
         };
         let Some(w) = self.written else {
+            if let Some(parked) = output::stranded(out) {
+                return format!(
+                    "build failed: {} error(s){warnings}; {} is missing: the previous site is in {}, and the next build puts it back",
+                    self.findings.errors(),
+                    out.display(),
+                    parked.display()
+                );
+            }
             return format!(
                 "build failed: {} error(s){warnings}; {} was left as it was",
                 self.findings.errors(),

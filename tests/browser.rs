@@ -192,7 +192,8 @@ fn example_site_search_finds_state_property() {
 }
 
 // `prongsai serve` in a real browser: an edit reloads the open page, a broken file shows the
-// error box (styled and closable) under the page's Content-Security-Policy, a fix clears it.
+// error box (styled and closable) under the page's Content-Security-Policy, a fix clears it;
+// eight tabs of one browser all load and reload (they share one live-reload connection).
 #[test]
 fn live_reload_in_a_real_browser() {
     let dir = browser_dir(&["playwright-core"]);

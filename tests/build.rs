@@ -310,6 +310,25 @@ fn out_folder_and_base_url_flags() {
     assert_eq!(read(&docs.join("letter.txt")), "keep");
 }
 
+// An output folder inside the site's inputs (content/, static/, ...) is refused before anything
+// is written, so the built site is never read back as content; a --base-url that is not a web
+// address is refused too.
+#[test]
+fn output_inside_the_inputs_and_a_bad_base_url_are_refused() {
+    let site = copy_site(&fixture("minimal"));
+    for out_dir in ["content/public", "static/site", "./content/../content/x"] {
+        let out = prongsai(&["build", "--out", out_dir], site.path());
+        assert_eq!(out.status.code(), Some(1), "{out_dir}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("the output folder is inside"), "{err}");
+        assert!(!site.path().join(out_dir).exists(), "{out_dir} was written");
+    }
+    let out = prongsai(&["build", "--base-url", "javascript:alert(1)"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--base-url"), "{}", stderr(&out));
+    assert!(!site.path().join("public").exists());
+}
+
 // check: 0 when clean, 1 with findings (JSON on request), 2 when it cannot run.
 #[test]
 fn check_exit_codes_and_json() {

@@ -322,3 +322,177 @@ fn concurrent_builds_never_mix() {
         );
     }
 }
+
+/// `prongsai build` run under strace with `injections` (strace `-e inject=` specs): the swap
+/// then takes the path of a system without `RENAME_EXCHANGE` and meets the refused or killed
+/// renames a Windows machine meets. None (after one printed line) when strace cannot run here.
+fn build_injected(root: &Path, out: &Path, injections: &[&str]) -> Option<(bool, String)> {
+    let mut cmd = Command::new("strace");
+    cmd.args([
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        "trace=rename,renameat,renameat2",
+    ]);
+    for i in injections {
+        cmd.args(["-e", &format!("inject={i}")]);
+    }
+    let o = cmd
+        .arg(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--quiet", "--no-search", "--out"])
+        .arg(out)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output();
+    match o {
+        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("strace:") => Some((
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )),
+        other => {
+            eprintln!("skipped: strace cannot inject faults here ({other:?})");
+            None
+        }
+    }
+}
+
+/// No exchange: the system answers `renameat2(RENAME_EXCHANGE)` as FUSE, network drives and
+/// WSL's /mnt/c do; the swap falls back to three renames.
+const NO_EXCHANGE: &str = "renameat2:error=EINVAL";
+
+// Without the atomic exchange, each rename of the three-rename swap refused in turn (as Windows
+// refuses one while a PDF of the site is open) or the build killed between two of them: the
+// message is true, public/ is the previous or the new build, and the next build cleans up.
+#[test]
+fn swap_without_exchange_survives_refused_and_killed_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    make_site(&root, 5);
+    let out = root.join("public");
+    let parked = root.join(".public.prongsai-old");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    let files = paths(&out);
+    let round = |n: usize| format!("องค์การบริหารส่วนตำบลรอบ {n}");
+
+    // The second rename (the new site into place) refused: the previous site is put back.
+    set_name(&root, &round(1));
+    let before = tree_hash(&out);
+    let Some((ok, err)) = build_injected(&root, &out, &[NO_EXCHANGE, "rename:error=EBUSY:when=2"])
+    else {
+        return;
+    };
+    assert!(!ok, "the build must fail");
+    assert!(err.contains("left as it was"), "{err}");
+    assert_eq!(tree_hash(&out), before, "public/ changed");
+    assert!(!parked.exists(), "a leftover stays behind");
+
+    // The second and the undoing third refused: public/ is gone, and the message says where the
+    // previous site is; the next build puts it back first, then builds.
+    let (ok, err) =
+        build_injected(&root, &out, &[NO_EXCHANGE, "rename:error=EBUSY:when=2..3"]).unwrap();
+    assert!(!ok);
+    assert!(!out.exists());
+    assert!(
+        err.contains(".public.prongsai-old") && !err.contains("left as it was"),
+        "{err}"
+    );
+    assert_eq!(tree_hash(&parked), before);
+    let (ok, err) = build_injected(&root, &out, &[NO_EXCHANGE]).unwrap();
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, &round(1), &files));
+    assert!(!parked.exists());
+
+    // Killed between the first and the second rename: no public/ until the next build, which
+    // puts the previous site back and then swaps in the new one.
+    set_name(&root, &round(2));
+    let before = tree_hash(&out);
+    let _ = build_injected(&root, &out, &[NO_EXCHANGE, "rename:signal=KILL:when=2"]).unwrap();
+    assert!(!out.exists(), "the kill came between the renames");
+    assert_eq!(tree_hash(&parked), before);
+    let (ok, err) = build_injected(&root, &out, &[NO_EXCHANGE]).unwrap();
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, &round(2), &files));
+    assert!(!parked.exists());
+
+    // The third rename (the previous site into the back buffer) refused: the new site is out,
+    // and the leftover is taken up by the next build instead of failing it.
+    set_name(&root, &round(3));
+    let (ok, err) =
+        build_injected(&root, &out, &[NO_EXCHANGE, "rename:error=EBUSY:when=3"]).unwrap();
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, &round(3), &files));
+    assert!(parked.exists());
+    set_name(&root, &round(4));
+    let (ok, err) = build_injected(&root, &out, &[NO_EXCHANGE]).unwrap();
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, &round(4), &files));
+    let beside = entries(&root);
+    assert!(
+        !beside
+            .iter()
+            .any(|n| n.contains("-old") || n.contains("swap")),
+        "{beside:?}"
+    );
+}
+
+/// A bindfs (FUSE) mount of `real` at `at`, unmounted when dropped; None (after one printed
+/// line) without bindfs, /dev/fuse or the right to mount.
+struct Bindfs(PathBuf);
+
+impl Bindfs {
+    fn mount(real: &Path, at: &Path) -> Option<Bindfs> {
+        let ok = Path::new("/dev/fuse").exists()
+            && Command::new("bindfs")
+                .arg(real)
+                .arg(at)
+                .status()
+                .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: no bindfs mount here (apt-get install bindfs fuse3, as root)");
+            return None;
+        }
+        Some(Bindfs(at.to_path_buf()))
+    }
+}
+
+impl Drop for Bindfs {
+    fn drop(&mut self) {
+        let _ = Command::new("fusermount").arg("-u").arg(&self.0).status();
+    }
+}
+
+// On a FUSE file system, which has no RENAME_EXCHANGE (as network drives and WSL's /mnt/c),
+// builds swap by three renames; a refused second rename or a kill between them leaves the
+// previous site in place or restored by the next build, and no leftover.
+#[test]
+fn on_fuse_without_exchange_the_swap_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (real, mnt) = (dir.path().join("real"), dir.path().join("mnt"));
+    std::fs::create_dir_all(&mnt).unwrap();
+    make_site(&real.join("site"), 5);
+    let Some(_mount) = Bindfs::mount(&real, &mnt) else {
+        return;
+    };
+    let root = mnt.join("site");
+    let out = root.join("public");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    let files = paths(&out);
+    set_name(&root, "องค์การบริหารส่วนตำบลฟิวส์");
+    let before = tree_hash(&out);
+    let Some((ok, err)) = build_injected(&root, &out, &["rename:error=EBUSY:when=2"]) else {
+        return;
+    };
+    assert!(!ok && err.contains("left as it was"), "{err}");
+    assert_eq!(tree_hash(&out), before);
+    let _ = build_injected(&root, &out, &["rename:signal=KILL:when=2"]);
+    assert!(!out.exists(), "the kill came between the renames");
+    let (ok, err) = build(&root, &out);
+    assert!(ok, "{err}");
+    assert!(is_build_of(&out, "องค์การบริหารส่วนตำบลฟิวส์", &files));
+    let beside = entries(&root);
+    assert!(!beside.iter().any(|n| n.ends_with("-old")), "{beside:?}");
+}

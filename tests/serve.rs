@@ -554,7 +554,18 @@ fn requests_outside_the_site_get_404() {
     }
     std::fs::write(site.path().join("SECRET.md"), "TOP-SECRET").unwrap();
     let server = Server::start(site.path());
-    // A good build is being served (links out of content/ are build errors, see tests/hostile).
+    // Links out of the site's folders are build errors (see tests/hostile), named, never read;
+    // once they are removed a good build is served, and they are still asked for below.
+    #[cfg(unix)]
+    {
+        eventually("the links to be refused", || {
+            server.log().contains("static/leak.txt").then_some(())
+        });
+        let mut events = server.events();
+        std::fs::remove_file(site.path().join("static/leak.txt")).unwrap();
+        std::fs::remove_file(site.path().join("static/leakdir")).unwrap();
+        events.expect("reload");
+    }
     assert_eq!(server.get("/ita/").status, 200);
     let root = site.path().to_string_lossy().into_owned();
     for target in [
@@ -1118,4 +1129,186 @@ fn the_search_flag_serves_an_index() {
             .text()
             .contains("คำใหม่ในดัชนี")
     );
+}
+
+// A `prongsai build` run by hand while the preview runs, then an edit undone: public/ ends as a
+// fresh build of the files, never the preview's stale idea of what the back buffer holds.
+#[test]
+fn a_build_by_hand_then_an_undone_edit_leaves_public_as_a_fresh_build() {
+    let site = copy_site("minimal");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    edit(root, MEASURE, "score: 80", "score: 77");
+    events.expect("reload");
+    let fresh = fresh_build(root);
+    eventually("public/ to hold the edit", || {
+        (snapshot(&root.join("public")) == fresh).then_some(())
+    });
+    let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["build", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    edit(root, MEASURE, "score: 77", "score: 80");
+    events.expect("reload");
+    assert_serves_fresh_build(&server, root);
+}
+
+// 1,100 connections that open and send nothing hold nobody out: a page still comes (connections
+// beyond the cap wait their turn, each idle one is closed after the header timeout), a rebuild
+// still runs, and every idle connection is closed by the server.
+#[cfg(target_os = "linux")]
+#[test]
+fn half_open_connections_are_closed_and_lock_nobody_out() {
+    let site = copy_site("minimal");
+    let server = Server::start(site.path());
+    let mut events = server.events();
+    let idle: Vec<TcpStream> = (0..1100)
+        .map(|_| TcpStream::connect(&server.addr).unwrap())
+        .collect();
+    let start = Instant::now();
+    let res = server.page(MEASURE_URL);
+    assert_eq!(res.status, 200);
+    let waited = start.elapsed();
+    edit(site.path(), MEASURE, "score: 80", "score: 78");
+    events.expect("reload");
+    // Each idle connection is closed by the server: its read ends.
+    let mut closed = 0;
+    let until = Instant::now() + DEADLINE;
+    for mut s in idle {
+        let left = until.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .unwrap();
+        // Closed: the read ends (0 bytes, or reset); still open: it times out.
+        match s.read(&mut [0; 1]) {
+            Ok(0) => closed += 1,
+            Err(e)
+                if e.kind() != std::io::ErrorKind::WouldBlock
+                    && e.kind() != std::io::ErrorKind::TimedOut =>
+            {
+                closed += 1
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(closed, 1100);
+    eprintln!(
+        "1,100 idle connections: a page came after {waited:.1?}, and all were closed in {:.1?}",
+        start.elapsed()
+    );
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+}
+
+// A request naming another host (a web page that pointed its own name at 127.0.0.1, DNS
+// rebinding) is refused; localhost and the address itself are answered.
+#[test]
+fn a_request_for_another_host_is_refused() {
+    let site = copy_site("minimal");
+    let server = Server::start(site.path());
+    let ask = |host: &str| {
+        let mut s = TcpStream::connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        write!(
+            s,
+            "GET {}{MEASURE_URL} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+            server.base
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    };
+    let port = server.port();
+    let refused = ask(&format!("rebind.example:{port}"));
+    assert_eq!(refused.status, 421);
+    assert!(
+        !refused.text().contains("มาตรการ"),
+        "no draft in the refusal"
+    );
+    assert_eq!(ask(&format!("localhost:{port}")).status, 200);
+    assert_eq!(ask(&server.addr).status, 200);
+}
+
+// Forty slow downloads of a 90 MB attachment at once share the build's one copy of it: the
+// preview's memory grows by far less than one more copy.
+#[cfg(target_os = "linux")]
+#[test]
+fn forty_slow_downloads_share_one_copy_of_a_large_attachment() {
+    let site = copy_site("minimal");
+    let big: Vec<u8> = (0..90u32 << 20).map(|i| (i % 251) as u8).collect();
+    std::fs::write(site.path().join("content/files/คู่มือ.pdf"), &big).unwrap();
+    drop(big);
+    let server = Server::start(site.path());
+    let pid = server.child.id();
+    let url = format!("{}files/{}", server.base, encode("คู่มือ.pdf"));
+    // Read one whole download first, so the file is served (and mapped) once before counting.
+    assert_eq!(server.get(&url).body.len(), 90 << 20);
+    let before = rss_kib(pid);
+    let mut slow: Vec<TcpStream> = (0..40).map(|_| send_get(&server.addr, &url)).collect();
+    // Each reads a little, so every response is under way, then stalls.
+    for s in &mut slow {
+        let mut head = [0; 4096];
+        assert!(s.read(&mut head).unwrap() > 0);
+    }
+    let peak = (0..20)
+        .map(|_| {
+            std::thread::sleep(Duration::from_millis(50));
+            rss_kib(pid)
+        })
+        .max()
+        .unwrap();
+    let grew = peak.saturating_sub(before);
+    eprintln!(
+        "40 slow downloads of 90 MB: the preview grew by {} MB ({} MB before)",
+        grew / 1024,
+        before / 1024
+    );
+    assert!(grew < 60 * 1024, "memory grew by {grew} KiB");
+    drop(slow);
+    assert_eq!(server.page(MEASURE_URL).status, 200);
+}
+
+// A log of the preview written into the site folder (`prongsai serve > serve.log`) starts no
+// rebuild: the next rebuild is the edit's.
+#[test]
+fn a_log_file_in_the_site_folder_starts_no_rebuild() {
+    let site = copy_site("minimal");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    for i in 0..5 {
+        std::fs::write(root.join("serve.log"), format!("line {i}\n")).unwrap();
+    }
+    edit(root, MEASURE, "score: 80", "score: 79");
+    events.expect("reload");
+    let log = server.log();
+    assert!(!log.contains("serve.log"), "{log}");
+    assert_eq!(log.matches("rebuilding").count(), 1, "{log}");
+}
+
+// The site folder replaced while the preview runs (a backup restored over it): later edits
+// still reach the preview.
+#[test]
+fn a_replaced_site_folder_is_watched_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    common::copy_dir(&common::fixture("minimal"), &root);
+    let server = Server::start(&root);
+    let mut events = server.events();
+    std::fs::rename(&root, dir.path().join("site-old")).unwrap();
+    common::copy_dir(&common::fixture("minimal"), &root);
+    edit(&root, MEASURE, "ลดขั้นตอน", "ลดขั้นตอนหลังกู้คืน");
+    eventually("the restored folder's edit to be served", || {
+        let page = server.page(MEASURE_URL).text();
+        page.contains("ลดขั้นตอนหลังกู้คืน").then_some(())
+    });
+    edit(&root, MEASURE, "หลังกู้คืน", "ครั้งที่สอง");
+    events.expect("reload");
+    eventually("a later edit to be served", || {
+        let page = server.page(MEASURE_URL).text();
+        page.contains("ลดขั้นตอนครั้งที่สอง").then_some(())
+    });
 }

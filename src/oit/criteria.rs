@@ -44,6 +44,9 @@ fn pick(shipped: &[Criteria], year: i32) -> usize {
     own.or(before).unwrap_or(0)
 }
 
+/// Findings one criteria file reports before the rest are left out.
+const MAX_FINDINGS: usize = 20;
+
 /// A site's own criteria file for `year`, relative to the site folder.
 pub fn site_file(year: i32) -> String {
     format!("criteria/ita-{year}.yaml")
@@ -220,16 +223,37 @@ const CRITERIA_KEYS: &[&str] = &[
 
 impl Criteria {
     /// Reads one criteria file; `name` is how messages name it.
+    // Long: one check per rule of the list's shape (items, codes, repeats), in the order of the
+    // file; each places its own finding.
     pub fn parse(name: &str, text: &str) -> Result<Criteria, Vec<Finding>> {
         let src = diag::source(name, Arc::from(text));
         let criteria: Criteria =
             yaml::from_str(FileKind::Criteria, &src, CRITERIA_KEYS).map_err(|f| vec![f])?;
         let mut findings = Vec::new();
         let mut seen = HashSet::new();
+        let (mut numbers, mut subs) = (HashSet::new(), HashSet::new());
         let at = |key: &str, value: &str, nth: usize| {
             yaml::nth_value(text, key, value, nth).unwrap_or((0, value.len()))
         };
-        for ind in &criteria.indicators {
+        if criteria
+            .indicators
+            .iter()
+            .all(|i| i.sub_indicators.iter().all(|s| s.items.is_empty()))
+        {
+            let (off, len) = yaml::key_span(text, 0, "indicators").unwrap_or((0, 1));
+            findings.push(
+                Finding::at(&src, off, len, "the criteria list no OIT item")
+                    .help("list indicators 9 and 10 with their sub-indicators and items (`prongsai criteria YEAR` writes a full list to start from)"),
+            );
+        }
+        'all: for ind in &criteria.indicators {
+            if !numbers.insert(ind.number) {
+                let (off, len) = at("number", &ind.number.to_string(), 1);
+                findings.push(
+                    Finding::at(&src, off, len, format!("indicator {} is listed twice", ind.number))
+                        .help("each indicator appears once: put all its sub-indicators under one `number:`"),
+                );
+            }
             if !(9..=10).contains(&ind.number) {
                 let (off, len) = at("number", &ind.number.to_string(), 0);
                 findings.push(
@@ -243,8 +267,42 @@ impl Criteria {
                 );
             }
             for sub in &ind.sub_indicators {
+                let quoted = format!("'{}'", sub.code);
+                if !subs.insert(sub.code.clone()) {
+                    let (off, len) = at("code", &quoted, 1);
+                    findings.push(
+                        Finding::at(
+                            &src,
+                            off,
+                            len,
+                            format!("sub-indicator {} is listed twice", sub.code),
+                        )
+                        .help("each sub-indicator code appears once in a year's criteria"),
+                    );
+                } else if sub
+                    .code
+                    .split_once('.')
+                    .is_none_or(|(n, m)| n != ind.number.to_string() || m.parse::<u8>().is_err())
+                {
+                    let (off, len) = at("code", &quoted, 0);
+                    findings.push(
+                        Finding::at(
+                            &src,
+                            off,
+                            len,
+                            format!(
+                                "sub-indicator `{}` is not a sub-indicator of indicator {}",
+                                sub.code, ind.number
+                            ),
+                        )
+                        .help(format!(
+                            "write its code as {}.1, {}.2, ...",
+                            ind.number, ind.number
+                        )),
+                    );
+                }
                 if sub.items.is_empty() {
-                    let (off, len) = at("code", &format!("'{}'", sub.code), 0);
+                    let (off, len) = at("code", &quoted, 0);
                     findings.push(
                         Finding::at(
                             &src,
@@ -256,6 +314,22 @@ impl Criteria {
                     );
                 }
                 for item in &sub.items {
+                    // Past this many, the rest are the same fault again (aliases repeat a
+                    // list): the first ones say what to fix.
+                    if findings.len() >= MAX_FINDINGS {
+                        findings.push(
+                            Finding::at(
+                                &src,
+                                0,
+                                1,
+                                format!(
+                                    "more than {MAX_FINDINGS} problems; the rest are not listed"
+                                ),
+                            )
+                            .help("fix these first, then run prongsai check again"),
+                        );
+                        break 'all;
+                    }
                     if !is_code(&item.code) {
                         let (off, len) = at("code", &item.code, 0);
                         findings.push(
@@ -306,9 +380,9 @@ impl Criteria {
     pub fn load(root: &Path, year: i32) -> Result<(Criteria, String), Vec<Finding>> {
         let rel = site_file(year);
         let path = root.join(&rel);
-        if path.is_file() {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| vec![Finding::error(&rel, format!("cannot read: {e}"))])?;
+        if path.symlink_metadata().is_ok() {
+            let bytes = content::read_checked(&path, root, content::MAX_FILE_BYTES)
+                .map_err(|r| vec![r.finding(&rel)])?;
             let text = content::decode(&rel, &bytes).map_err(|f| vec![f])?;
             let c = Criteria::parse(&rel, &text)?;
             if !c.applies_to(year) {

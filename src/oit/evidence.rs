@@ -12,7 +12,7 @@ use serde_yaml::Value;
 use crate::config::Config;
 use crate::content;
 use crate::diag::{self, Finding, Source, did_you_mean};
-use crate::measure::{Attachment, Measure, Page, Status};
+use crate::measure::{self, Attachment, Measure, Page, Status};
 use crate::routes::{self, Route};
 use crate::thai::{self, Date};
 use crate::yaml::{self, Entry, FileKind};
@@ -265,9 +265,15 @@ impl<'a> Collector<'a> {
     /// Evidence from `content/disclosures.yaml`.
     pub(super) fn disclosures(&mut self) {
         let path = self.root.join(DISCLOSURES);
-        let Ok(bytes) = std::fs::read(&path) else {
+        if path.symlink_metadata().is_err() {
             return;
-        };
+        }
+        let bytes =
+            match content::read_checked(&path, &self.root.join("content"), content::MAX_FILE_BYTES)
+            {
+                Ok(b) => b,
+                Err(r) => return self.findings.push(r.finding(DISCLOSURES)),
+            };
         let text: Arc<str> = match content::decode(DISCLOSURES, &bytes) {
             Ok(t) => t.into(),
             Err(f) => return self.findings.push(f),
@@ -311,8 +317,9 @@ impl<'a> Collector<'a> {
                 other => vec![other],
             };
             let mut unknown = false;
-            for (n, entry) in entries.into_iter().enumerate() {
-                let loc = Entry::find(&text, key_off, n);
+            let mut locs = Entry::all(&text, key_off).into_iter();
+            for entry in entries {
+                let loc = locs.next().unwrap_or(Entry::at_key(&text, key_off));
                 let Some(e) = self.entry(&src, &loc, &code, entry) else {
                     continue;
                 };
@@ -565,9 +572,19 @@ impl<'a> Collector<'a> {
         let is_md = [".md", ".yaml", ".yml"].iter().any(|x| path.ends_with(x));
         // A file under content/ (not a page source), outside the build's own folders but files/.
         let copyable = first == routes::FILES || !routes::is_reserved(first);
-        if !path.is_empty() && !is_md && copyable && file.is_file() {
-            self.files.insert(path.clone());
-            return Some((true, Some(path)));
+        if !path.is_empty() && !is_md && copyable && file.symlink_metadata().is_ok() {
+            // Published as it is, like an attachment: the same gate.
+            return match measure::check_attachment(self.root, &path, self.config.allow_html) {
+                Ok(_) => {
+                    self.files.insert(path.clone());
+                    Some((true, Some(path)))
+                }
+                Err((why, help)) => {
+                    self.findings
+                        .push(bad(format!("{code}: evidence `{url}` {why}"), &help));
+                    None
+                }
+            };
         }
         let mut known: Vec<&str> = self.targets.iter().map(String::as_str).collect();
         known.sort_unstable();

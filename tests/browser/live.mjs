@@ -4,8 +4,7 @@
 //
 // With `prongsai serve` running on the site (a copy of tests/fixtures/minimal): an edited measure
 // reloads the open page by itself; a broken file shows the error box over the page, styled and
-// closable; fixing it reloads the page without the box; the OIT pages show the clerk's to-do box
-// (never in public/); and the page's Content-Security-Policy
+// closable; fixing it reloads the page without the box; and the page's Content-Security-Policy
 // refuses nothing the preview adds. The last line is "N passed, M failed"; exit 1 on a failure.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -99,6 +98,25 @@ await step("the search page says how to get an index in the preview", async () =
     { timeout: 10000 },
   );
 });
+await step("eight tabs of one browser all load and all reload on an edit (one shared connection)", async () => {
+  // A browser opens at most six connections to one address over HTTP/1.1.
+  const context = await browser.newContext();
+  const tabs = [];
+  for (let i = 0; i < 8; i++) {
+    const tab = await context.newPage();
+    await tab.goto(base + "measures/eit-1/", { timeout: 10000 });
+    tabs.push(tab);
+  }
+  for (const tab of tabs) {
+    await tab.waitForFunction(() => window.prongsaiLive === "connected", null, { timeout: 10000 });
+  }
+  edit("score: 81", "score: 82");
+  for (const tab of tabs) {
+    await tab.waitForFunction(() => document.body.innerText.includes("๘๒"), null, { timeout: 10000 });
+  }
+  await context.close();
+});
+
 await step("the OIT page shows the clerk's to-do box in the preview only", async () => {
   await page.goto(base + "oit/");
   const box = await page.waitForSelector("#prongsai-notes", { timeout: 10000 });
