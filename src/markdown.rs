@@ -292,6 +292,8 @@ const RESERVED_IDS: &[&str] = &[
     "chart-desc",
     "oit-chart-title",
     "oit-chart-desc",
+    "legend",
+    "print-report",
 ];
 
 /// Whether a body may not use `id`: the theme's, the preview's (`prongsai-...`) and the

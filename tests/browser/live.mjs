@@ -124,7 +124,8 @@ await step("the OIT page shows the clerk's to-do box in the preview only", async
   if (!text.includes("O1 ") || !text.includes("content/disclosures.yaml"))
     throw new Error(`no O1 with its hint in ${text.slice(0, 200)}`);
   if (!text.includes("ยังไม่ยืนยัน")) throw new Error("no unverified mark");
-  const published = readFileSync(join(site, "public/oit/index.html"), "utf8");
+  // The page as served (what build writes, as the serve==build test keeps it), before live.js runs.
+  const published = await (await fetch(base + "oit/")).text();
   if (published.includes("prongsai-notes") || published.includes("disclosures.yaml"))
     throw new Error("public/oit/index.html holds the to-do list");
 });
