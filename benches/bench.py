@@ -35,11 +35,14 @@ def log(msg):
 def run(cmd, cwd=None):
     """Runs cmd to completion; returns (wall s, cpu s, peak RSS MiB)."""
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.monotonic() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+    # stderr to a file, not a pipe: a build printing many warnings would fill a pipe nobody reads
+    # until the process ends, and block.
+    with tempfile.TemporaryFile() as errfile:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errfile)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        errfile.seek(0)
+        err = errfile.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err}")
