@@ -94,7 +94,7 @@ def serve_latency(ours_bin, site, edits):
         if not m:
             raise SystemExit(f"prongsai serve printed no address: {line!r}")
         sock = socket.create_connection((m.group(1), int(m.group(2))), timeout=60)
-        sock.sendall(b"GET /__prongsai/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        sock.sendall(b"GET /__prongsai/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
         buf = b""
 
         def next_event():
