@@ -157,7 +157,8 @@ def hugo_binary():
 
 def one_score_per_indicator(content):
     """prongsai refuses two scores for one indicator of one fiscal year, and the corpus draws one
-    per measure: every measure takes the first score drawn for its year and indicator."""
+    per measure: every measure takes the first score drawn for its year and indicator. OIT codes a
+    year's list does not have are dropped."""
     first = {}
     for path in sorted(content.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -165,7 +166,11 @@ def one_score_per_indicator(content):
         if fy and ind and score:
             want = first.setdefault((fy[1], ind[1]), score[1])
             if score[1] != want:
-                path.write_text(text[:score.start(1)] + want + text[score.end(1):], encoding="utf-8")
+                text = text[:score.start(1)] + want + text[score.end(1):]
+        # ITA 2568 has 28 OIT items (2569: 26); the corpus draws O1-O43 for every year.
+        items = {"2568": 28, "2569": 26}.get(fy[1] if fy else "", 43)
+        text = re.sub(r'^  - "O(\d+)"\n', lambda m: m[0] if int(m[1]) <= items else "", text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
 
 
 def corpus(work, n):
