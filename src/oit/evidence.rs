@@ -81,6 +81,8 @@ pub(super) struct Collector<'a> {
     claims: BTreeMap<String, Vec<Evidence>>,
     files: BTreeSet<String>,
     findings: Vec<Finding>,
+    /// Item codes of the lists of unpublished years, read once each (see `known_in_year`).
+    other_years: std::cell::RefCell<BTreeMap<i32, HashSet<String>>>,
 }
 
 /// The steps from the home page to a document, as written: one text split at `>`, `→` or `›`,
@@ -149,6 +151,7 @@ impl<'a> Collector<'a> {
             claims: BTreeMap::new(),
             files: BTreeSet::new(),
             findings: Vec::new(),
+            other_years: Default::default(),
         }
     }
 
@@ -344,9 +347,18 @@ impl<'a> Collector<'a> {
 
     /// Whether `code` is an item of the list of `year` (a document's own year), published or not.
     fn known_in_year(&self, year: Option<i32>, code: &str) -> bool {
-        year.is_some_and(|y| {
-            Criteria::load(self.root, y).is_ok_and(|(c, _)| c.item(code).is_some())
-        })
+        let Some(y) = year else { return false };
+        if let Some((c, _)) = self.criteria.get(&y) {
+            return c.item(code).is_some();
+        }
+        // A list is read and parsed once per year, not once per document.
+        let mut other = self.other_years.borrow_mut();
+        let codes = other.entry(y).or_insert_with(|| {
+            Criteria::load(self.root, y)
+                .map(|(c, _)| c.items().map(|i| i.code.clone()).collect())
+                .unwrap_or_default()
+        });
+        codes.contains(code)
     }
 
     /// One `- url: ...` entry of disclosures.yaml.
