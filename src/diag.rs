@@ -281,17 +281,20 @@ impl Findings {
             out.push('\n');
         }
         for (file, n) in hidden {
-            out.push_str(&format!(
-                "{}: ยังมีอีก {n} ข้อที่ไม่ได้แสดง / {n} more finding(s) not shown; fix the ones above first\n\n",
-                printable(file)
-            ));
+            let line = crate::t!("findings-not-shown", file = printable(file), count = n);
+            out.push_str(&line);
+            out.push_str("\n\n");
         }
         out
     }
 
-    /// The counts `check` ends with: `2 error(s), 1 warning(s)`.
+    /// The counts `check` ends with: `2 errors, 1 warning`.
     pub fn summary(&self) -> String {
-        format!("{} error(s), {} warning(s)", self.errors(), self.warnings())
+        crate::t!(
+            "summary",
+            errors = self.errors(),
+            warnings = self.warnings()
+        )
     }
 
     /// The findings as a JSON array of `{severity, file, line, col, message, help}`.
@@ -452,7 +455,7 @@ mod tests {
             out.contains("fault 49") && !out.contains("fault 50"),
             "{out}"
         );
-        assert!(out.contains("950 more finding(s) not shown"), "{out}");
+        assert!(out.contains("950 more findings not shown"), "{out}");
         assert!(out.contains("item 59"));
     }
 }

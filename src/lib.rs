@@ -22,6 +22,7 @@ pub mod content;
 pub mod diag;
 pub mod escape;
 pub mod exit;
+pub mod i18n;
 pub mod markdown;
 pub mod measure;
 pub mod model;

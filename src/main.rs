@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prongsai::config::Config;
 use prongsai::exit::Exit;
+use prongsai::i18n::{self, Lang};
 use prongsai::thai::Date;
 use prongsai::{oit, publish, scaffold, serve, site};
 
@@ -17,6 +18,9 @@ struct Cli {
     /// Print only errors and warnings.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Language of messages: th or en [default: the system's].
+    #[arg(long, global = true, value_name = "LANG", env = "PRONGSAI_LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -168,6 +172,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    i18n::set(language(std::env::args_os()));
     let cli = Cli::parse();
     let out = Out {
         quiet: cli.quiet,
@@ -195,6 +200,23 @@ fn main() -> ExitCode {
         } => new_year(&root, year, force, !no_carry, out),
     };
     exit.into()
+}
+
+/// The language to speak, chosen before clap reads the arguments (its help and errors speak it
+/// too): `--lang X` or `--lang=X`, else `PRONGSAI_LANG`, else the system's locale.
+fn language(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args.filter_map(|a| a.into_string().ok()).collect();
+    let flag = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(v) => v.strip_prefix('=').map(str::to_string),
+            None => None,
+        });
+    flag.or_else(|| std::env::var("PRONGSAI_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_else(Lang::of_system)
 }
 
 /// How to print: `--quiet`, and colour when stderr is a terminal and NO_COLOR is unset.

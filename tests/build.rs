@@ -538,7 +538,7 @@ fn new_measure_makes_up_nothing_and_check_names_each_empty_key() {
         );
         assert!(err.contains(&at), "expected `{at}` in:\n{err}");
     }
-    assert!(err.contains("2 error(s)"), "{err}");
+    assert!(err.contains("2 errors"), "{err}");
 }
 
 /// A copy of the example site moved to fiscal year 2569 (site.yaml and every measure), with one
