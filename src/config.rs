@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{self, decode};
 use crate::diag::{self, Finding};
+use crate::t;
 use crate::yaml::{self, FileKind};
 
 pub use crate::thai::Digits;
@@ -107,21 +108,20 @@ impl Publish {
             "sftp" => (Protocol::Sftp, 22),
             "ftp" => (Protocol::Ftp, 21),
             "ftps" => (Protocol::Ftps, 21),
-            _ => return Err(format!("`{scheme}://` is not a way prongsai can publish")),
+            _ => return Err(t!("config-scheme", scheme = scheme)),
         };
         let (authority, dir) = rest.split_once('/').unwrap_or((rest, ""));
         let (user, host_port) = authority.rsplit_once('@').unwrap_or(("", authority));
         let (host, port) = match host_port.rsplit_once(':') {
             Some((h, p)) if !h.ends_with(':') => (
                 h,
-                p.parse::<u16>()
-                    .map_err(|_| format!("port `{p}` is not a number from 1 to 65535"))?,
+                p.parse::<u16>().map_err(|_| t!("config-port", port = p))?,
             ),
             _ => (host_port, port),
         };
         let host = host.trim_start_matches('[').trim_end_matches(']');
         if host.is_empty() {
-            return Err("the address has no host name".into());
+            return Err(t!("config-no-host"));
         }
         let dir = match dir.trim_end_matches('/') {
             d if d.starts_with('/') => format!("/{}", d.trim_start_matches('/')),
@@ -245,20 +245,22 @@ const KEYS: &[&str] = &[
 ];
 
 /// How to write `base_url`.
-pub const BASE_URL_HELP: &str = "write the site's address as the browser shows it, e.g. `base_url: https://www.example.go.th/ita/`, or a path such as `/ita/`";
+pub fn base_url_help() -> String {
+    t!("config-base-url.help")
+}
 
 /// Why `url` cannot be the site's address, if it cannot: every link, the feed, the sitemap and
 /// robots.txt are made from it, so it is an http(s) address or a path from the root, on one
 /// line, without characters that would end an HTML attribute.
-pub fn check_base_url(url: &str) -> Result<(), &'static str> {
+pub fn check_base_url(url: &str) -> Result<(), String> {
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err("holds a space or a line break");
+        return Err(t!("config-base-url-space"));
     }
     if url
         .chars()
         .any(|c| matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
     {
-        return Err("holds a quote, `<`, `>` or a backslash");
+        return Err(t!("config-base-url-quote"));
     }
     let lower = url.to_ascii_lowercase();
     let web = ["https://", "http://"].iter().any(|p| {
@@ -269,7 +271,7 @@ pub fn check_base_url(url: &str) -> Result<(), &'static str> {
     if web || (url.starts_with('/') && !url.starts_with("//")) {
         Ok(())
     } else {
-        Err("is not an http(s) address nor a path starting with /")
+        Err(t!("config-base-url-form"))
     }
 }
 
@@ -281,9 +283,10 @@ impl Config {
         let bytes = match content::read_checked(&path, root, content::MAX_FILE_BYTES) {
             Ok(b) => b,
             Err(content::Refused::Missing(e)) => {
-                return Err(vec![Finding::error(name, format!("cannot read site.yaml: {e}")).help(
-                    "run prongsai in the site's folder (the one holding site.yaml), pass --root DIR, or create one with `prongsai init DIR`",
-                )]);
+                return Err(vec![
+                    Finding::error(name, t!("config-unreadable", error = e.to_string()))
+                        .help(t!("config-unreadable.help")),
+                ]);
             }
             Err(r) => return Err(vec![r.finding(name)]),
         };
@@ -296,23 +299,25 @@ impl Config {
             Finding::at(&src, off, len, msg)
         };
         if config.name.trim().is_empty() {
-            findings.push(Finding::error(name, "site.yaml has no `name`").help(
-                "add the organisation's full Thai name, e.g. `name: องค์การบริหารส่วนตำบลสวนหม่อน`",
-            ));
+            findings
+                .push(Finding::error(name, t!("config-no-name")).help(t!("config-no-name.help")));
         }
         if !crate::thai::BE_YEARS.contains(&config.fiscal_year) {
             findings.push(
-                at_key("fiscal_year", format!("fiscal_year {} is not a Buddhist Era year", config.fiscal_year))
-                    .help("write the fiscal year the site reports on in Buddhist Era, e.g. `fiscal_year: 2566`"),
+                at_key(
+                    "fiscal_year",
+                    t!("config-fiscal-year", year = config.fiscal_year.to_string()),
+                )
+                .help(t!("config-fiscal-year.help")),
             );
         }
         if config.language != "th" {
             findings.push(
                 at_key(
                     "language",
-                    format!("language `{}` is not supported", config.language),
+                    t!("config-language", language = config.language.as_str()),
                 )
-                .help("write `language: th`"),
+                .help(t!("config-language.help")),
             );
         }
         for (key, url) in [
@@ -322,9 +327,8 @@ impl Config {
             let lower = url.trim().to_ascii_lowercase();
             if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
                 findings.push(
-                    at_key(key, format!("contact {key} `{url}` is not a web address")).help(
-                        "write an address starting with https://, e.g. https://www.example.go.th/",
-                    ),
+                    at_key(key, t!("config-contact-url", key = key, url = url.as_str()))
+                        .help(t!("config-contact-url.help")),
                 );
             }
         }
@@ -332,9 +336,13 @@ impl Config {
             findings.push(
                 at_key(
                     "base_url",
-                    format!("base_url `{}` {why}", config.base_url.escape_debug()),
+                    t!(
+                        "config-base-url",
+                        url = config.base_url.escape_debug().to_string(),
+                        why = why
+                    ),
                 )
-                .help(BASE_URL_HELP),
+                .help(base_url_help()),
             );
         }
         if let Some(publish) = &config.publish {
@@ -380,7 +388,7 @@ impl Config {
 /// The mistakes of a `publish:` section: no address, or a password written in the file.
 fn publish_findings(publish: &Publish, text: &str, src: &diag::Source) -> Vec<Finding> {
     let publish_at = yaml::key_span(text, 0, "publish").map_or(0, |(off, _)| off);
-    let at = |key: &str, msg: &str| {
+    let at = |key: &str, msg: String| {
         // The keys of `publish:` are nested: the first one written after it is the one.
         let off = text[publish_at..]
             .find(&format!("{key}:"))
@@ -389,17 +397,8 @@ fn publish_findings(publish: &Publish, text: &str, src: &diag::Source) -> Vec<Fi
         Finding::at(src, off, len, msg)
     };
     let mut findings = Vec::new();
-    let fix = "ลบรหัสผ่านออกจาก site.yaml แล้วตั้งค่า PRONGSAI_PASSWORD หรือพิมพ์เมื่อโปรแกรมถาม / \
-               remove the password from site.yaml; set the PRONGSAI_PASSWORD environment variable, \
-               or type it when `prongsai publish` asks (site.yaml is often copied and shared)";
     if publish.password.is_some() {
-        findings.push(
-            at(
-                "password",
-                "ห้ามเขียนรหัสผ่านใน site.yaml / a password must not be written in site.yaml",
-            )
-            .help(fix),
-        );
+        findings.push(at("password", t!("config-password")).help(t!("config-password.help")));
     }
     let authority = publish
         .url
@@ -409,23 +408,17 @@ fn publish_findings(publish: &Publish, text: &str, src: &diag::Source) -> Vec<Fi
         .and_then(|a| a.rsplit_once('@'))
         .is_some_and(|(user, _)| user.contains(':'))
     {
-        findings.push(
-            at(
-                "url",
-                "ที่อยู่ปลายทางมีรหัสผ่านอยู่ด้วย / the publish url holds a password (user:password@)",
-            )
-            .help(fix),
-        );
+        findings.push(at("url", t!("config-password-in-url")).help(t!("config-password.help")));
     }
     if let Err(e) = publish.target(Path::new(".")) {
-        findings.push(at("url", &format!("publish url: {e}")).help(
-            "write sftp://user@host:22/folder/, ftp://user@host/folder/, ftps://user@host/folder/, or a folder such as \\\\server\\www\\ita",
-        ));
+        findings.push(
+            at("url", t!("config-publish-url", error = e)).help(t!("config-publish-url.help")),
+        );
     }
     if publish.url.trim().is_empty() {
-        findings.push(at("publish", "publish has no `url`").help(
-            "write where to send the site, e.g. `publish: { url: sftp://user@host:22/public_html/ita/ }`",
-        ));
+        findings.push(
+            at("publish", t!("config-publish-no-url")).help(t!("config-publish-no-url.help")),
+        );
     }
     findings
 }

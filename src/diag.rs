@@ -169,7 +169,7 @@ impl Diagnostic for Finding {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some("here".into()),
+            Some(crate::t!("diag-here")),
             span,
         ))))
     }
@@ -228,6 +228,7 @@ impl Findings {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        let help_style = theme.styles.help;
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
             .with_width(if color { 100 } else { 1000 })
@@ -266,18 +267,39 @@ impl Findings {
             if f.src.is_none() {
                 // Without a snippet miette would not print the file name at all.
                 let kind = if f.severity == Severity::Error {
-                    "error"
+                    crate::t!("diag-error")
                 } else {
-                    "warning"
+                    crate::t!("diag-warning")
                 };
                 out.push_str(&format!("{kind}: {}: {}\n", f.location(), f.message));
                 if let Some(h) = &f.help {
-                    out.push_str(&format!("  help: {h}\n"));
+                    out.push_str(&format!("  {}: {h}\n", crate::t!("diag-help")));
                 }
                 out.push('\n');
                 continue;
             }
-            let _ = handler.render_report(&mut out, f);
+            // miette writes its own English "help:" before the help; the help line is written
+            // here instead, the way miette writes it, with the word in the chosen language.
+            let bare = Finding {
+                help: None,
+                ..f.clone()
+            };
+            let _ = handler.render_report(&mut out, &bare);
+            if let Some(h) = &f.help {
+                let label = format!("  {}: ", crate::t!("diag-help"));
+                out.push_str(&help_style.style(label).to_string());
+                // Later lines line up under the first, as miette indents them.
+                for (i, line) in h.split_terminator('\n').enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                        if !line.trim().is_empty() {
+                            out.push_str("        ");
+                        }
+                    }
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
             out.push('\n');
         }
         for (file, n) in hidden {

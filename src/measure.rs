@@ -13,6 +13,7 @@ use serde_yaml::{Mapping, Value};
 use crate::config::Config;
 use crate::content::{self, Kind, SourceFile};
 use crate::diag::{Finding, did_you_mean};
+use crate::t;
 use crate::thai::{self, Date, MonthRange};
 use crate::yaml::{self, FileKind, key_span};
 
@@ -270,9 +271,8 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
     let slug = slugify(&file.stem);
     if slug.is_empty() {
         f.findings.push(
-            Finding::error(&file.rel, "the file name gives an empty web address").help(
-                "rename the file with letters or digits, e.g. measure-1.md or การใช้ทรัพย์สิน.md",
-            ),
+            Finding::error(&file.rel, t!("measure-empty-address"))
+                .help(t!("measure-empty-address.help")),
         );
     }
     let doc = match file.kind {
@@ -294,13 +294,13 @@ pub fn parse(file: &SourceFile, config: &Config, root: &Path) -> (Option<Doc>, V
 /// A measure from its front matter: each field read by its own [`Fields`] method.
 fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Measure> {
     let title = f
-        .require::<String>("title", "add `title: ชื่อมาตรการ`")
+        .require::<String>("title", t!("measure-missing.title"))
         .map(|t| t.trim().to_string());
     let fiscal_year = f.fiscal_year(config);
     let (assessment, indicator) = f.assessment_and_indicator();
-    let score = f.percent("score", "a score is a number from 0 to 100, e.g. 95.60");
+    let score = f.percent("score", t!("measure-score-help"));
     let target = f
-        .percent("target", "the pass mark is a number from 0 to 100")
+        .percent("target", t!("measure-target-help"))
         .unwrap_or(85.0);
     let methods = f.list("methods");
     let results = f.list("results");
@@ -341,7 +341,7 @@ fn measure(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option
 
 fn page(f: &mut Fields, config: &Config, root: &Path, slug: String) -> Option<Page> {
     let title = f
-        .require::<String>("title", "add `title: ชื่อหน้า`")
+        .require::<String>("title", t!("measure-missing.page-title"))
         .map(|t| t.trim().to_string());
     let oit = f.oit();
     let date = f.date();
@@ -397,8 +397,9 @@ impl Num {
         match self {
             Num::Int(i) => Ok(i as f64),
             Num::Float(x) if x.is_finite() => Ok(x),
-            Num::Float(x) => Err(format!("`{x}` is not a number")),
-            Num::Text(t) => thai::parse_number(&t).ok_or_else(|| format!("`{t}` is not a number")),
+            Num::Float(x) => Err(t!("measure-not-a-number", value = x.to_string())),
+            Num::Text(text) => thai::parse_number(&text)
+                .ok_or_else(|| t!("measure-not-a-number", value = text.as_str())),
         }
     }
 
@@ -410,8 +411,8 @@ impl Num {
         };
         match self.float()? {
             x if x.fract() == 0.0 && x.abs() < 1e12 => Ok(x as i64),
-            x if x.fract() == 0.0 => Err(format!("`{text}` is far too large")),
-            _ => Err(format!("`{text}` is not a whole number")),
+            x if x.fract() == 0.0 => Err(t!("measure-too-large", value = text)),
+            _ => Err(t!("measure-not-whole", value = text)),
         }
     }
 }
@@ -477,9 +478,9 @@ impl<'a> Fields<'a> {
                         &file.src,
                         file.front_matter.start,
                         1,
-                        "the front matter is not a list of `key: value` lines",
+                        t!("measure-not-a-mapping"),
                     )
-                    .help("write one `key: value` per line, e.g. `title: ชื่อมาตรการ`"),
+                    .help(t!("measure-not-a-mapping.help")),
                 );
                 None
             }
@@ -500,7 +501,7 @@ impl<'a> Fields<'a> {
         key_span(self.file.text(), self.file.front_matter.start, key).unwrap_or((0, 3))
     }
 
-    fn error_at(&mut self, key: &str, msg: String, help: &str) {
+    fn error_at(&mut self, key: &str, msg: String, help: String) {
         let (off, len) = self.span(key);
         self.findings
             .push(Finding::at(&self.file.src, off, len, msg).help(help));
@@ -516,26 +517,19 @@ impl<'a> Fields<'a> {
         }
         match serde_yaml::from_value::<T>(v) {
             Ok(t) => Some(t),
-            Err(e) => {
-                let what = match std::any::type_name::<T>() {
-                    n if n.ends_with("String") => "text",
-                    n if n.ends_with("Num") || n.ends_with("i64") => "a number",
-                    n if n.ends_with("List") || n.contains("Vec") => {
-                        "a list of text (`- item` lines)"
-                    }
-                    _ => "another kind of value",
+            Err(_) => {
+                let kind = match std::any::type_name::<T>() {
+                    n if n.ends_with("String") => t!("measure-kind-text"),
+                    n if n.ends_with("Num") || n.ends_with("i64") => t!("measure-kind-number"),
+                    n if n.ends_with("List") || n.contains("Vec") => t!("measure-kind-list"),
+                    _ => t!("measure-kind-other"),
                 };
-                let mut msg = e.to_string();
-                if let Some(i) = msg.find(" at line ") {
-                    msg.truncate(i);
-                }
-                if msg.starts_with("data did not match any variant") {
-                    msg = "wrong kind of value".into();
-                }
+                // serde's own words ("invalid type: sequence, expected a string") are for
+                // programmers; the help says what the key takes.
                 self.error_at(
                     key,
-                    format!("`{key}`: {msg}"),
-                    &format!("`{key}` takes {what}"),
+                    t!("measure-wrong-kind", key = key),
+                    t!("measure-wrong-kind.help", key = key, kind = kind),
                 );
                 None
             }
@@ -553,25 +547,21 @@ impl<'a> Fields<'a> {
             &self.file.src,
             off,
             len,
-            format!("ยังไม่ได้กรอก `{key}` / `{key}` is not filled in"),
+            t!("measure-not-filled-in", key = key),
         );
         self.findings.push(if REQUIRED.contains(&key) {
-            f.help(format!(
-                "เขียนค่าต่อจาก `{key}:` ในบรรทัดนี้ (ต้องกรอก) / write its value after `{key}:` on this line (it is required)"
-            ))
+            f.help(t!("measure-not-filled-in.required", key = key))
         } else {
-            f.help(format!(
-                "เขียนค่าต่อจาก `{key}:` ในบรรทัดนี้ หรือลบบรรทัดนี้ถ้าไม่มี / write its value after `{key}:`, or delete the line if there is none"
-            ))
-            .warning()
+            f.help(t!("measure-not-filled-in.optional", key = key))
+                .warning()
         });
     }
 
     /// Like [`Fields::take`], but a missing key is a finding too.
-    fn require<T: DeserializeOwned>(&mut self, key: &str, help: &str) -> Option<T> {
+    fn require<T: DeserializeOwned>(&mut self, key: &str, help: String) -> Option<T> {
         let present = self.map.as_ref().is_some_and(|m| m.get(key).is_some());
         if !present {
-            let f = Finding::at(&self.file.src, 0, 3, format!("`{key}` is missing")).help(help);
+            let f = Finding::at(&self.file.src, 0, 3, t!("measure-missing", key = key)).help(help);
             self.findings.push(f);
             return None;
         }
@@ -584,16 +574,17 @@ impl<'a> Fields<'a> {
         v: Result<T, String>,
         key: &str,
         ok: impl Fn(&T) -> bool,
-        help: &str,
+        help: String,
     ) -> Option<T> {
         match v {
             Ok(v) if ok(&v) => Some(v),
             Ok(v) => {
-                self.error_at(key, format!("`{key}` {v} is out of range"), help);
+                let msg = t!("measure-out-of-range", key = key, value = v.to_string());
+                self.error_at(key, msg, help);
                 None
             }
             Err(e) => {
-                self.error_at(key, format!("`{key}`: {e}"), help);
+                self.error_at(key, t!("measure-bad-value", key = key, error = e), help);
                 None
             }
         }
@@ -607,7 +598,7 @@ impl<'a> Fields<'a> {
                     n.int(),
                     "fiscal_year",
                     |y| i32::try_from(*y).is_ok_and(|y| thai::BE_YEARS.contains(&y)),
-                    "write a Buddhist Era year such as 2566",
+                    t!("measure-fiscal-year-help"),
                 )
                 .map(|y| y as i32),
             None => Some(config.fiscal_year),
@@ -618,7 +609,7 @@ impl<'a> Fields<'a> {
     /// assessment.
     fn assessment_and_indicator(&mut self) -> (Option<Assessment>, Option<u8>) {
         let assessment = self
-            .require::<String>("assessment", "add `assessment: IIT` (or EIT or OIT)")
+            .require::<String>("assessment", t!("measure-missing.assessment"))
             .and_then(|a| {
                 let found = Assessment::ALL
                     .into_iter()
@@ -626,23 +617,20 @@ impl<'a> Fields<'a> {
                 if found.is_none() {
                     self.error_at(
                         "assessment",
-                        format!("unknown assessment `{a}`"),
-                        "write IIT, EIT or OIT",
+                        t!("measure-unknown-assessment", value = a.as_str()),
+                        t!("measure-unknown-assessment.help"),
                     );
                 }
                 found
             });
         let indicator = self
-            .require::<Num>(
-                "indicator",
-                "add `indicator: N`, the ITA indicator 1-10 this measure answers",
-            )
+            .require::<Num>("indicator", t!("measure-missing.indicator"))
             .and_then(|n| {
                 self.check(
                     n.int(),
                     "indicator",
                     |i| (1..=10).contains(i),
-                    "ITA indicators are numbered 1 to 10",
+                    t!("measure-indicator-range-help"),
                 )
             })
             .map(|i| i as u8);
@@ -653,12 +641,17 @@ impl<'a> Fields<'a> {
             let owner = Assessment::of_indicator(i).map_or("", |o| o.code());
             self.error_at(
                 "indicator",
-                format!("indicator {i} belongs to {owner}, not to {}", a.code()),
-                &format!(
-                    "{} has indicators {} to {}: fix the indicator or the assessment",
-                    a.code(),
-                    r.start(),
-                    r.end()
+                t!(
+                    "measure-indicator-elsewhere",
+                    indicator = i,
+                    owner = owner,
+                    assessment = a.code()
+                ),
+                t!(
+                    "measure-indicator-elsewhere.help",
+                    assessment = a.code(),
+                    first = *r.start(),
+                    last = *r.end()
                 ),
             );
         }
@@ -666,7 +659,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A number from 0 to 100 at `key`, if written.
-    fn percent(&mut self, key: &str, help: &str) -> Option<f64> {
+    fn percent(&mut self, key: &str, help: String) -> Option<f64> {
         let n = self.take::<Num>(key)?;
         self.check(n.float(), key, |s| (0.0..=100.0).contains(s), help)
     }
@@ -691,8 +684,8 @@ impl<'a> Fields<'a> {
         if let Some(u) = units.iter().find(|u| slugify(u).is_empty()) {
             self.error_at(
                 "responsible",
-                format!("the unit `{u}` has no letter or digit to make its web address from"),
-                "write the unit's name, e.g. กองคลัง",
+                t!("measure-unit-no-address", unit = u.as_str()),
+                t!("measure-unit-no-address.help"),
             );
         }
         units
@@ -705,11 +698,7 @@ impl<'a> Fields<'a> {
             Value::Bool(false) => None,
             Value::String(s) => Some(Some(s.trim().to_string())),
             _ => {
-                self.error_at(
-                    "menu",
-                    "`menu` takes `true` or a short label".into(),
-                    "เขียน `menu: true` หรือชื่อสั้น ๆ เช่น `menu: ติดต่อเรา` / write `menu: true`, or a short label such as `menu: ติดต่อเรา`",
-                );
+                self.error_at("menu", t!("measure-menu"), t!("measure-menu.help"));
                 None
             }
         }
@@ -717,18 +706,18 @@ impl<'a> Fields<'a> {
 
     /// `status`, in English or Thai, with a guess for a misspelt one.
     fn status(&mut self) -> Option<Status> {
-        let s =
-            self.require::<String>("status", "add `status: done` (or not_done, in_progress)")?;
+        let s = self.require::<String>("status", t!("measure-missing.status"))?;
         let status = Status::parse(&s);
         if status.is_none() {
             let keys = Status::ALL.map(Status::key);
-            let guess = did_you_mean(&s, keys)
-                .map(|k| format!("did you mean `{k}`? "))
-                .unwrap_or_default();
+            let mut help = t!("measure-unknown-status.help");
+            if let Some(k) = did_you_mean(&s, keys) {
+                help = format!("{} {help}", t!("did-you-mean", word = k));
+            }
             self.error_at(
                 "status",
-                format!("unknown status `{s}`"),
-                &format!("{guess}write done (ดำเนินการแล้ว), not_done (ยังไม่ดำเนินการ) or in_progress (อยู่ระหว่างดำเนินการ)"),
+                t!("measure-unknown-status", value = s.as_str()),
+                help,
             );
         }
         status
@@ -746,8 +735,8 @@ impl<'a> Fields<'a> {
             Err(e) => {
                 self.error_at(
                     "date",
-                    format!("`date`: {e}"),
-                    "write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)",
+                    t!("measure-bad-date", error = e.to_string()),
+                    t!("measure-date-help"),
                 );
                 None
             }
@@ -769,8 +758,8 @@ impl<'a> Fields<'a> {
             } else {
                 self.error_at(
                     "oit",
-                    format!("`{code}` is not an OIT item code"),
-                    "write codes like O1, O42, O43",
+                    t!("oit-not-a-code", code = code.as_str()),
+                    t!("oit-not-a-code.help"),
                 );
             }
         }
@@ -795,9 +784,11 @@ impl<'a> Fields<'a> {
                     path: clean,
                     bytes,
                 }),
-                Err((why, help)) => {
-                    self.error_at("attachments", format!("attachment `{p}` {why}"), &help)
-                }
+                Err((why, help)) => self.error_at(
+                    "attachments",
+                    t!("measure-attachment", path = p.as_str(), why = why),
+                    help,
+                ),
             }
         }
         out
@@ -811,11 +802,16 @@ impl<'a> Fields<'a> {
         for (k, _) in map.into_iter().take(MAX_UNKNOWN_KEYS) {
             let key = yaml::key_text(&k);
             let mut help = match did_you_mean(&key, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the keys are: {}", known.join(", ")),
+                Some(s) => t!("did-you-mean", word = s),
+                None => t!("measure-unknown-key.keys", keys = known.join(", ")),
             };
-            if let Some((name, fix)) = key.chars().find_map(yaml::lookalike) {
-                help = format!("the key holds {name}: {fix}; {help}");
+            if let Some((what, fix)) = key.chars().find_map(yaml::lookalike) {
+                help = t!(
+                    "measure-unknown-key.lookalike",
+                    what = what,
+                    fix = fix,
+                    help = help
+                );
             }
             let (off, _) = self.span(&key);
             let off = self.file.text()[..off].rfind('\n').map_or(off, |i| i + 1);
@@ -824,7 +820,7 @@ impl<'a> Fields<'a> {
                     &self.file.src,
                     off,
                     key.len(),
-                    format!("unknown key `{key}`"),
+                    t!("measure-unknown-key", key = key.as_str()),
                 )
                 .help(help),
             );
@@ -836,9 +832,9 @@ impl<'a> Fields<'a> {
                     &self.file.src,
                     self.file.front_matter.start,
                     1,
-                    format!("{more} more unknown keys are not listed"),
+                    t!("measure-more-unknown-keys", count = more),
                 )
-                .help(format!("the keys are: {}", known.join(", "))),
+                .help(t!("measure-unknown-key.keys", keys = known.join(", "))),
             );
         }
     }
@@ -878,16 +874,13 @@ pub fn check_attachment(
     allow_html: bool,
 ) -> Result<u64, (String, String)> {
     let clean = clean_path(written);
-    let fail = |why: String, help: &str| Err((why, help.to_string()));
+    let fail = |why: String, help: String| Err((why, help));
     let absolute = written.starts_with('/') || written.starts_with('\\');
     if absolute || clean.contains(':') || clean.split('/').any(|c| c.starts_with('.')) {
-        return fail(
-            "points outside content/".into(),
-            "write a path inside content/, e.g. files/report-2566.pdf",
-        );
+        return fail(t!("measure-file-outside"), t!("measure-file-outside.help"));
     }
     if let Some(why) = clean.split('/').find_map(content::bad_name) {
-        return fail(why, "rename the file (and the line that names it)");
+        return fail(why, t!("measure-file-bad-name-help"));
     }
     let ext = clean
         .rsplit('/')
@@ -898,39 +891,36 @@ pub fn check_attachment(
     if SERVER_RUN.contains(&ext) {
         // A web host runs these as programs when asked for them.
         return fail(
-            "is a program a web host would run (PHP, CGI, ASP)".into(),
-            "attach a PDF or an image (PNG, JPEG) instead; a script has no place on the site",
+            t!("measure-file-server-program"),
+            t!("measure-file-server-program.help"),
         );
     }
     if !allow_html && SCRIPTABLE.contains(&ext) {
         // Served from the site's own address, such a file's script would run as the site.
-        return fail(
-            "is a kind of file that can run script in the browser".into(),
-            "attach a PDF or an image (PNG, JPEG) instead, or set `allow_html: true` in site.yaml if the file is trusted",
-        );
+        return fail(t!("measure-file-script"), t!("measure-file-script.help"));
     }
     let content = root.join("content");
     match content::check_file(&content.join(&clean), &content, MAX_ATTACHMENT_BYTES) {
         Ok(bytes) => Ok(bytes),
         Err(content::Refused::Outside) => fail(
-            "is a link to a file outside content/".into(),
-            "copy the file into content/files/ instead of linking to it",
+            t!("measure-file-link-outside"),
+            t!("measure-file-link-outside.help"),
         ),
         Err(content::Refused::TooBig(n)) => fail(
-            format!(
-                "is {} MB; attachments may be at most {} MB",
-                n >> 20,
-                MAX_ATTACHMENT_BYTES >> 20
+            t!(
+                "measure-file-too-big",
+                size = n >> 20,
+                max = MAX_ATTACHMENT_BYTES >> 20
             ),
-            "compress the scan (a PDF at 150 dpi is plenty), split it, or link to it on another server",
+            t!("measure-file-too-big.help"),
         ),
         Err(content::Refused::NotAFile) => fail(
-            "is not a regular file (a pipe, socket, device or folder)".into(),
-            "name an ordinary file under content/",
+            t!("measure-file-not-regular"),
+            t!("measure-file-not-regular.help"),
         ),
         Err(content::Refused::Missing(_)) => fail(
-            "does not exist".into(),
-            &format!("put the file at content/{clean}, or fix the name (names are case-sensitive)"),
+            t!("measure-file-missing"),
+            t!("measure-file-missing.help", path = clean.as_str()),
         ),
     }
 }
@@ -990,7 +980,7 @@ mod tests {
         let got = findings_of(
             "---\ntitle: x\nassessment:\nindicator: 1\nstatus: done\nscore:    # later\nperiod: \"  \"\noit: []\n---\n",
         );
-        let empty = |k: &str| format!("ยังไม่ได้กรอก `{k}` / `{k}` is not filled in");
+        let empty = |k: &str| format!("`{k}` is not filled in");
         assert_eq!(
             got,
             [

@@ -583,8 +583,8 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "ยังไม่ได้กรอก `assessment` / `assessment` is not filled in",
-                "ยังไม่ได้กรอก `indicator` / `indicator` is not filled in"
+                "`assessment` is not filled in",
+                "`indicator` is not filled in"
             ]
         );
         assert_eq!(findings.len(), 2 + 9, "{findings:#?}");

@@ -467,7 +467,7 @@ fn load_with(
                 "--base-url",
                 format!("`{}` {why}", config.base_url.escape_debug()),
             )
-            .help(crate::config::BASE_URL_HELP),
+            .help(crate::config::base_url_help()),
         );
         return (None, findings);
     }
@@ -807,7 +807,7 @@ pub fn check_folder(root: &Path, strict: bool) -> Findings {
     if let Some(site) = &site
         && let Some(list) = site.checklist(site.current_year())
     {
-        findings.extend(oit::report(list, root, strict, site.config.thai_digits()));
+        findings.extend(oit::report(list, root, strict));
     }
     // The site's templates and static files are read as the build would, without rendering.
     if let Some(site) = &site {

@@ -348,6 +348,35 @@ fn check_exit_codes_and_json() {
     assert_eq!(prongsai(&["check"], empty.path()).status.code(), Some(2));
 }
 
+// Under Thai a finding prints in Thai: its message, the label under the caret and the word
+// before its help, with the snippet as in English; so do findings without a snippet, and
+// `check --format json` gives the same message and help.
+#[test]
+fn findings_print_in_thai_when_asked() {
+    let bad = copy_site(&fixture("bad/unknown-status"));
+    let out = prongsai(&["check", "--lang", "th"], bad.path());
+    let err = stderr(&out);
+    for line in [
+        "× content/measures/a.md:5:9: ไม่รู้จักสถานะ `finished`",
+        " 5 │ status: finished",
+        "╰── ตรงนี้",
+        "  วิธีแก้: เขียน done (ดำเนินการแล้ว), not_done (ยังไม่ดำเนินการ) หรือ in_progress",
+    ] {
+        assert!(err.contains(line), "expected `{line}` in:\n{err}");
+    }
+    assert!(!err.contains("help:") && !err.contains("here"), "{err}");
+    let out = prongsai(&["check", "--lang", "th", "--format", "json"], bad.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["message"], "ไม่รู้จักสถานะ `finished`");
+    assert!(json[0]["help"].as_str().unwrap().starts_with("เขียน done"));
+    let stand_in = copy_site(&fixture("oit-2570"));
+    let err = stderr(&prongsai(&["check", "--lang", "th"], stand_in.path()));
+    assert!(
+        err.contains("คำเตือน: site.yaml: prongsai ยังไม่มีรายการข้อ OIT ของปี 2570 จึงใช้รายการ ITA 2569 แทน\n  วิธีแก้: เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี 2570"),
+        "{err}"
+    );
+}
+
 // Every command exits 2 with the same clear message in a folder without site.yaml, writing nothing
 // there; a build whose files have an error, or new measure under a broken site.yaml, exits 1.
 #[test]
@@ -533,7 +562,7 @@ fn new_measure_makes_up_nothing_and_check_names_each_empty_key() {
             "⚠"
         };
         let at = format!(
-            "{mark} content/measures/new.md:{}:1: ยังไม่ได้กรอก `{key}` / `{key}` is not filled in",
+            "{mark} content/measures/new.md:{}:1: `{key}` is not filled in",
             line_of(&text, &format!("{key}:"))
         );
         assert!(err.contains(&at), "expected `{at}` in:\n{err}");
@@ -657,7 +686,7 @@ fn new_year_carries_last_years_measures_over_as_drafts_and_changes_nothing_else(
     assert!(out.status.success(), "{err}");
     assert!(err.contains("built 7 measures"), "{err}");
     assert!(
-        err.contains("content/measures/oit-open-data-2570.md:8:1: ยังไม่ได้กรอก `score`"),
+        err.contains("content/measures/oit-open-data-2570.md:8:1: `score` is not filled in"),
         "{err}"
     );
     let draft = read(

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content;
 use crate::diag::{self, Finding};
-use crate::thai;
 use crate::yaml::{self, FileKind};
+use crate::{t, thai};
 
 /// The criteria shipped with prongsai, by fiscal year.
 pub(super) const BUILTIN: &[(i32, &str)] = &[
@@ -96,10 +96,7 @@ pub fn write_starter(root: &Path, year: i32) -> io::Result<(PathBuf, i32)> {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(io::Error::new(
                 e.kind(),
-                format!(
-                    "{} already exists; edit it, or delete it first to start again from prongsai's list",
-                    path.display()
-                ),
+                t!("oit-criteria-exists", path = path.display().to_string()),
             ));
         }
         Err(e) => return Err(e),
@@ -242,16 +239,21 @@ impl Criteria {
         {
             let (off, len) = yaml::key_span(text, 0, "indicators").unwrap_or((0, 1));
             findings.push(
-                Finding::at(&src, off, len, "the criteria list no OIT item")
-                    .help("list indicators 9 and 10 with their sub-indicators and items (`prongsai criteria YEAR` writes a full list to start from)"),
+                Finding::at(&src, off, len, t!("oit-criteria-empty"))
+                    .help(t!("oit-criteria-empty.help")),
             );
         }
         'all: for ind in &criteria.indicators {
             if !numbers.insert(ind.number) {
                 let (off, len) = at("number", &ind.number.to_string(), 1);
                 findings.push(
-                    Finding::at(&src, off, len, format!("indicator {} is listed twice", ind.number))
-                        .help("each indicator appears once: put all its sub-indicators under one `number:`"),
+                    Finding::at(
+                        &src,
+                        off,
+                        len,
+                        t!("oit-indicator-twice", number = ind.number),
+                    )
+                    .help(t!("oit-indicator-twice.help")),
                 );
             }
             if !(9..=10).contains(&ind.number) {
@@ -261,9 +263,9 @@ impl Criteria {
                         &src,
                         off,
                         len,
-                        format!("indicator {} is not an OIT indicator", ind.number),
+                        t!("oit-indicator-not-oit", number = ind.number),
                     )
-                    .help("OIT has indicators 9 (การเปิดเผยข้อมูล) and 10 (การป้องกันการทุจริต)"),
+                    .help(t!("oit-indicator-not-oit.help")),
                 );
             }
             for sub in &ind.sub_indicators {
@@ -275,9 +277,9 @@ impl Criteria {
                             &src,
                             off,
                             len,
-                            format!("sub-indicator {} is listed twice", sub.code),
+                            t!("oit-sub-twice", code = sub.code.as_str()),
                         )
-                        .help("each sub-indicator code appears once in a year's criteria"),
+                        .help(t!("oit-sub-twice.help")),
                     );
                 } else if sub
                     .code
@@ -290,15 +292,13 @@ impl Criteria {
                             &src,
                             off,
                             len,
-                            format!(
-                                "sub-indicator `{}` is not a sub-indicator of indicator {}",
-                                sub.code, ind.number
+                            t!(
+                                "oit-sub-elsewhere",
+                                code = sub.code.as_str(),
+                                number = ind.number
                             ),
                         )
-                        .help(format!(
-                            "write its code as {}.1, {}.2, ...",
-                            ind.number, ind.number
-                        )),
+                        .help(t!("oit-sub-elsewhere.help", number = ind.number)),
                     );
                 }
                 if sub.items.is_empty() {
@@ -308,9 +308,9 @@ impl Criteria {
                             &src,
                             off,
                             len,
-                            format!("sub-indicator {} has no items", sub.code),
+                            t!("oit-sub-empty", code = sub.code.as_str()),
                         )
-                        .help("list its items under `items:` or delete the sub-indicator"),
+                        .help(t!("oit-sub-empty.help")),
                     );
                 }
                 for item in &sub.items {
@@ -322,11 +322,9 @@ impl Criteria {
                                 &src,
                                 0,
                                 1,
-                                format!(
-                                    "more than {MAX_FINDINGS} problems; the rest are not listed"
-                                ),
+                                t!("oit-criteria-too-many", count = MAX_FINDINGS),
                             )
-                            .help("fix these first, then run prongsai check again"),
+                            .help(t!("oit-criteria-too-many.help")),
                         );
                         break 'all;
                     }
@@ -337,9 +335,9 @@ impl Criteria {
                                 &src,
                                 off,
                                 len,
-                                format!("`{}` is not an OIT item code", item.code),
+                                t!("oit-not-a-code", code = item.code.as_str()),
                             )
-                            .help("write codes like O1, O42"),
+                            .help(t!("oit-not-a-code.help")),
                         );
                     } else if !seen.insert(item.code.clone()) {
                         let (off, len) = at("code", &item.code, 1);
@@ -348,9 +346,9 @@ impl Criteria {
                                 &src,
                                 off,
                                 len,
-                                format!("item {} is listed twice", item.code),
+                                t!("oit-item-twice", code = item.code.as_str()),
                             )
-                            .help("each item code appears once in a year's criteria"),
+                            .help(t!("oit-item-twice.help")),
                         );
                     }
                 }
@@ -393,9 +391,9 @@ impl Criteria {
                         &src,
                         off,
                         len,
-                        format!("the file is named for {year} but says `year: {}`", c.year),
+                        t!("oit-criteria-year", year = year, written = c.year),
                     )
-                    .help(format!("write `year: {year}`, or rename the file")),
+                    .help(t!("oit-criteria-year.help", year = year)),
                 ]);
             }
             return Ok((c, rel));

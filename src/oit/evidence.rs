@@ -14,6 +14,7 @@ use crate::content;
 use crate::diag::{self, Finding, Source, did_you_mean};
 use crate::measure::{self, Attachment, Measure, Page, Status};
 use crate::routes::{self, Route};
+use crate::t;
 use crate::thai::{self, Date};
 use crate::yaml::{self, Entry, FileKind};
 
@@ -184,14 +185,14 @@ impl<'a> Collector<'a> {
     fn unknown_code_help(&self, year: Option<i32>, code: &str) -> String {
         let criteria = self.criteria_of(year);
         let codes: Vec<&str> = criteria.items().map(|i| i.code.as_str()).collect();
-        let range = format!(
-            "ITA {} has items {} to {}",
-            criteria.year,
-            codes.first().copied().unwrap_or("-"),
-            codes.last().copied().unwrap_or("-")
+        let range = t!(
+            "oit-item-range",
+            year = criteria.year,
+            first = codes.first().copied().unwrap_or("-"),
+            last = codes.last().copied().unwrap_or("-")
         );
         match did_you_mean(code, codes.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`? {range}"),
+            Some(c) => format!("{} {range}", t!("did-you-mean", word = c)),
             None => range,
         }
     }
@@ -212,24 +213,20 @@ impl<'a> Collector<'a> {
             return;
         }
         if claim.not_done {
-            let msg = "มาตรการที่ยังไม่ดำเนินการยังไม่เป็นหลักฐานของข้อ OIT / a measure not yet done is not evidence";
+            let msg = t!("oit-not-done");
             let f = match crate::content::locate(self.root, claim.source, "oit", None) {
                 Some((src, off, len)) => Finding::at(&src, off, len, msg),
                 None => Finding::error(claim.source, msg),
             };
-            self.findings.push(
-                f.help("เปลี่ยน `status` เป็น done เมื่อดำเนินการแล้ว ข้อ OIT จึงนับหลักฐานนี้ / set status when it is done (`status: done`): the items then count it")
-                    .warning(),
-            );
+            self.findings
+                .push(f.help(t!("oit-not-done.help")).warning());
         }
         let fy = claim.date.map(Date::fiscal_year);
         for code in claim.codes {
             let dated_year_knows = claim.serves.is_none() && self.known_in_year(fy, code);
             if !self.knows(claim.serves, code) && !dated_year_knows {
-                let msg = format!(
-                    "`{code}` is not an OIT item of ITA {}",
-                    self.criteria_of(claim.serves).year
-                );
+                let year = self.criteria_of(claim.serves).year;
+                let msg = t!("oit-not-an-item", code = code.as_str(), year = year);
                 let help = self.unknown_code_help(claim.serves, code);
                 let f = match crate::content::locate(self.root, claim.source, "oit", Some(code)) {
                     Some((src, off, len)) => Finding::at(&src, off, len, msg),
@@ -287,8 +284,8 @@ impl<'a> Collector<'a> {
             Ok(Value::Null) => return,
             Ok(_) => {
                 return self.findings.push(
-                    Finding::at(&src, 0, 1, "disclosures.yaml is not a list of `O1:` item codes")
-                        .help("write one item code per line followed by its documents, e.g.\nO1:\n  - url: https://www.example.go.th/structure\n    title: โครงสร้าง\n    date: 2023-01-10"),
+                    Finding::at(&src, 0, 1, t!("oit-disclosures-not-a-mapping"))
+                        .help(t!("oit-disclosures-not-a-mapping.help")),
                 );
             }
             Err(f) => return self.findings.push(f),
@@ -301,7 +298,7 @@ impl<'a> Collector<'a> {
             // are dated in (an old year's item kept in the file): it is read against those.
             let known_now = is_code(&code) && self.knows(None, &code);
             if !is_code(&code) {
-                let msg = format!("`{raw}` is not an OIT item code");
+                let msg = t!("oit-not-a-code", code = raw.as_str());
                 let help = self.unknown_code_help(None, &code);
                 self.findings
                     .push(Finding::at(&src, key_off, key_len, msg).help(help));
@@ -311,9 +308,14 @@ impl<'a> Collector<'a> {
                 Value::Sequence(s) => s,
                 Value::Null => {
                     self.findings.push(
-                        Finding::at(&src, key_off, key_len, format!("{code} lists no document"))
-                            .help("put `- url: ...` lines under it, or delete the line")
-                            .warning(),
+                        Finding::at(
+                            &src,
+                            key_off,
+                            key_len,
+                            t!("oit-no-document", code = code.as_str()),
+                        )
+                        .help(t!("oit-no-document.help"))
+                        .warning(),
                     );
                     continue;
                 }
@@ -333,10 +335,8 @@ impl<'a> Collector<'a> {
                 }
             }
             if unknown {
-                let msg = format!(
-                    "`{raw}` is not an OIT item of ITA {}",
-                    self.criteria_of(None).year
-                );
+                let year = self.criteria_of(None).year;
+                let msg = t!("oit-not-an-item", code = raw.as_str(), year = year);
                 let help = self.unknown_code_help(None, &code);
                 let f = Finding::at(&src, key_off, key_len, msg).help(help);
                 let f = self.unknown(None, f);
@@ -445,19 +445,24 @@ impl<'a> Collector<'a> {
         {
             let (off, len) = loc.key(field).map_or((loc.start, 1), |k| k.key);
             let help = match did_you_mean(field, ENTRY_KEYS.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("an entry takes: {}", ENTRY_KEYS.join(", ")),
+                Some(k) => t!("did-you-mean", word = k),
+                None => t!("oit-entry-unknown-key.keys", keys = ENTRY_KEYS.join(", ")),
             };
             Finding::at(
                 src,
                 off,
                 len,
-                format!("unknown key `{field}` in the evidence of {code}"),
+                t!("oit-entry-unknown-key", key = field, code = code),
             )
             .help(help)
         } else {
-            Finding::at(src, loc.start, 1, format!("the evidence of {code} cannot be read: {msg}"))
-                .help("write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines")
+            Finding::at(
+                src,
+                loc.start,
+                1,
+                t!("oit-entry-unreadable", code = code, error = msg.as_str()),
+            )
+            .help(t!("oit-entry-unreadable.help"))
         };
         self.findings.push(f);
         None
@@ -475,8 +480,18 @@ impl<'a> Collector<'a> {
             Ok(d) => Some(d),
             Err(e) => {
                 self.findings.push(
-                    Finding::at(src, off, len, format!("{code}: date `{text}`: {e}"))
-                        .help("write an ISO date (2023-03-10) or a Thai one (๑๐ มี.ค. ๖๖)"),
+                    Finding::at(
+                        src,
+                        off,
+                        len,
+                        t!(
+                            "oit-entry-date",
+                            code = code,
+                            date = text,
+                            error = e.to_string()
+                        ),
+                    )
+                    .help(t!("measure-date-help")),
                 );
                 None
             }
@@ -499,9 +514,9 @@ impl<'a> Collector<'a> {
                         src,
                         off,
                         len,
-                        format!("{code}: fiscal_year {year} is not a Buddhist Era year"),
+                        t!("oit-entry-year", code = code, year = year.to_string()),
                     )
-                    .help("write the fiscal year the document covers, e.g. `fiscal_year: 2565`"),
+                    .help(t!("oit-entry-year.help")),
                 );
                 None
             }
@@ -519,11 +534,11 @@ impl<'a> Collector<'a> {
         code: &str,
         url: &str,
     ) -> Option<(bool, Option<String>)> {
-        let bad = |msg: String, help: &str| Finding::at(src, off, len, msg).help(help.to_string());
+        let bad = |msg: String, help: String| Finding::at(src, off, len, msg).help(help);
         if url.is_empty() {
             self.findings.push(bad(
-                format!("{code}: the evidence has an empty url"),
-                "write the document's address after `url:`",
+                t!("oit-empty-url", code = code),
+                t!("oit-empty-url.help"),
             ));
             return None;
         }
@@ -540,8 +555,8 @@ impl<'a> Collector<'a> {
                 Ok(()) => Some((false, None)),
                 Err(why) => {
                     self.findings.push(bad(
-                        format!("{code}: malformed address `{url}`: {why}"),
-                        "write the full address as the browser shows it, starting with https://",
+                        t!("oit-malformed-url", code = code, url = url, why = why),
+                        t!("oit-malformed-url.help"),
                     ));
                     None
                 }
@@ -554,8 +569,13 @@ impl<'a> Collector<'a> {
             || first.ends_with(".or.th")
         {
             self.findings.push(bad(
-                format!("{code}: malformed address `{url}`: it has no https://"),
-                &format!("write https://{}", url.trim_start_matches('/')),
+                t!(
+                    "oit-malformed-url",
+                    code = code,
+                    url = url,
+                    why = t!("oit-no-https")
+                ),
+                t!("oit-no-https.help", address = url.trim_start_matches('/')),
             ));
             return None;
         }
@@ -568,8 +588,8 @@ impl<'a> Collector<'a> {
         let path = path.strip_suffix("index.html").unwrap_or(path).to_string();
         if path.split('/').any(|s| s == ".." || s == ".") {
             self.findings.push(bad(
-                format!("{code}: `{url}` leaves the site"),
-                "write a path from the site's root, e.g. files/report.pdf or about/",
+                t!("oit-leaves-site", code = code, url = url),
+                t!("oit-leaves-site.help"),
             ));
             return None;
         }
@@ -592,8 +612,8 @@ impl<'a> Collector<'a> {
                     Some((true, Some(path)))
                 }
                 Err((why, help)) => {
-                    self.findings
-                        .push(bad(format!("{code}: evidence `{url}` {why}"), &help));
+                    let msg = t!("oit-evidence-refused", code = code, url = url, why = why);
+                    self.findings.push(bad(msg, help));
                     None
                 }
             };
@@ -601,15 +621,19 @@ impl<'a> Collector<'a> {
         let mut known: Vec<&str> = self.targets.iter().map(String::as_str).collect();
         known.sort_unstable();
         let help = match did_you_mean(&path, known.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`? a path inside the site names a page (about/) or a file under content/ (files/report.pdf)"),
-            None => "a path inside the site names a page (about/) or a file under content/ (files/report.pdf); an outside address starts with https://".to_string(),
+            Some(k) => format!(
+                "{} {}",
+                t!("did-you-mean", word = k),
+                t!("oit-points-nowhere.inside")
+            ),
+            None => t!("oit-points-nowhere.help"),
         };
         self.findings.push(
             Finding::at(
                 src,
                 off,
                 len,
-                format!("{code}: evidence `{url}` points to nothing the build makes"),
+                t!("oit-points-nowhere", code = code, url = url),
             )
             .help(help),
         );
@@ -620,15 +644,13 @@ impl<'a> Collector<'a> {
 /// Why an outside address is not one an assessor can open, if it is not.
 fn check_url(url: &str) -> Result<(), String> {
     let Some((scheme, rest)) = url.split_once("://") else {
-        return Err("ITAS takes web addresses (https://...)".into());
+        return Err(t!("oit-url-not-web"));
     };
     if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
-        return Err(format!(
-            "`{scheme}:` is not a web address; ITAS takes http:// or https://"
-        ));
+        return Err(t!("oit-url-scheme", scheme = scheme));
     }
     if url.chars().any(char::is_whitespace) {
-        return Err("it contains a space (copy the address from the browser's address bar)".into());
+        return Err(t!("oit-url-space"));
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
@@ -639,15 +661,13 @@ fn check_url(url: &str) -> Result<(), String> {
         || name.ends_with('.')
         || name.contains("..")
     {
-        return Err(format!("`{host}` is not a host name"));
+        return Err(t!("oit-url-host", host = host));
     }
     if !name
         .chars()
         .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
     {
-        return Err(format!(
-            "the host `{host}` holds characters a host name cannot"
-        ));
+        return Err(t!("oit-url-host-chars", host = host));
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diag::Finding;
-use crate::thai;
+use crate::{t, thai};
 
 use super::{BUILTIN_FROM, Checklist, DISCLOSURES, Status, site_file};
 
@@ -17,46 +17,51 @@ use super::{BUILTIN_FROM, Checklist, DISCLOSURES, Status, site_file};
 /// evidence (warnings) and evidence dated outside the year its item asks for (warnings; errors
 /// with `strict`).
 ///
-/// A page's stale date is placed by reading its file again, which only `check` pays for.
-pub fn report(list: &Checklist, root: &Path, strict: bool, thai_digits: bool) -> Vec<Finding> {
+/// A page's stale date is placed by reading its file again, which only `check` pays for. Years
+/// are in Arabic digits, as every number the terminal shows.
+pub fn report(list: &Checklist, root: &Path, strict: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !list.has_evidence() {
         return findings;
     }
-    let d = |n: i32| {
-        if thai_digits {
-            thai::to_thai_digits(&n.to_string())
-        } else {
-            n.to_string()
-        }
-    };
-    findings.extend(caveats(list, d));
+    let d = digits(false);
+    findings.extend(caveats(list, &d));
     for item in list.items() {
         let code = &item.item.code;
         if item.status == Status::Missing {
+            let (title, file) = (item.item.title.as_str(), DISCLOSURES);
             findings.push(
-                Finding::error(DISCLOSURES, format!("{code} {}: no evidence (no page claims it and {DISCLOSURES} does not list it)", item.item.title))
-                    .help(format!("list the document under `{code}:` in {DISCLOSURES}, or add `oit: [{code}]` to the page that discloses it"))
-                    .warning(),
+                Finding::error(
+                    DISCLOSURES,
+                    t!("oit-no-evidence", code = code, title = title, file = file),
+                )
+                .help(t!("oit-no-evidence.help", code = code, file = file))
+                .warning(),
             );
         }
         for e in item.evidence.iter().filter(|e| !e.fresh) {
             let (Some(fy), Some(req)) = (e.fiscal_year, item.required_year) else {
                 continue;
             };
-            let msg = format!(
-                "{code}: evidence `{}` is of fiscal year {fy}, the item asks for {req}{}",
-                e.title,
-                if item.status == Status::NeedsAttention {
-                    " (the item needs attention and scores 0)"
-                } else {
-                    ""
-                }
-            );
-            let help = format!(
-                "link the document of ปีงบประมาณ {} (or set `fiscal_year:` on the entry if the date is not the year it covers)",
-                d(req)
-            );
+            let (title, year, required) = (e.title.as_str(), fy.to_string(), req.to_string());
+            let msg = if item.status == Status::NeedsAttention {
+                t!(
+                    "oit-stale-needs-attention",
+                    code = code,
+                    title = title,
+                    year = year,
+                    required = required
+                )
+            } else {
+                t!(
+                    "oit-stale",
+                    code = code,
+                    title = title,
+                    year = year,
+                    required = required
+                )
+            };
+            let help = t!("oit-stale-help", required = d(req));
             let at =
                 e.at.clone()
                     .or_else(|| crate::content::locate(root, &e.source, "date", None));
@@ -100,14 +105,7 @@ pub struct Todo {
 
 /// The to-do list of `list` (see [`Notes`]).
 pub fn notes(list: &Checklist, thai_digits: bool) -> Notes {
-    let d = |n: i32| {
-        if thai_digits {
-            thai::to_thai_digits(&n.to_string())
-        } else {
-            n.to_string()
-        }
-    };
-    let caveats = caveats(list, d)
+    let caveats = caveats(list, &digits(thai_digits))
         .into_iter()
         .map(|f| match f.help {
             Some(help) => format!("{} ({help})", f.message),
@@ -133,40 +131,46 @@ pub fn notes(list: &Checklist, thai_digits: bool) -> Notes {
     }
 }
 
+/// How a year or a count is written in a message: in the site's digits when the messages are
+/// Thai, Arabic digits in English.
+fn digits(thai_digits: bool) -> impl Fn(i32) -> String {
+    let thai = thai_digits && crate::i18n::lang() == crate::i18n::Lang::Th;
+    move |n: i32| {
+        if thai {
+            thai::to_thai_digits(&n.to_string())
+        } else {
+            n.to_string()
+        }
+    }
+}
+
 /// What `check` says once about the item list itself, each a warning with how to settle it: that
 /// another year's list [stands in](stand_in) for the site's year, that the list is partial, its
 /// research note, and which sub-indicators and items the sources do not confirm. `d` writes a
 /// number in the site's digits.
-fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
+fn caveats(list: &Checklist, d: &impl Fn(i32) -> String) -> Vec<Finding> {
     let (year, from) = (list.year, list.criteria_year);
     let builtin = list.criteria_from == BUILTIN_FROM;
     // Where the clerk settles it: the site's own list, once `prongsai criteria` has written it.
     let (file, fix) = if builtin {
-        let own = site_file(year);
-        let fix = format!(
-            "แก้ได้ในไฟล์ของเว็บไซต์เอง: สั่ง `prongsai criteria {year}` แล้วแก้ {own} / to correct it, run `prongsai criteria {year}` and edit {own}"
-        );
+        let fix = t!("oit-edit-own-list", year = year, file = site_file(year));
         ("site.yaml".to_string(), fix)
     } else {
         let own = list.criteria_from.clone();
-        (own.clone(), format!("แก้ใน {own} / edit {own}"))
+        (own.clone(), t!("oit-edit-file", file = own))
     };
-    let manual = format!(
-        "ตรวจกับคู่มือการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {} ของสำนักงาน ป.ป.ช. / check against NACC's ITA {from} manual",
-        d(from)
-    );
+    let manual = t!("oit-check-manual", year = d(from));
+    let settle = t!("oit-check-and-fix", check = manual.as_str(), fix = fix);
     let warn = |msg: String, help: String| Finding::error(&file, msg).help(help).warning();
-    let mut findings: Vec<Finding> = stand_in(list, &d).into_iter().collect();
+    let mut findings: Vec<Finding> = stand_in(list, d).into_iter().collect();
     if !list.complete {
-        findings.push(warn(
-            format!(
-                "ITA {from}: รายการข้อยังไม่ครบ คะแนนคิดเฉพาะข้อที่มี / the item list is partial; the score counts only the items it has"
-            ),
-            format!("{manual}; {fix}"),
-        ));
+        findings.push(warn(t!("oit-partial", year = from), settle.clone()));
     }
     if let Some(note) = &list.note {
-        findings.push(warn(format!("ITA {from}: {note}"), manual.clone()));
+        findings.push(warn(
+            t!("oit-criteria-note", year = from, note = note.as_str()),
+            manual,
+        ));
     }
     let subs: Vec<&str> = list
         .indicators
@@ -177,11 +181,8 @@ fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
         .collect();
     if !subs.is_empty() {
         findings.push(warn(
-            format!(
-                "ITA {from}: การจัดข้อเข้าตัวชี้วัดย่อย {subs} เป็นการอนุมาน คะแนนตัวชี้วัดย่อยจึงเป็นค่าประมาณ / the grouping of items into sub-indicators {subs} is inferred; sub-indicator means are approximate",
-                subs = subs.join(", ")
-            ),
-            format!("{manual}; {fix}"),
+            t!("oit-inferred-groups", year = from, subs = subs.join(", ")),
+            settle.clone(),
         ));
     }
     let items: Vec<&str> = list
@@ -191,13 +192,13 @@ fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
         .collect();
     if !items.is_empty() {
         findings.push(warn(
-            format!(
-                "ITA {from}: ชื่อข้อหรือองค์ประกอบของ {} ข้อยังไม่ได้รับการยืนยันจากแหล่งข้อมูล / {n} items' titles or requirements are not confirmed by the sources: {codes}",
-                d(items.len() as i32),
-                n = items.len(),
+            t!(
+                "oit-unconfirmed-items",
+                year = from,
+                count = d(items.len() as i32),
                 codes = items.join(", ")
             ),
-            format!("{manual}; {fix}"),
+            settle,
         ));
     }
     findings
@@ -205,21 +206,18 @@ fn caveats(list: &Checklist, d: impl Fn(i32) -> String) -> Vec<Finding> {
 
 /// When prongsai ships no list for the site's year: which year's list stands in, and the command
 /// that gives the site its own.
-fn stand_in(list: &Checklist, d: impl Fn(i32) -> String) -> Option<Finding> {
+fn stand_in(list: &Checklist, d: &impl Fn(i32) -> String) -> Option<Finding> {
     if !list.stand_in {
         return None;
     }
     let (year, from) = (list.year, list.criteria_year);
-    let msg = format!(
-        "prongsai ยังไม่มีรายการข้อ OIT ของปี {} จึงใช้รายการ ITA {} แทน / prongsai has no OIT item list for {year}; the checklist uses the ITA {from} list",
-        d(year),
-        d(from)
-    );
-    let help = format!(
-        "เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี {}: สั่ง `prongsai criteria {year}` เพื่อสร้าง {own} จากรายการปี {} แล้วแก้ให้ตรงกับคู่มือ / when NACC publishes the {year} manual, run `prongsai criteria {year}` to write {own} from the {from} list and edit it to match",
-        d(year),
-        d(from),
-        own = site_file(year)
+    let msg = t!("oit-stand-in", year = d(year), from = d(from));
+    let help = t!(
+        "oit-stand-in.help",
+        year = d(year),
+        command_year = year,
+        from = d(from),
+        file = site_file(year)
     );
     Some(Finding::error("site.yaml", msg).help(help).warning())
 }
