@@ -85,3 +85,6 @@ oit-inferred-groups = ITA { $year }: the grouping of items into sub-indicators {
 oit-unconfirmed-items = ITA { $year }: { $count } items' titles or requirements are not confirmed by the sources: { $codes }
 oit-stand-in = prongsai has no OIT item list for { $year }; the checklist uses the ITA { $from } list
     .help = when NACC publishes the { $year } manual, run `prongsai criteria { $command_year }` to write { $file } from the { $from } list and edit it to match
+# Why an item of the preview's to-do list is not disclosed.
+oit-todo-missing = no evidence yet: no page names this item in `oit` and { $file } does not list it
+oit-todo-stale = every piece of evidence is dated outside fiscal year { $year }, which this item asks for: add a document of { $year }

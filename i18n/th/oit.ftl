@@ -84,3 +84,5 @@ oit-inferred-groups = ITA { $year }: การจัดข้อเข้าต�
 oit-unconfirmed-items = ITA { $year }: ชื่อข้อหรือองค์ประกอบของ { $count } ข้อยังไม่ได้รับการยืนยันจากแหล่งข้อมูล: { $codes }
 oit-stand-in = prongsai ยังไม่มีรายการข้อ OIT ของปี { $year } จึงใช้รายการ ITA { $from } แทน
     .help = เมื่อ ป.ป.ช. ประกาศคู่มือ ITA ปี { $year }: สั่ง `prongsai criteria { $command_year }` เพื่อสร้างไฟล์ { $file } จากรายการปี { $from } แล้วแก้ให้ตรงกับคู่มือ
+oit-todo-missing = ยังไม่มีหลักฐาน: ไม่มีหน้าใดระบุข้อนี้ในช่อง `oit` และไม่มีในไฟล์ { $file }
+oit-todo-stale = หลักฐานทุกรายการลงวันที่นอกปีงบประมาณ พ.ศ. { $year } ที่ข้อนี้กำหนด: เพิ่มเอกสารของปี { $year }

@@ -105,7 +105,8 @@ pub struct Todo {
 
 /// The to-do list of `list` (see [`Notes`]).
 pub fn notes(list: &Checklist, thai_digits: bool) -> Notes {
-    let caveats = caveats(list, &digits(thai_digits))
+    let d = digits(thai_digits);
+    let caveats = caveats(list, &d)
         .into_iter()
         .map(|f| match f.help {
             Some(help) => format!("{} ({help})", f.message),
@@ -119,7 +120,12 @@ pub fn notes(list: &Checklist, thai_digits: bool) -> Notes {
             code: i.item.code.clone(),
             title: i.item.title.clone(),
             status_label: i.status_label,
-            why: i.why.clone(),
+            // The public page's `why` is Thai; the clerk's note is in the chosen language.
+            why: match (i.status, i.required_year) {
+                (Status::Missing, _) => Some(t!("oit-todo-missing", file = DISCLOSURES)),
+                (_, Some(year)) => Some(t!("oit-todo-stale", year = d(year))),
+                _ => i.why.clone(),
+            },
             requires: i.item.requires.clone(),
             verified: i.item.verified,
         })
