@@ -439,7 +439,8 @@ mod tests {
         assert_eq!(line_col(text, off), (2, 7));
     }
 
-    // A rendered finding names file:line:col and carries the help text.
+    // A rendered finding names file:line:col and carries the help text under the snippet, as
+    // miette writes it, lines after the first lined up under the first.
     #[test]
     fn rendered_finding_names_file_line_and_column() {
         let src = source(
@@ -447,11 +448,17 @@ mod tests {
             Arc::from("---\nstatus: finished\n---\n"),
         );
         let mut all = Findings::default();
-        all.push(Finding::at(&src, 12, 8, "unknown status `finished`").help("write done"));
+        all.push(
+            Finding::at(&src, 12, 8, "unknown status `finished`").help("write done\nor not_done"),
+        );
         let text = all.render(false);
         assert!(text.contains("content/measures/a.md:2:9"), "{text}");
         assert!(text.contains("unknown status `finished`"), "{text}");
-        assert!(text.contains("write done"), "{text}");
+        assert!(text.contains("╰── here\n"), "{text}");
+        assert!(
+            text.ends_with("  ╰────\n  help: write done\n        or not_done\n\n"),
+            "{text}"
+        );
     }
 
     // Typos of known keys get a suggestion; unrelated words do not.

@@ -44,6 +44,7 @@ oit-no-document = { $code } lists no document
     .help = put `- url: ...` lines under it, or delete the line
 oit-entry-unknown-key = unknown key `{ $key }` in the evidence of { $code }
     .keys = an entry takes: { $keys }
+oit-entry-missing-key = the evidence of { $code } has no `{ $key }`
 oit-entry-unreadable = the evidence of { $code } cannot be read: { $error }
     .help = write each document as `- url: ...` with optional `title:`, `date:`, `fiscal_year:` and `path:` lines
 oit-entry-date = { $code }: date `{ $date }`: { $error }

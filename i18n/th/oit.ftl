@@ -44,6 +44,7 @@ oit-no-document = ข้อ { $code } ยังไม่มีเอกสาร
     .help = เพิ่มบรรทัด `- url: ...` ไว้ใต้ข้อนี้ หรือลบบรรทัดนี้
 oit-entry-unknown-key = ไม่รู้จักช่อง `{ $key }` ในหลักฐานของข้อ { $code }
     .keys = หลักฐานแต่ละรายการมีช่อง: { $keys }
+oit-entry-missing-key = หลักฐานของข้อ { $code } ไม่มีช่อง `{ $key }`
 oit-entry-unreadable = อ่านหลักฐานของข้อ { $code } ไม่ได้ ({ $error })
     .help = เขียนเอกสารแต่ละรายการเป็น `- url: ...` แล้วจะมีบรรทัด `title:`, `date:`, `fiscal_year:` และ `path:` ต่อก็ได้
 oit-entry-date = { $code }: วันที่ `{ $date }`: { $error }

@@ -455,6 +455,17 @@ impl<'a> Collector<'a> {
                 t!("oit-entry-unknown-key", key = field, code = code),
             )
             .help(help)
+        } else if let Some(field) = msg
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next())
+        {
+            Finding::at(
+                src,
+                loc.start,
+                1,
+                t!("oit-entry-missing-key", code = code, key = field),
+            )
+            .help(t!("oit-entry-unreadable.help"))
         } else {
             Finding::at(
                 src,
