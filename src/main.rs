@@ -140,7 +140,7 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => return bad_command_line(&e, &mut cmd).into(),
+        Err(e) => return bad_command_line(&e, &cmd).into(),
     };
     let out = Out {
         quiet: cli.quiet,
@@ -276,7 +276,7 @@ fn localise(cmd: clap::Command, id: &str) -> clap::Command {
 /// Prints what clap could not read and returns its exit: clap's own message in English, else a
 /// line in the chosen language, the usage and where to read more. Help and version are printed
 /// as asked.
-fn bad_command_line(e: &clap::Error, cmd: &mut clap::Command) -> Exit {
+fn bad_command_line(e: &clap::Error, cmd: &clap::Command) -> Exit {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if i18n::lang() == Lang::En
         || matches!(
@@ -307,7 +307,7 @@ fn bad_command_line(e: &clap::Error, cmd: &mut clap::Command) -> Exit {
     };
     let arg = context(ContextKind::InvalidArg);
     let value = context(ContextKind::InvalidValue);
-    let mut lines = vec![match e.kind() {
+    let headline = match e.kind() {
         ErrorKind::UnknownArgument => t!("cli-bad-unknown-argument", arg = arg),
         ErrorKind::InvalidSubcommand => {
             t!(
@@ -331,9 +331,8 @@ fn bad_command_line(e: &clap::Error, cmd: &mut clap::Command) -> Exit {
             other = context(ContextKind::PriorArg)
         ),
         _ => t!("cli-bad-other"),
-    }];
-    let message = t!("cli-error", message = lines.remove(0));
-    let mut out = vec![message];
+    };
+    let mut out = vec![t!("cli-error", message = headline)];
     let valid = context(ContextKind::ValidValue);
     if !valid.is_empty() {
         out.push(format!("  {}", t!("cli-bad-valid-values", values = valid)));
@@ -350,13 +349,12 @@ fn bad_command_line(e: &clap::Error, cmd: &mut clap::Command) -> Exit {
     }
     // The command the arguments named (`prongsai new year`), for its usage.
     let mut path = vec![cmd.get_name().to_string()];
-    let mut sub = &mut *cmd;
+    let mut sub = cmd.clone();
     for word in std::env::args().skip(1) {
-        if sub.find_subcommand(&word).is_none() {
-            continue;
+        if let Some(next) = sub.find_subcommand(&word).cloned() {
+            sub = next;
+            path.push(word);
         }
-        sub = sub.find_subcommand_mut(&word).expect("found above");
-        path.push(word);
     }
     let usage = sub.render_usage().to_string();
     let usage = usage.trim();

@@ -30,7 +30,7 @@ serve-error-close = Close
 serve-notes-label = To do (seen in the preview only)
 serve-notes-title = To do: shown in this preview only, never published
 # `%n` is replaced by the number in the browser.
-serve-notes-count = %n items to do
+serve-notes-count = Items to do: %n
 serve-notes-unverified = (not verified)
 serve-notes-requires = needs:
 serve-first-failed = prongsai: build failed

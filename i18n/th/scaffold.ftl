@@ -19,6 +19,6 @@ scaffold-year-started = เริ่มปีงบประมาณ { $to } �
 scaffold-wrote-draft = สร้างร่าง { $path }
 scaffold-nothing-carried = ไม่ได้คัดลอกมาตรการของปี { $from }
 scaffold-next-new-measure = ต่อไป: เพิ่มมาตรการของปี { $to } ด้วย `prongsai new measure "ชื่อมาตรการ"`
-scaffold-carried = คัดลอกมาตรการของปี { $from } { $count } มาตรการเป็นร่างของปี { $to } (สถานะ not_done ผล คะแนน วันที่ และข้อ OIT ว่างไว้) ไฟล์ของปี { $from } ไม่ถูกแก้ไข
+scaffold-carried = คัดลอกมาตรการ { $count } มาตรการของปี { $from } เป็นร่างของปี { $to } (สถานะ not_done ผล คะแนน วันที่ และข้อ OIT ว่างไว้) ไฟล์ของปี { $from } ไม่ถูกแก้ไข
 scaffold-next-drafts = ต่อไป: แก้แผนในร่างให้ตรงกับปี { $to } ลบร่างที่ไม่ใช้ แล้วกรอกผลเมื่อดำเนินการ `prongsai check` บอกช่องที่ยังไม่ได้กรอก
 scaffold-evidence-empty = หลักฐาน OIT ของปี { $to } เริ่มว่าง เพิ่มลงใน content/disclosures.yaml เมื่อเผยแพร่เอกสาร
