@@ -1003,4 +1003,26 @@ mod tests {
             "build failed: 1 error(s), 1 warning(s); public was left as it was"
         );
     }
+
+    // In Thai too, warnings are counted only when there are some (Thai has no plural forms, so
+    // `[0]` must come before `*[other]`, which every number matches).
+    #[test]
+    fn thai_build_summary_names_warnings_only_when_there_are_some() {
+        use crate::i18n::{Lang, text_in};
+        let failed = |warnings: usize| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("errors", 1);
+            args.set("warnings", warnings);
+            args.set("out", "public");
+            text_in(Lang::Th, "build-failed", Some(&args))
+        };
+        assert_eq!(
+            failed(0),
+            "สร้างเว็บไซต์ไม่สำเร็จ: ข้อผิดพลาด 1 รายการ public ยังเป็นเว็บไซต์เดิม ไม่ได้เปลี่ยน"
+        );
+        assert_eq!(
+            failed(2),
+            "สร้างเว็บไซต์ไม่สำเร็จ: ข้อผิดพลาด 1 รายการ คำเตือน 2 รายการ public ยังเป็นเว็บไซต์เดิม ไม่ได้เปลี่ยน"
+        );
+    }
 }
