@@ -3,6 +3,8 @@
 // `window.prongsaiLive` says whether the reload connection is up (the browser test waits on it).
 (function () {
   var version = document.currentScript.dataset.version;
+  // The words of the to-do box, in the language the preview speaks (serve.ftl).
+  var words = JSON.parse(document.currentScript.dataset.text || "{}");
   var box = document.getElementById("prongsai-error");
   if (box) {
     box.querySelector("button").addEventListener("click", function () {
@@ -27,18 +29,18 @@
       };
       var box = el("section", null, "prongsai-notes");
       box.id = "prongsai-notes";
-      box.setAttribute("aria-label", "สิ่งที่ยังขาด (เห็นเฉพาะในตัวอย่าง)");
-      box.appendChild(el("p", "สิ่งที่ยังขาด: เห็นเฉพาะในตัวอย่างนี้ ไม่อยู่ในเว็บไซต์ที่เผยแพร่ / To do: shown in the preview only, never published", "title"));
+      box.setAttribute("aria-label", words.label);
+      box.appendChild(el("p", words.title, "title"));
       if (!code) {
-        box.appendChild(el("p", "ยังขาด " + todo.length + " ข้อ / " + todo.length + " items to do"));
+        box.appendChild(el("p", words.count.replace("%n", todo.length)));
       }
       var list = el("ul");
       todo.forEach(function (t) {
         var li = el("li");
         li.appendChild(el("b", t.code + " " + t.title));
-        li.appendChild(el("span", " " + t.status_label + (t.verified ? "" : " (ยังไม่ยืนยัน)")));
+        li.appendChild(el("span", " " + t.status_label + (t.verified ? "" : " " + words.unverified)));
         if (t.why) li.appendChild(el("span", t.why, "why"));
-        if (t.requires.length) li.appendChild(el("span", "ต้องมี: " + t.requires.join("; "), "why"));
+        if (t.requires.length) li.appendChild(el("span", words.requires + " " + t.requires.join("; "), "why"));
         list.appendChild(li);
       });
       box.appendChild(list);

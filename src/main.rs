@@ -4,21 +4,21 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use prongsai::config::Config;
 use prongsai::exit::Exit;
 use prongsai::i18n::{self, Lang};
+use prongsai::t;
 use prongsai::thai::Date;
 use prongsai::{oit, publish, scaffold, serve, site};
 
-/// Build a Thai local government's integrity and transparency (ITA) website from Markdown files.
+// The command line. Every about and help line is in i18n/<lang>/cli.ftl, named after the command
+// and the argument (`cli-build-about`, `cli-build-out`), and set by `localise`.
 #[derive(Parser)]
 #[command(name = "prongsai", version, about, long_about = None)]
 struct Cli {
-    /// Print only errors and warnings.
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Language of messages: th or en [default: the system's].
     #[arg(long, global = true, value_name = "LANG", env = "PRONGSAI_LANG")]
     lang: Option<String>,
     #[command(subcommand)]
@@ -27,44 +27,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into public/ (only when every file is valid; public/ is replaced atomically).
     Build(BuildArgs),
-    /// Check every file and report all problems; writes nothing. Exit 0 clean, 1 errors, 2 could not run.
     Check(CheckArgs),
-    /// Preview the site in a browser, rebuilding and reloading on every change (Ctrl-C stops).
     Serve(ServeArgs),
-    /// Build, then send what changed to the host of `publish.url` in site.yaml (password from
-    /// PRONGSAI_PASSWORD or a prompt). Exit 0 published, 1 the site has errors, 2 not published.
     Publish(PublishArgs),
-    /// Create a new site in DIR with an example measure and instructions, for the fiscal year of
-    /// today's date in Thailand (SOURCE_DATE_EPOCH, when set, is taken as now).
     Init {
-        /// Folder to create (must be empty or missing).
         dir: PathBuf,
     },
-    /// Create a new measure, or start a new fiscal year.
     New {
         #[command(subcommand)]
         what: New,
     },
-    /// Write criteria/ita-YEAR.yaml, the site's own OIT item list for YEAR, from prongsai's list for
-    /// that year (or the one standing in for it), to edit when NACC publishes the year's manual.
     Criteria(CriteriaArgs),
 }
 
 // The arguments of `build`.
 #[derive(Args)]
 struct BuildArgs {
-    /// The site folder, holding site.yaml and content/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Output folder [default: ROOT/public].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Public address of the site, replacing base_url in site.yaml.
     #[arg(long)]
     base_url: Option<String>,
-    /// Skip the search index (quicker builds; the search page then finds nothing).
     #[arg(long)]
     no_search: bool,
 }
@@ -72,13 +57,10 @@ struct BuildArgs {
 // The arguments of `publish`.
 #[derive(Args)]
 struct PublishArgs {
-    /// The site folder, holding site.yaml and content/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// List what would be sent and deleted; send nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Trust this SFTP host key (SHA256:...) when it is new or changed, and remember it.
     #[arg(long, value_name = "FINGERPRINT")]
     accept_host_key: Option<String>,
 }
@@ -86,13 +68,10 @@ struct PublishArgs {
 // The arguments of `check`.
 #[derive(Args)]
 struct CheckArgs {
-    /// The site folder, holding site.yaml and content/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Treat OIT evidence dated outside its fiscal year ("needs attention") as an error.
     #[arg(long)]
     strict: bool,
 }
@@ -100,22 +79,16 @@ struct CheckArgs {
 // The arguments of `serve`.
 #[derive(Args)]
 struct ServeArgs {
-    /// The site folder, holding site.yaml and content/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Port to listen on; the next free one is used when it is taken.
     #[arg(long, default_value_t = 1111)]
     port: u16,
-    /// Address to listen on; anything but 127.0.0.1 shows the preview to the network.
     #[arg(long, default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
-    /// Open the preview in the default browser.
     #[arg(long)]
     open: bool,
-    /// Poll for changes instead of waiting for file system events (network drives, WSL on /mnt/c).
     #[arg(long)]
     poll: bool,
-    /// Build the search index on every rebuild, so the search page works in the preview.
     #[arg(long)]
     search: bool,
 }
@@ -127,39 +100,27 @@ const BE_TO: i64 = *prongsai::thai::BE_YEARS.end() as i64;
 // The arguments of `criteria`.
 #[derive(Args)]
 struct CriteriaArgs {
-    /// The ITA fiscal year in Buddhist Era, e.g. 2570.
     #[arg(value_parser = clap::value_parser!(i32).range(BE_FROM..=BE_TO))]
     year: i32,
-    /// The site folder, holding site.yaml.
     #[arg(long, default_value = ".")]
     root: PathBuf,
 }
 
 #[derive(Subcommand)]
 enum New {
-    /// A new measure: content/measures/measure-N.md (or --name).
     Measure {
-        /// The measure's title, e.g. "การเปิดเผยข้อมูลสาธารณะ".
         title: String,
-        /// File name without .md (it becomes the page's address).
         #[arg(long)]
         name: Option<String>,
-        /// The site folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Start fiscal year YEAR (on 1 October): set fiscal_year in site.yaml, and carry last year's
-    /// measures over as drafts of YEAR (results, score, dates and OIT items left empty).
     Year {
-        /// The new fiscal year (Buddhist Era), the one after site.yaml's, e.g. 2570.
         year: i32,
-        /// Only set the year; carry no measure over.
         #[arg(long)]
         no_carry: bool,
-        /// Start a year that is not the next one (skipping years).
         #[arg(long)]
         force: bool,
-        /// The site folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -173,7 +134,14 @@ enum Format {
 
 fn main() -> ExitCode {
     i18n::set(language(std::env::args_os()));
-    let cli = Cli::parse();
+    let mut cmd = command();
+    let cli = match cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return bad_command_line(&e, &cmd).into(),
+    };
     let out = Out {
         quiet: cli.quiet,
         color: std::io::stderr().is_terminal()
@@ -219,6 +187,189 @@ fn language(args: impl Iterator<Item = std::ffi::OsString>) -> Lang {
         .unwrap_or_else(Lang::of_system)
 }
 
+/// The command line clap reads, its help in the chosen language.
+fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    // Built first, so the help flags, the `help` command and the global arguments that clap adds
+    // are there to be given their text.
+    cmd.build();
+    localise(cmd, "cli")
+}
+
+/// `cmd` (named `id`: `cli`, `cli-build`, `cli-new-year`) and its commands with every about and
+/// help from cli.ftl: `ID-about`, and `ID-ARG` for each argument, but the ones every command
+/// shares (`cli-help`, `cli-root`, …). Outside English, clap's own words are replaced too.
+// i18n: cli-about cli-quiet cli-lang cli-help cli-version cli-root cli-help-about
+// i18n: cli-help-subcommand cli-build-about cli-build-out cli-build-base-url cli-build-no-search
+// i18n: cli-check-about cli-check-format cli-check-strict cli-serve-about cli-serve-port
+// i18n: cli-serve-bind cli-serve-open cli-serve-poll cli-serve-search cli-publish-about
+// i18n: cli-publish-dry-run cli-publish-accept-host-key cli-init-about cli-init-dir cli-new-about
+// i18n: cli-new-measure-about cli-new-measure-title cli-new-measure-name cli-new-year-about
+// i18n: cli-new-year-year cli-new-year-no-carry cli-new-year-force cli-criteria-about
+// i18n: cli-criteria-year
+fn localise(cmd: clap::Command, id: &str) -> clap::Command {
+    const SHARED: &[&str] = &["help", "version", "quiet", "lang", "root"];
+    let english = i18n::lang() == Lang::En;
+    let mut cmd = cmd.about(i18n::text(&format!("{id}-about"), None));
+    if !english {
+        cmd = cmd
+            .help_template(format!(
+                "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                t!("cli-usage")
+            ))
+            .subcommand_help_heading(t!("cli-commands"));
+    }
+    let cmd = cmd.mut_args(|arg| {
+        let name = arg.get_id().as_str().replace('_', "-");
+        let help_id = if SHARED.contains(&name.as_str()) {
+            format!("cli-{name}")
+        } else {
+            format!("{id}-{name}")
+        };
+        let mut help = i18n::text(&help_id, None);
+        if english {
+            return arg.help(help);
+        }
+        // clap's notes after the help, in the language of the help.
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() && arg.get_action().takes_values() {
+            help += &format!(" {}", t!("cli-values", values = values.join(", ")));
+        }
+        let defaults: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() && arg.get_action().takes_values() {
+            help += &format!(" {}", t!("cli-default", value = defaults.join(",")));
+        }
+        if let Some(env) = arg.get_env() {
+            help += &format!(" {}", t!("cli-env", name = env.to_string_lossy()));
+        }
+        let kind = if arg.is_positional() {
+            t!("cli-arguments")
+        } else {
+            t!("cli-options")
+        };
+        arg.help(help)
+            .help_heading(kind)
+            .hide_possible_values(true)
+            .hide_default_value(true)
+            .hide_env(true)
+    });
+    cmd.mut_subcommands(|sub| {
+        // `help`'s own commands are the program's, under the same names.
+        let sub_id = match sub.get_name() {
+            "help" => "cli-help".to_string(),
+            name if id == "cli-help" => format!("cli-{name}"),
+            name => format!("{id}-{name}"),
+        };
+        localise(sub, &sub_id)
+    })
+}
+
+/// Prints what clap could not read and returns its exit: clap's own message in English, else a
+/// line in the chosen language, the usage and where to read more. Help and version are printed
+/// as asked.
+fn bad_command_line(e: &clap::Error, cmd: &clap::Command) -> Exit {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if i18n::lang() == Lang::En
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        let _ = e.print();
+        return if e.use_stderr() {
+            Exit::CouldNotRun
+        } else {
+            Exit::Success
+        };
+    }
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(s)) => s.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(s)) => s
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let value = context(ContextKind::InvalidValue);
+    let headline = match e.kind() {
+        ErrorKind::UnknownArgument => t!("cli-bad-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => {
+            t!(
+                "cli-bad-unknown-command",
+                arg = context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            t!("cli-bad-invalid-value", value = value, arg = arg)
+        }
+        ErrorKind::MissingRequiredArgument => {
+            t!("cli-bad-missing-argument", arg = arg)
+        }
+        ErrorKind::MissingSubcommand => t!("cli-bad-missing-command"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            t!("cli-bad-too-many", value = value, arg = arg)
+        }
+        ErrorKind::ArgumentConflict => t!(
+            "cli-bad-conflict",
+            arg = arg,
+            other = context(ContextKind::PriorArg)
+        ),
+        _ => t!("cli-bad-other"),
+    };
+    let mut out = vec![t!("cli-error", message = headline)];
+    let valid = context(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out.push(format!("  {}", t!("cli-bad-valid-values", values = valid)));
+    }
+    let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .map(context)
+        .find(|s| !s.is_empty());
+    if let Some(suggested) = suggested {
+        out.push(format!(
+            "  {}",
+            t!("cli-bad-suggestion", suggested = suggested)
+        ));
+    }
+    // The command the arguments named (`prongsai new year`), for its usage.
+    let mut path = vec![cmd.get_name().to_string()];
+    let mut sub = cmd.clone();
+    for word in std::env::args().skip(1) {
+        if let Some(next) = sub.find_subcommand(&word).cloned() {
+            sub = next;
+            path.push(word);
+        }
+    }
+    let usage = sub.render_usage().to_string();
+    let usage = usage.trim();
+    out.push(String::new());
+    out.push(format!(
+        "{} {}",
+        t!("cli-usage"),
+        usage.strip_prefix("Usage:").unwrap_or(usage).trim()
+    ));
+    out.push(String::new());
+    out.push(t!("cli-bad-more", command = path.join(" ")));
+    eprintln!("{}", out.join("\n"));
+    Exit::CouldNotRun
+}
+
 /// How to print: `--quiet`, and colour when stderr is a terminal and NO_COLOR is unset.
 #[derive(Clone, Copy)]
 struct Out {
@@ -228,7 +379,7 @@ struct Out {
 
 /// Prints why the command could not run.
 fn could_not_run(e: &std::io::Error) -> Exit {
-    eprintln!("error: {e}");
+    eprintln!("{}", t!("cli-error", message = e.to_string()));
     Exit::CouldNotRun
 }
 
@@ -299,18 +450,17 @@ fn serve(args: ServeArgs, out: Out) -> Exit {
 /// 1970, the reproducible-builds convention) stands in for the clock when set.
 fn today() -> Result<Date, String> {
     let secs = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) if !s.trim().is_empty() => s.trim().parse::<i64>().map_err(|_| {
-            format!(
-                "SOURCE_DATE_EPOCH is `{s}`, not a number of seconds since 1970; unset it or fix it"
-            )
-        })?,
+        Ok(s) if !s.trim().is_empty() => s
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| t!("cli-epoch-not-a-number", value = s.as_str()))?,
         _ => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64),
     };
     Date::in_thailand(secs)
         .filter(|d| prongsai::thai::BE_YEARS.contains(&d.fiscal_year()))
-        .ok_or_else(|| format!("the date {secs} seconds after 1970 is out of range; check the clock or SOURCE_DATE_EPOCH"))
+        .ok_or_else(|| t!("cli-epoch-out-of-range", seconds = secs))
 }
 
 /// `prongsai init DIR`: a new site with an example in every folder, for today's fiscal year.
@@ -350,17 +500,22 @@ fn publish(args: PublishArgs, out: Out) -> Exit {
     match publish::run(&opts.out_dir(), &target, &popts) {
         Ok(summary) => {
             if summary.dry_run {
-                summary
-                    .sent
-                    .iter()
-                    .for_each(|p| println!("ส่ง / send   {p}"));
-                summary
-                    .deleted
-                    .iter()
-                    .for_each(|p| println!("ลบ / delete {p}"));
+                for p in &summary.sent {
+                    println!("{}", t!("cli-dry-run-send", path = p.as_str()));
+                }
+                for p in &summary.deleted {
+                    println!("{}", t!("cli-dry-run-delete", path = p.as_str()));
+                }
             }
             if !out.quiet || summary.dry_run {
-                eprintln!("{} → {}", summary.line(), publish::describe(&target));
+                eprintln!(
+                    "{}",
+                    t!(
+                        "cli-published",
+                        summary = summary.line(),
+                        destination = publish::describe(&target)
+                    )
+                );
             }
             Exit::Success
         }
@@ -379,18 +534,14 @@ fn publish_target(
     site::require_site(root).map_err(|e| could_not_run(&e))?;
     let config = load_config(root, out)?;
     let Some(publish) = config.publish else {
-        eprintln!(
-            "error: site.yaml ไม่ได้บอกว่าจะเผยแพร่ไปที่ใด / site.yaml does not say where to publish"
-        );
-        eprintln!(
-            "  help: add a line such as `publish: {{ url: sftp://user@host:22/public_html/ita/ }}` (or ftp://, ftps://, or a folder); the password is never written there"
-        );
+        eprintln!("{}", t!("cli-error", message = t!("cli-no-publish")));
+        eprintln!("{}", t!("cli-hint", help = t!("cli-no-publish.help")));
         return Err(Exit::CouldNotRun);
     };
     match publish.target(root) {
         Ok(target) => Ok((target, publish)),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error", message = e.to_string()));
             Err(Exit::HasErrors)
         }
     }
@@ -401,7 +552,7 @@ fn load_config(root: &Path, out: Out) -> Result<Config, Exit> {
     Config::load(root).map_err(|findings| {
         let findings = prongsai::diag::Findings::from(findings);
         eprint!("{}", findings.render(out.color));
-        eprintln!("{}; fix site.yaml first", findings.summary());
+        eprintln!("{}", t!("cli-fix-site-yaml", summary = findings.summary()));
         Exit::HasErrors
     })
 }
@@ -411,7 +562,7 @@ fn init(dir: &Path, out: Out) -> Exit {
     let today = match today() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error", message = e));
             return Exit::CouldNotRun;
         }
     };
@@ -419,9 +570,9 @@ fn init(dir: &Path, out: Out) -> Exit {
         Ok(files) => {
             if !out.quiet {
                 for f in files {
-                    println!("created {}", f.display());
+                    println!("{}", t!("cli-created", path = f.display().to_string()));
                 }
-                println!("next: cd {} && prongsai build", dir.display());
+                println!("{}", t!("cli-init-next", dir = dir.display().to_string()));
             }
             Exit::Success
         }
@@ -441,7 +592,7 @@ fn new_measure(root: &Path, title: &str, name: Option<&str>, out: Out) -> Exit {
     match scaffold::new_measure(root, title, name, config.fiscal_year) {
         Ok(path) => {
             if !out.quiet {
-                println!("created {}", path.display());
+                println!("{}", t!("cli-created", path = path.display().to_string()));
             }
             Exit::Success
         }
@@ -458,9 +609,13 @@ fn criteria(args: CriteriaArgs, out: Out) -> Exit {
         Ok((path, from)) => {
             if !out.quiet {
                 println!(
-                    "created {} from the ITA {from} list; edit it to match NACC's ITA {} manual, then run prongsai check",
-                    path.display(),
-                    args.year
+                    "{}",
+                    t!(
+                        "cli-criteria-created",
+                        path = path.display().to_string(),
+                        from = from,
+                        year = args.year
+                    )
                 );
             }
             Exit::Success
@@ -481,8 +636,8 @@ fn new_year(root: &Path, year: i32, force: bool, carry: bool, out: Out) -> Exit 
         Err(scaffold::Refused::Files(findings)) => {
             eprint!("{}", findings.render(out.color));
             eprintln!(
-                "{}; ยังไม่ได้เริ่มปีใหม่ แก้ไฟล์ก่อน / the new year was not started: fix these first",
-                findings.summary()
+                "{}",
+                t!("cli-new-year-not-started", summary = findings.summary())
             );
             Exit::HasErrors
         }

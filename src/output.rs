@@ -50,16 +50,14 @@ pub enum Failed {
 pub fn write_finding(out: &Path, e: &io::Error) -> Finding {
     let f = Finding::error(
         out.display().to_string(),
-        format!("cannot write the site: {e}"),
+        crate::t!("build-cannot-write", error = e.to_string()),
     );
     match e.get_ref().and_then(|e| e.downcast_ref::<Stranded>()) {
-        Some(s) => f.help(format!(
-            "เว็บไซต์เดิมอยู่ที่ {p} และจะถูกย้ายกลับเมื่อสร้างครั้งถัดไป / the previous site is in {p}: \
-             close any program that has a file of the site open (a PDF, an Explorer window), then \
-             build again, which puts it back first",
-            p = s.parked.display()
+        Some(s) => f.help(crate::t!(
+            "build-cannot-write.stranded",
+            parked = s.parked.display().to_string()
         )),
-        None => f.help("check that the folder is writable, the disk is not full and no program holds a file of it open; the previous site is left as it was"),
+        None => f.help(crate::t!("build-cannot-write.help")),
     }
 }
 
@@ -73,7 +71,8 @@ struct Stranded {
 
 impl std::fmt::Display for Stranded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}; the previous site could not be put back", self.cause)
+        let error = self.cause.to_string();
+        f.write_str(&crate::t!("build-not-put-back", error = error))
     }
 }
 
@@ -186,15 +185,15 @@ fn prepare(out: &Path) -> io::Result<(PathBuf, std::fs::File)> {
     let stage = back_buffer(out);
     for dir in [out, stage.as_path()] {
         if dir.exists() && !dir.is_dir() {
-            return Err(io::Error::other(format!(
-                "{} is a file, not a folder; move it away or choose another output folder (--out)",
-                dir.display()
+            return Err(io::Error::other(crate::t!(
+                "build-out-is-file",
+                path = dir.display().to_string()
             )));
         }
         if dir.exists() && !is_ours(dir)? {
-            return Err(io::Error::other(format!(
-                "{} exists and was not made by prongsai; move it away or choose another output folder (--out)",
-                dir.display()
+            return Err(io::Error::other(crate::t!(
+                "build-out-not-ours",
+                path = dir.display().to_string()
             )));
         }
     }
@@ -225,16 +224,13 @@ pub fn check_paths(paths: &[&str]) -> Vec<Finding> {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside || p.is_empty() {
-            findings.push(Finding::error(
-                *p,
-                "this output would be written outside the site folder",
-            ));
+            findings.push(Finding::error(*p, crate::t!("build-output-outside")));
         }
     }
     for pair in paths.windows(2).filter(|p| p[0] == p[1]) {
         findings.push(
-            Finding::error(pair[0], "two files of the site would be written to this address")
-                .help("an attachment, a page or a unit name takes an address the site already uses: rename one"),
+            Finding::error(pair[0], crate::t!("build-output-twice"))
+                .help(crate::t!("build-output-twice.help")),
         );
     }
     // Two addresses that Windows, macOS and the reader's eye take for one (see `name_key`).
@@ -242,11 +238,8 @@ pub fn check_paths(paths: &[&str]) -> Vec<Finding> {
     for p in paths {
         match keys.insert(crate::content::name_key(p), p) {
             Some(first) if first != *p => findings.push(
-                Finding::error(
-                    *p,
-                    format!("two files of the site would be written to addresses that look the same: `{first}` and this one"),
-                )
-                .help("the names differ only in how accents or Thai marks were typed: rename one, or type both names the same way"),
+                Finding::error(*p, crate::t!("build-output-look-alike", first = first))
+                    .help(crate::t!("build-output-look-alike.help")),
             ),
             _ => {}
         }
@@ -280,9 +273,9 @@ fn recover(out: &Path) -> io::Result<()> {
         return Ok(());
     }
     if !parked.is_dir() || !is_ours(&parked)? {
-        return Err(io::Error::other(format!(
-            "{} exists and was not made by prongsai; move it away",
-            parked.display()
+        return Err(io::Error::other(crate::t!(
+            "build-parked-not-ours",
+            path = parked.display().to_string()
         )));
     }
     let stage = back_buffer(out);

@@ -18,6 +18,7 @@ use crate::diag::Finding;
 use crate::measure::{INDICATORS, Status, slugify};
 use crate::output::Output;
 use crate::routes::Route;
+use crate::t;
 use crate::thai::{self, Digits};
 use crate::theme;
 
@@ -92,16 +93,23 @@ impl Renderer {
             .map_err(|e| Finding::error(template, e.to_string()))?;
         tmpl.render(ctx).map_err(|e| {
             let name = e.name().unwrap_or(template).to_string();
-            let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
+            let at = e
+                .line()
+                .map(|l| format!(" {}", t!("build-template-line", line = l)))
+                .unwrap_or_default();
             if e.kind() == minijinja::ErrorKind::OutOfFuel {
                 return Finding::error(
                     format!("templates/{name}"),
-                    format!("แม่แบบทำงานนานเกินไป / the template runs too long{line}: it took more than {TEMPLATE_FUEL} steps for one page"),
+                    t!("build-template-too-long", at = at, steps = TEMPLATE_FUEL),
                 )
-                .help("look for a loop that never ends or loops over a huge range in this template, or delete the file to use the built-in theme's");
+                .help(t!("build-template-too-long.help"));
             }
-            Finding::error(format!("templates/{name}"), format!("template error{line}: {}", e.detail().unwrap_or(&e.to_string())))
-                .help("fix the template named here; `prongsai build` uses the built-in theme for templates your site does not override")
+            let detail = e.detail().map_or_else(|| e.to_string(), str::to_string);
+            Finding::error(
+                format!("templates/{name}"),
+                t!("build-template-error", at = at, detail = detail),
+            )
+            .help(t!("build-template-error.help"))
         })
     }
 }
@@ -137,7 +145,10 @@ fn templates(root: &Path) -> (BTreeMap<String, (String, String)>, Vec<Finding>) 
             Ok(text) => {
                 templates.insert(name, (rel, text));
             }
-            Err(e) => findings.push(Finding::error(rel, format!("cannot read template: {e}"))),
+            Err(e) => findings.push(Finding::error(
+                rel,
+                t!("build-template-unreadable", error = e.to_string()),
+            )),
         }
     }
     (templates, findings)
@@ -220,7 +231,7 @@ fn url_for(kind: &str, key: Option<Value>, kwargs: Kwargs) -> Result<String, min
 fn url_error(kind: &str, key: &str) -> minijinja::Error {
     minijinja::Error::new(
         minijinja::ErrorKind::InvalidOperation,
-        format!("url_for: no page of kind `{kind}` with `{key}`"),
+        t!("build-url-for", kind = kind, key = key),
     )
 }
 
@@ -249,10 +260,8 @@ pub fn url_path(path: &str) -> String {
 }
 
 fn template_finding(rel: &str, text: &str, e: &minijinja::Error) -> Finding {
-    let msg = format!(
-        "template syntax error: {}",
-        e.detail().unwrap_or(&e.to_string())
-    );
+    let detail = e.detail().map_or_else(|| e.to_string(), str::to_string);
+    let msg = t!("build-template-syntax", detail = detail);
     let src = crate::diag::source(rel, text.into());
     match e.range() {
         Some(r) => Finding::at(&src, r.start, r.len(), msg),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Finding, Findings};
 use crate::measure::{Assessment, Measure};
 use crate::site;
+use crate::t;
 use crate::thai;
 use crate::yaml;
 
@@ -240,7 +241,7 @@ pub fn init(dir: &Path, fiscal_year: i32) -> io::Result<Vec<PathBuf>> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!("{} is not empty; choose a new folder", dir.display()),
+            t!("scaffold-not-empty", folder = dir.display().to_string()),
         ));
     }
     // The example measure names an indicator, so the new site builds; what only the clerk knows
@@ -298,7 +299,7 @@ pub fn new_measure(
     if path.exists() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!("{} already exists", path.display()),
+            t!("scaffold-exists", path = path.display().to_string()),
         ));
     }
     std::fs::write(&path, Draft::new(title, fiscal_year).render())?;
@@ -361,10 +362,7 @@ pub fn new_year(root: &Path, year: i32, force: bool, carry: bool) -> Result<NewY
         if root.join(&rel).exists() || drafts.iter().any(|(p, _)| *p == rel) {
             return Err(Refused::Io(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                format!(
-                    "{} already exists; nothing was written (rename it, or carry the year over by hand)",
-                    rel.display()
-                ),
+                t!("scaffold-draft-exists", path = rel.display().to_string()),
             )));
         }
         drafts.push((rel, Draft::carried(m, year).render()));
@@ -384,25 +382,13 @@ pub fn new_year(root: &Path, year: i32, force: bool, carry: bool) -> Result<NewY
 fn check_next_year(from: i32, year: i32, force: bool) -> io::Result<()> {
     let refuse = |msg: String| Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
     if !thai::BE_YEARS.contains(&year) {
-        return refuse(format!(
-            "{year} ไม่ใช่ปี พ.ศ. / {year} is not a Buddhist Era year: the next fiscal year is {}",
-            from + 1
-        ));
+        return refuse(t!("scaffold-not-a-year", year = year, next = from + 1));
     }
     if year <= from {
-        return refuse(format!(
-            "site.yaml อยู่ที่ปีงบประมาณ {from} แล้ว / site.yaml is already at fiscal year {from}: \
-             a new year comes after it, e.g. `prongsai new year {}`",
-            from + 1
-        ));
+        return refuse(t!("scaffold-year-not-after", from = from, next = from + 1));
     }
     if year > from + 1 && !force {
-        return refuse(format!(
-            "{year} ข้ามปี {} / {year} skips {}: the next fiscal year is {}; add --force to skip years on purpose",
-            from + 1,
-            from + 1,
-            from + 1
-        ));
+        return refuse(t!("scaffold-year-skips", year = year, next = from + 1));
     }
     Ok(())
 }
@@ -418,14 +404,9 @@ fn year_from_site_yaml(root: &Path, measures: &[&Measure], from: i32, year: i32)
         findings.push(
             Finding::error(
                 &m.source,
-                format!(
-                    "มาตรการนี้ใช้ปีงบประมาณจาก site.yaml ({from}) ถ้าเปลี่ยนเป็น {year} มาตรการนี้จะย้ายไปปี {year} ด้วย \
-                     / this measure takes its fiscal year from site.yaml ({from}): it would move to {year} with it"
-                ),
+                t!("scaffold-year-from-site-yaml", from = from, year = year),
             )
-            .help(format!(
-                "เพิ่มบรรทัด `fiscal_year: {from}` ใต้ `title:` แล้วสั่งอีกครั้ง / add `fiscal_year: {from}` under `title:`, then run it again"
-            )),
+            .help(t!("scaffold-year-from-site-yaml.help", from = from)),
         );
     }
     findings
@@ -448,9 +429,7 @@ fn set_fiscal_year(text: &str, year: i32) -> io::Result<String> {
     edited.filter(reads).ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!(
-                "cannot find the `fiscal_year:` line in site.yaml to change; write `fiscal_year: {year}` there by hand"
-            ),
+            t!("scaffold-no-fiscal-year-line", year = year),
         )
     })
 }
@@ -467,38 +446,26 @@ pub fn draft_path(source: &str, from: i32, to: i32) -> PathBuf {
 }
 
 impl NewYear {
-    /// What was done and what to do next, Thai then English, for the clerk.
+    /// What was done and what to do next, for the clerk: one line each.
     pub fn summary(&self) -> String {
         let (from, to) = (self.from, self.to);
-        let mut out = format!(
-            "site.yaml: fiscal_year {from} -> {to}\n\
-             เริ่มปีงบประมาณ {to} แล้ว / fiscal year {to} started\n"
-        );
+        let mut lines = vec![
+            t!("scaffold-year-set", from = from, to = to),
+            t!("scaffold-year-started", to = to),
+        ];
         for d in &self.drafts {
-            out.push_str(&format!("สร้างร่าง / wrote draft: {}\n", d.display()));
+            lines.push(t!("scaffold-wrote-draft", path = d.display().to_string()));
         }
-        out.push_str(&if self.drafts.is_empty() {
-            format!(
-                "ไม่ได้คัดลอกมาตรการของปี {from} / no measure of {from} was carried over\n\
-                 ต่อไป / next: เพิ่มมาตรการของปี {to} ด้วย / add the measures of {to} with `prongsai new measure \"ชื่อมาตรการ\"`\n"
-            )
+        if self.drafts.is_empty() {
+            lines.push(t!("scaffold-nothing-carried", from = from));
+            lines.push(t!("scaffold-next-new-measure", to = to));
         } else {
-            format!(
-                "คัดลอกมาตรการของปี {from} {n} มาตรการเป็นร่างของปี {to} (สถานะ not_done ผล คะแนน วันที่ และข้อ OIT ว่างไว้) \
-                 ไฟล์ของปี {from} ไม่ถูกแก้ไข\n\
-                 / carried {n} measure(s) of {from} over as drafts of {to} (status not_done; results, score, dates and OIT items \
-                 left empty); the files of {from} were not changed\n\
-                 ต่อไป / next: แก้แผนในร่างให้ตรงกับปี {to} ลบร่างที่ไม่ใช้ แล้วกรอกผลเมื่อดำเนินการ; `prongsai check` บอกช่องที่ยังไม่ได้กรอก \
-                 / adjust each draft's plan for {to}, delete the drafts you do not need, fill in results as they come; \
-                 `prongsai check` lists what is not filled in\n",
-                n = self.drafts.len()
-            )
-        });
-        out.push_str(&format!(
-            "หลักฐาน OIT ของปี {to} เริ่มว่าง: เพิ่มใน content/disclosures.yaml เมื่อเผยแพร่ / OIT evidence for {to} starts \
-             empty: add it to content/disclosures.yaml as documents are published\n"
-        ));
-        out
+            let count = self.drafts.len();
+            lines.push(t!("scaffold-carried", count = count, from = from, to = to));
+            lines.push(t!("scaffold-next-drafts", to = to));
+        }
+        lines.push(t!("scaffold-evidence-empty", to = to));
+        lines.iter().map(|l| format!("{l}\n")).collect()
     }
 }
 

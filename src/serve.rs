@@ -38,6 +38,7 @@ use tokio::sync::watch;
 use crate::config::Config;
 use crate::output::Output;
 use crate::site::{self, Cache};
+use crate::t;
 
 /// What `serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -130,13 +131,12 @@ pub fn run(opts: Options) -> io::Result<()> {
     let addr = listener.local_addr()?;
     if !opts.bind.is_loopback() {
         eprintln!(
-            "warning: listening on {}, so other computers on the network can open this preview, drafts included; \
-             leave out --bind to keep it on this computer (127.0.0.1)",
-            opts.bind
+            "{}",
+            t!("serve-open-to-network", address = opts.bind.to_string())
         );
     }
     let url = format!("http://{}{}", shown_addr(addr), shared.current().base);
-    println!("serving {url}  (Ctrl-C to stop)");
+    println!("{}", t!("serve-serving", url = url.as_str()));
     if opts.open {
         open_browser(&url);
     }
@@ -156,15 +156,11 @@ pub fn run(opts: Options) -> io::Result<()> {
 fn stopped_message(root: &Path, served: &Served, search: bool) -> String {
     let public = crate::diag::os_path("public/");
     match &served.good {
-        _ if served.error.is_some() => format!(
-            "stopped. The last change has errors (listed above): fix them, then run `prongsai build` before you upload {public}"
-        ),
+        _ if served.error.is_some() => t!("serve-stopped-errors", public = public),
         Some(good) if public_matches(&root.join("public"), &good.outputs, search) => {
-            format!("stopped. {public} holds the site as previewed: upload it as it is")
+            t!("serve-stopped-same", public = public)
         }
-        _ => format!(
-            "stopped. The site changed since the last `prongsai build`: run `prongsai build` before you upload {public} (the preview never writes it)"
-        ),
+        _ => t!("serve-stopped-changed", public = public),
     }
 }
 
@@ -261,13 +257,17 @@ fn bind(ip: IpAddr, port: u16) -> io::Result<std::net::TcpListener> {
         match std::net::TcpListener::bind((ip, port)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == io::ErrorKind::AddrInUse && port != 0 && port < last => {
-                eprintln!("port {port} is in use; trying {}", port + 1);
+                eprintln!("{}", t!("serve-port-taken", port = port, next = port + 1));
                 port += 1;
             }
             Err(e) => {
                 return Err(io::Error::new(
                     e.kind(),
-                    format!("cannot listen on {ip}:{port}: {e}; pass another --port"),
+                    t!(
+                        "serve-cannot-listen",
+                        address = SocketAddr::new(ip, port).to_string(),
+                        error = e.to_string()
+                    ),
                 ));
             }
         }
@@ -294,7 +294,10 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open")
     };
     if let Err(e) = cmd.arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            t!("serve-no-browser", error = e.to_string(), url = url)
+        );
     }
 }
 
@@ -496,7 +499,8 @@ impl Builder {
         };
         if same_outputs && error == old.error && base == old.base {
             if !self.quiet {
-                eprintln!("nothing changed ({} ms)", start.elapsed().as_millis());
+                let ms = start.elapsed().as_millis() as u64;
+                eprintln!("{}", t!("serve-nothing-changed", ms = ms));
             }
             return;
         }
@@ -557,27 +561,31 @@ impl Builder {
     fn report(&self, compiled: &site::Report, fresh: &Served, same_outputs: bool, ms: u128) {
         match (&fresh.error, &fresh.good) {
             (Some(_), Some(_)) => eprintln!(
-                "build failed: {} error(s); still serving the last good build, with the errors over every page",
-                compiled.findings.errors()
+                "{}",
+                t!("serve-failed-kept", errors = compiled.findings.errors())
             ),
             (Some(_), None) => eprintln!(
-                "build failed: {} error(s); the preview shows them until they are fixed",
-                compiled.findings.errors()
+                "{}",
+                t!("serve-failed-first", errors = compiled.findings.errors())
             ),
             (None, Some(good)) if !same_outputs => {
                 if !self.quiet {
                     eprintln!(
-                        "built {} measures and {} pages in {ms} ms ({} parsed, {} files)",
-                        compiled.measures,
-                        compiled.pages,
-                        self.cache.parsed(),
-                        good.outputs.len()
+                        "{}",
+                        t!(
+                            "serve-built",
+                            measures = compiled.measures,
+                            pages = compiled.pages,
+                            ms = ms as u64,
+                            parsed = self.cache.parsed(),
+                            files = good.outputs.len()
+                        )
                     );
                 }
             }
             _ => {
                 if !self.quiet {
-                    eprintln!("fixed; serving the last good build again ({ms} ms)");
+                    eprintln!("{}", t!("serve-fixed", ms = ms as u64));
                 }
             }
         }
@@ -598,11 +606,8 @@ impl Builder {
                 self.cache = Cache::default();
                 let mut compiled = site::Report::default();
                 compiled.findings.push(
-                    crate::diag::Finding::error(
-                        "prongsai",
-                        "the build crashed (a bug in prongsai)",
-                    )
-                    .help("please report it with the file you were editing; save again to retry"),
+                    crate::diag::Finding::error("prongsai", t!("serve-crashed"))
+                        .help(t!("serve-crashed.help")),
                 );
                 compiled
             })
@@ -619,12 +624,12 @@ fn notes_json(notes: &[crate::oit::Notes]) -> Vec<u8> {
 /// One line on what triggered a rebuild.
 fn describe(root: &Path, changed: &[PathBuf], everything: bool) -> String {
     if everything || changed.is_empty() {
-        return "change detected; rebuilding everything".into();
+        return t!("serve-changed-everything");
     }
     let first = crate::diag::display_path(root, &changed[0]);
     match changed.len() {
-        1 => format!("{first} changed; rebuilding"),
-        n => format!("{first} and {} more changed; rebuilding", n - 1),
+        1 => t!("serve-changed-one", file = first),
+        n => t!("serve-changed-many", file = first, more = n - 1),
     }
 }
 
@@ -659,7 +664,7 @@ impl Watcher {
                 }
                 Err(errors) => {
                     for e in errors {
-                        eprintln!("warning: watching files: {e}");
+                        eprintln!("{}", t!("serve-watch-failed", error = e.to_string()));
                     }
                     Msg::Rescan
                 }
@@ -703,7 +708,14 @@ impl Watcher {
             Watcher::Poll(d) => d.watch(path, mode),
         };
         if let Err(e) = result {
-            eprintln!("warning: cannot watch {}: {e}", path.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "serve-cannot-watch",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )
+            );
         }
     }
 }
@@ -770,13 +782,10 @@ fn is_editor_temp(name: &str) -> bool {
 /// Every request: the event stream, or a file of the last good build.
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return plain(StatusCode::METHOD_NOT_ALLOWED, "GET only");
+        return plain(StatusCode::METHOD_NOT_ALLOWED, t!("serve-get-only"));
     }
     if !host_allowed(req.headers().get(header::HOST), shared.bind) {
-        return plain(
-            StatusCode::MISDIRECTED_REQUEST,
-            "the preview answers only to localhost and the address it listens on",
-        );
+        return plain(StatusCode::MISDIRECTED_REQUEST, t!("serve-wrong-host"));
     }
     let path = req.uri().path().to_string();
     if path == EVENTS_PATH {
@@ -815,16 +824,17 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             &served,
             StatusCode::SERVICE_UNAVAILABLE,
             "index.html",
-            Bytes::from_static(FIRST_FAILED.as_bytes()),
+            Bytes::from(first_failed()),
         ),
         None => match served.file("404.html").filter(|_| path.starts_with(base)) {
             Some(page) => respond(&served, StatusCode::NOT_FOUND, "404.html", page),
             None => {
                 let page = format!(
-                    "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\"><title>404</title><body>\
-                     <p>ไม่พบหน้านี้ / Not found. ตัวอย่างเว็บไซต์อยู่ที่ / The preview is at \
-                     <a href=\"{0}\">{0}</a></p></body></html>",
-                    crate::escape::html(base)
+                    "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>404</title><body>\
+                     <p>{text} <a href=\"{0}\">{0}</a></p></body></html>",
+                    crate::escape::html(base),
+                    lang = t!("serve-html-lang"),
+                    text = crate::escape::html(&t!("serve-not-found")),
                 );
                 respond(&served, StatusCode::NOT_FOUND, "404.html", page.into())
             }
@@ -856,8 +866,14 @@ fn host_allowed(host: Option<&HeaderValue>, bind: IpAddr) -> bool {
 }
 
 /// The page shown while there has never been a good build.
-const FIRST_FAILED: &str = "<!doctype html><html lang=\"th\"><meta charset=\"utf-8\">\
-<title>prongsai: build failed</title><body></body></html>";
+fn first_failed() -> String {
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\">\
+         <title>{}</title><body></body></html>",
+        t!("serve-html-lang"),
+        crate::escape::html(&t!("serve-first-failed"))
+    )
+}
 
 /// Where a request path leads.
 #[derive(Debug, PartialEq, Eq)]
@@ -958,7 +974,7 @@ fn redirect(to: &str) -> Response {
     res
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response {
+fn plain(status: StatusCode, text: impl IntoResponse) -> Response {
     let mut res = (status, text).into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -1012,16 +1028,19 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
     if let Some(error) = &served.error {
         add.push_str(&format!(
             "<div id=\"prongsai-error\" role=\"alert\">\
-<p class=\"title\"><b>สร้างเว็บไซต์ไม่สำเร็จ / Build failed</b></p>\
-<p class=\"hint\">แก้ไขไฟล์ตามข้อความด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง \
-/ Fix the file below and save; this page reloads by itself.</p>\
-<pre>{}</pre><button type=\"button\">ปิด / Close</button></div>",
-            crate::escape::html(error)
+<p class=\"title\"><b>{}</b></p>\
+<p class=\"hint\">{}</p>\
+<pre>{}</pre><button type=\"button\">{}</button></div>",
+            crate::escape::html(&t!("serve-error-title")),
+            crate::escape::html(&t!("serve-error-hint")),
+            crate::escape::html(error),
+            crate::escape::html(&t!("serve-error-close")),
         ));
     }
     add.push_str(&format!(
-        "<script src=\"{LIVE_JS}\" data-version=\"{}\"></script>",
-        crate::escape::html(&served.version)
+        "<script src=\"{LIVE_JS}\" data-version=\"{}\" data-text=\"{}\"></script>",
+        crate::escape::html(&served.version),
+        crate::escape::html(&live_text())
     ));
     add.push_str(INJECTED_END);
     let at = find_last_ignore_case(html, b"</body>").unwrap_or(html.len());
@@ -1030,6 +1049,18 @@ fn inject(html: &[u8], served: &Served) -> Vec<u8> {
     out.extend_from_slice(add.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
+}
+
+/// The words live.js writes into the page (the to-do box), as JSON in the language chosen.
+fn live_text() -> String {
+    serde_json::json!({
+        "label": t!("serve-notes-label"),
+        "title": t!("serve-notes-title"),
+        "count": t!("serve-notes-count"),
+        "unverified": t!("serve-notes-unverified"),
+        "requires": t!("serve-notes-requires"),
+    })
+    .to_string()
 }
 
 fn find_last_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {

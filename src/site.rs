@@ -28,6 +28,7 @@ use crate::output::{self, Failed, Output, WriteStats};
 use crate::render::{self, Plan, Renderer};
 use crate::routes::{self, Route};
 use crate::search;
+use crate::t;
 use crate::theme;
 use crate::view;
 
@@ -110,9 +111,9 @@ fn out_among_inputs(root: &Path, out: &Path) -> Option<Finding> {
         .map(|d| {
             Finding::error(
                 out.display().to_string(),
-                format!("โฟลเดอร์ผลลัพธ์อยู่ใน {d}/ / the output folder is inside {d}/, which the build reads: the built site would be read back as the site's own files"),
+                t!("build-out-among-inputs", folder = d),
             )
-            .help("choose an output folder outside it (--out public)")
+            .help(t!("build-out-among-inputs.help"))
         })
 }
 
@@ -356,23 +357,23 @@ fn finish_index(indexer: &search::Indexer) -> Result<(Vec<Output>, Vec<Finding>)
 fn skipped_finding((path, size): &(String, usize)) -> Finding {
     Finding::error(
         path,
-        format!(
-            "this page is too long for the search index ({:.1} MB; the limit is {} KB), so search does not find it",
-            *size as f64 / 1e6,
-            search::MAX_PAGE >> 10
+        t!(
+            "build-search-page-too-long",
+            mb = format!("{:.1}", *size as f64 / 1e6),
+            kb = search::MAX_PAGE >> 10
         ),
     )
-    .help("split the text into several pages, or attach the long document as a PDF")
+    .help(t!("build-search-page-too-long.help"))
     .warning()
 }
 
 /// The finding for a search index that could not be built.
 fn index_finding(e: &str) -> Finding {
     Finding::error(
-        "search index",
-        format!("cannot build the search index: {e}"),
+        t!("build-search-index"),
+        t!("build-search-failed", error = e),
     )
-    .help("build with --no-search to publish the site without search, and report this")
+    .help(t!("build-search-failed.help"))
 }
 
 /// Parsed content files kept between builds, so a rebuild parses only new files and the ones
@@ -608,8 +609,16 @@ pub fn check(site: &Site) -> Vec<Finding> {
     for m in &site.measures {
         if let Some(first) = seen.insert(&m.slug, &m.source) {
             findings.push(
-                Finding::error(&m.source, format!("`{}` gives the same web address ({}) as `{first}`", m.source, routes::measure(&m.slug)))
-                    .help("rename one of the two files: addresses come from file names, ignoring case, spaces and punctuation"),
+                Finding::error(
+                    &m.source,
+                    t!(
+                        "build-same-address",
+                        file = m.source.as_str(),
+                        address = routes::measure(&m.slug),
+                        first = first
+                    ),
+                )
+                .help(t!("build-same-address.help")),
             );
         }
     }
@@ -619,23 +628,25 @@ pub fn check(site: &Site) -> Vec<Finding> {
             findings.push(
                 Finding::error(
                     &p.source,
-                    format!("the page address `{}/` is used by the site itself", p.slug),
+                    t!("build-reserved-address", address = p.slug.as_str()),
                 )
-                .help(format!(
-                    "rename the file; these names are taken: {}",
-                    routes::GENERATED.join(", ")
+                .help(t!(
+                    "build-reserved-address.help",
+                    names = routes::GENERATED.join(", ")
                 )),
             );
         } else if let Some(first) = seen.insert(&p.slug, &p.source) {
             findings.push(
                 Finding::error(
                     &p.source,
-                    format!(
-                        "`{}` gives the same web address ({}/) as `{first}`",
-                        p.source, p.slug
+                    t!(
+                        "build-same-address",
+                        file = p.source.as_str(),
+                        address = format!("{}/", p.slug),
+                        first = first
                     ),
                 )
-                .help("rename one of the two files"),
+                .help(t!("build-same-address.rename")),
             );
         }
     }
@@ -665,20 +676,19 @@ fn two_scores(root: &Path, measures: &[Arc<Measure>]) -> Vec<Finding> {
             }
             None => f.source.clone(),
         };
-        let msg = format!(
-            "ตัวชี้วัดที่ {i} ปีงบประมาณ {y} มีสองคะแนน: ไฟล์นี้ {score:.2} แต่ {there} เขียน {theirs:.2} \
-             / indicator {i} of fiscal year {y} has two scores: {score:.2} here, {theirs:.2} in {there}",
-            i = m.indicator,
-            y = m.fiscal_year,
+        let msg = t!(
+            "build-two-scores",
+            indicator = m.indicator,
+            year = m.fiscal_year,
+            score = format!("{score:.2}"),
+            theirs = format!("{theirs:.2}"),
+            there = there
         );
         let finding = match content::locate(root, &m.source, "score", None) {
             Some((src, off, len)) => Finding::at(&src, off, len, msg),
             None => Finding::error(&m.source, msg),
         };
-        findings.push(finding.help(
-            "ตัวชี้วัดหนึ่งมีคะแนนเดียว: แก้ให้ทั้งสองไฟล์เขียนคะแนนเดียวกัน (หน้าแรกจะแสดงค่าหนึ่ง รายงานอีกค่าหนึ่ง) \
-             / an indicator has one score: make both files give the same one (the home page would show one, the report the other)",
-        ));
+        findings.push(finding.help(t!("build-two-scores.help")));
     }
     findings
 }
@@ -707,12 +717,9 @@ fn own_static(root: &Path) -> (Vec<Output>, Vec<Finding>) {
                 findings.push(
                     Finding::error(
                         "static",
-                        format!(
-                            "static/ holds more than {}; a site's own files may be at most that",
-                            content::mb(MAX_STATIC_TOTAL)
-                        ),
+                        t!("build-static-too-big", size = content::mb(MAX_STATIC_TOTAL)),
                     )
-                    .help("put documents in content/files/ and list them as attachments; keep static/ for the theme's images and styles"),
+                    .help(t!("build-static-too-big.help")),
                 );
                 break;
             }
@@ -789,15 +796,12 @@ pub fn require_site(root: &Path) -> io::Result<()> {
     if root.join("site.yaml").exists() {
         return Ok(());
     }
-    let place = if root == Path::new(".") || root.as_os_str().is_empty() {
-        "here".to_string()
+    let why = if root == Path::new(".") || root.as_os_str().is_empty() {
+        t!("build-no-site-yaml-here")
     } else {
-        format!("in {}", root.display())
+        t!("build-no-site-yaml-in", folder = root.display().to_string())
     };
-    Err(io::Error::new(
-        io::ErrorKind::NotFound,
-        format!("no site.yaml {place}; run in a site folder or pass --root DIR"),
-    ))
+    Err(io::Error::new(io::ErrorKind::NotFound, why))
 }
 
 /// What `prongsai check` reports for the site in `root`, sorted: every finding of [`load`], then
@@ -821,39 +825,50 @@ pub fn check_folder(root: &Path, strict: bool) -> Findings {
 impl Report {
     /// The line `build` ends with: what it built into `out`, or that `out` was left as it was.
     pub fn summary(&self, out: &Path) -> String {
-        let warnings = match self.findings.warnings() {
-            0 => String::new(),
-            n => format!(", {n} warning(s)"),
-        };
+        let (errors, warnings) = (self.findings.errors(), self.findings.warnings());
+        let shown = out.display().to_string();
         let Some(w) = self.written else {
             if let Some(parked) = output::stranded(out) {
-                return format!(
-                    "build failed: {} error(s){warnings}; {} is missing: the previous site is in {}, and the next build puts it back",
-                    self.findings.errors(),
-                    out.display(),
-                    parked.display()
+                return t!(
+                    "build-failed-stranded",
+                    errors = errors,
+                    warnings = warnings,
+                    out = shown,
+                    parked = parked.display().to_string()
                 );
             }
-            return format!(
-                "build failed: {} error(s){warnings}; {} was left as it was",
-                self.findings.errors(),
-                out.display()
+            return t!(
+                "build-failed",
+                errors = errors,
+                warnings = warnings,
+                out = shown
             );
         };
-        let search = if self.search_seconds > 0.0 {
-            format!(", search index {:.2} s of it", self.search_seconds)
-        } else {
-            String::new()
-        };
-        format!(
-            "built {} measures and {} pages into {} in {:.2} s{search} ({} files, {} written, {} removed{warnings})",
-            self.measures,
-            self.pages,
-            out.display(),
-            self.seconds,
-            w.files,
-            w.written,
-            w.removed,
+        let seconds = format!("{:.2}", self.seconds);
+        if self.search_seconds > 0.0 {
+            return t!(
+                "build-built-search",
+                measures = self.measures,
+                pages = self.pages,
+                out = shown,
+                seconds = seconds,
+                search = format!("{:.2}", self.search_seconds),
+                files = w.files,
+                written = w.written,
+                removed = w.removed,
+                warnings = warnings
+            );
+        }
+        t!(
+            "build-built",
+            measures = self.measures,
+            pages = self.pages,
+            out = shown,
+            seconds = seconds,
+            files = w.files,
+            written = w.written,
+            removed = w.removed,
+            warnings = warnings
         )
     }
 }
@@ -986,6 +1001,28 @@ mod tests {
         assert_eq!(
             report.summary(out),
             "build failed: 1 error(s), 1 warning(s); public was left as it was"
+        );
+    }
+
+    // In Thai too, warnings are counted only when there are some (Thai has no plural forms, so
+    // `[0]` must come before `*[other]`, which every number matches).
+    #[test]
+    fn thai_build_summary_names_warnings_only_when_there_are_some() {
+        use crate::i18n::{Lang, text_in};
+        let failed = |warnings: usize| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("errors", 1);
+            args.set("warnings", warnings);
+            args.set("out", "public");
+            text_in(Lang::Th, "build-failed", Some(&args))
+        };
+        assert_eq!(
+            failed(0),
+            "สร้างเว็บไซต์ไม่สำเร็จ: ข้อผิดพลาด 1 รายการ public ยังเป็นเว็บไซต์เดิม ไม่ได้เปลี่ยน"
+        );
+        assert_eq!(
+            failed(2),
+            "สร้างเว็บไซต์ไม่สำเร็จ: ข้อผิดพลาด 1 รายการ คำเตือน 2 รายการ public ยังเป็นเว็บไซต์เดิม ไม่ได้เปลี่ยน"
         );
     }
 }

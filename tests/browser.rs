@@ -202,6 +202,8 @@ fn live_reload_in_a_real_browser() {
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())
         .env("NO_COLOR", "1")
+        // The to-do box is checked in Thai, as the clerk sees it.
+        .env("PRONGSAI_LANG", "th")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()

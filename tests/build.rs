@@ -717,7 +717,7 @@ fn new_year_refuses_to_move_a_measure_silently_and_can_skip_carrying() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("content/measures/การใช้ทรัพย์สิน.md: มาตรการนี้ใช้ปีงบประมาณจาก site.yaml (2566)"),
+        err.contains("content/measures/การใช้ทรัพย์สิน.md: this measure takes its fiscal year from site.yaml (2566)"),
         "{err}"
     );
     assert!(

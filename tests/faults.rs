@@ -54,6 +54,10 @@ fn prongsai(root: &Path, out: &Path) -> Command {
         .arg(out)
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     cmd
@@ -345,6 +349,10 @@ fn build_injected(root: &Path, out: &Path, injections: &[&str]) -> Option<(bool,
         .arg(out)
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .output();
     match o {
         Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("strace:") => Some((

@@ -479,6 +479,10 @@ fn run(command: &str, root: &Path, as_nobody: bool) -> Option<(i32, String)> {
     cmd.arg(command)
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

@@ -127,6 +127,10 @@ impl Dest {
             .args(args)
             .current_dir(site)
             .env("NO_COLOR", "1")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PRONGSAI_LANG")
             .env("PRONGSAI_PASSWORD", &self.password)
             .env("XDG_CONFIG_HOME", self.scratch.path().join("config"))
             .stdin(Stdio::null());
@@ -173,12 +177,12 @@ fn same(got: &BTreeMap<PathBuf, Vec<u8>>, want: &BTreeMap<PathBuf, Vec<u8>>, wha
     assert!(differ.is_empty(), "{what}: these files differ: {differ:?}");
 }
 
-/// The counts of the closing line "ส่ง N ไฟล์ ลบ M ไฟล์".
+/// The counts of the closing line "sent N files, deleted M files".
 fn counts(o: &Output) -> (usize, usize) {
     let text = common::stderr(o);
     let line = text
         .lines()
-        .find(|l| l.starts_with("ส่ง "))
+        .find(|l| l.starts_with("sent "))
         .unwrap_or_else(|| panic!("no summary in:\n{text}"));
     let words: Vec<&str> = line.split(' ').collect();
     (words[1].parse().unwrap(), words[4].parse().unwrap())

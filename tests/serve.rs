@@ -59,6 +59,10 @@ impl Server {
             })
             .args(args)
             .env("NO_COLOR", "1")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PRONGSAI_LANG")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -341,6 +345,10 @@ fn fresh_build(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .arg("--out")
         .arg(out.path().join("public"))
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -779,6 +787,10 @@ fn build(root: &Path) {
         .args(["build", "--root"])
         .arg(root)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -1146,6 +1158,10 @@ fn a_build_by_hand_then_an_undone_edit_leaves_public_as_a_fresh_build() {
         .args(["build", "--root"])
         .arg(root)
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRONGSAI_LANG")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -100,6 +100,8 @@ fn wine(dir: &Path) -> Command {
         // No dialogs offering to install wine's Mono and Gecko.
         .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
         .env("NO_COLOR", "1")
+        // The program's messages in English, which the tests read; wine's own locale stays.
+        .env("PRONGSAI_LANG", "en")
         .env("SOURCE_DATE_EPOCH", NOW.to_string())
         .stdin(Stdio::null());
     cmd

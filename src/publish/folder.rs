@@ -20,11 +20,11 @@ impl Folder {
             });
         }
         Err(Failure::new(
-            format!(
-                "ไม่พบโฟลเดอร์ปลายทาง / the destination folder {} does not exist or cannot be reached",
-                dir.display()
+            crate::t!(
+                "publish-destination-missing",
+                folder = dir.display().to_string()
             ),
-            "check publish.url in site.yaml, and that the network drive is connected; make the folder first if it is new",
+            crate::t!("publish-destination-missing.help"),
         ))
     }
 }

@@ -9,6 +9,7 @@ use suppaftp::{FtpError, NativeTlsConnector, NativeTlsFtpStream, Status};
 
 use super::{Failure, Options, Transport, password, tcp, temp_name, wrong_password};
 use crate::config::{Protocol, Remote};
+use crate::t;
 
 /// A logged-in FTP or FTPS session.
 pub struct Ftp {
@@ -54,11 +55,12 @@ impl Ftp {
         };
         if ftp.cwd(&base).is_err() {
             return Err(Failure::new(
-                format!(
-                    "ไม่พบโฟลเดอร์ {base} บนโฮสต์ / the folder {base} does not exist on {}",
-                    r.host
+                t!(
+                    "publish-folder-missing",
+                    folder = base.as_str(),
+                    host = r.host.as_str()
                 ),
-                "check the folder in publish.url (as FileZilla shows it after logging in), or make it on the host first",
+                t!("publish-folder-missing.help"),
             ));
         }
         Ok(Ftp { ftp, base })
@@ -161,16 +163,20 @@ fn tls_connector(opts: &Options) -> Result<TlsConnector, Failure> {
             .and_then(|pem| Certificate::from_pem(&pem).map_err(|e| e.to_string()))
             .map_err(|e| {
                 Failure::new(
-                    format!("อ่านไฟล์ใบรับรอง {} ไม่ได้ / cannot read the certificate {}: {e}", path.display(), path.display()),
-                    "publish.certificate must name a PEM file in the site folder (the host's certificate, from its provider)",
+                    t!(
+                        "publish-certificate-unreadable",
+                        file = path.display().to_string(),
+                        error = e
+                    ),
+                    t!("publish-certificate-unreadable.help"),
                 )
             })?;
         builder.add_root_certificate(cert);
     }
     builder.build().map_err(|e| {
         Failure::new(
-            format!("cannot set up TLS: {e}"),
-            "report this; publish by sftp:// meanwhile",
+            t!("publish-tls-failed", error = e.to_string()),
+            t!("publish-tls-failed.help"),
         )
     })
 }
@@ -178,23 +184,24 @@ fn tls_connector(opts: &Options) -> Result<TlsConnector, Failure> {
 /// The failure of a TLS handshake: almost always a certificate that does not match the host.
 fn certificate_failure(r: &Remote, e: &FtpError) -> Failure {
     Failure::new(
-        format!(
-            "ใบรับรอง (certificate) ของ {} ไม่ตรงกับชื่อโฮสต์หรือไม่น่าเชื่อถือ / the FTPS certificate of {} does not match the host or is not trusted: {e}",
-            r.host, r.host
+        t!(
+            "publish-certificate-rejected",
+            host = r.host.as_str(),
+            error = e.to_string()
         ),
-        "write the host name in publish.url exactly as the certificate names it; if the host uses a self-signed \
-         certificate, get its file from the provider and set `certificate: FILE` under publish in site.yaml. \
-         Do not switch to ftp:// to get around this: the password would cross the network readable",
+        t!("publish-certificate-rejected.help"),
     )
 }
 
 /// A failure of the FTP conversation before logging in.
 fn ftp_failure(r: &Remote, e: &FtpError) -> Failure {
     Failure::new(
-        format!(
-            "เริ่ม FTP กับ {}:{} ไม่ได้ / cannot start FTP with {}:{}: {e}",
-            r.host, r.port, r.host, r.port
+        t!(
+            "publish-ftp-failed",
+            host = r.host.as_str(),
+            port = r.port,
+            error = e.to_string()
         ),
-        "check the host and port in publish.url (FTP is usually port 21) and run `prongsai publish` again",
+        t!("publish-ftp-failed.help"),
     )
 }

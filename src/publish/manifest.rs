@@ -46,11 +46,11 @@ impl Manifest {
             let mut parts = line.splitn(3, ' ');
             let (Some(hash), Some(size), Some(path)) = (parts.next(), parts.next(), parts.next())
             else {
-                return Err(format!("line {} is not `hash size path`", n + 1));
+                return Err(crate::t!("publish-manifest-bad-line", line = n + 1));
             };
             let size = size
                 .parse()
-                .map_err(|_| format!("line {}: size `{size}` is not a number", n + 1))?;
+                .map_err(|_| crate::t!("publish-manifest-bad-size", line = n + 1, size = size))?;
             let hash = (hash != "-").then(|| hash.to_string());
             files.insert(unescape(path), Entry { size, hash });
         }

@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{Protocol, Remote, Target};
 use crate::routes;
+use crate::t;
 pub use manifest::Manifest;
 
 /// What the destination does for a publish; paths are relative to the destination's folder,
@@ -68,7 +69,7 @@ pub struct Options {
     pub certificate: Option<PathBuf>,
 }
 
-/// Why a publish stopped: what happened, in Thai then English, and what to do.
+/// Why a publish stopped: what happened, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub message: String,
@@ -88,23 +89,28 @@ impl Failure {
     /// error means for the clerk: no permission, a full disk, a lost connection, or else.
     pub fn io(doing: &str, path: &str, dest: &str, e: &io::Error) -> Failure {
         use io::ErrorKind as K;
-        let again = "the site online is still whole; run `prongsai publish` again and it continues where it stopped";
+        let again = t!("publish-again");
+        let error = e.to_string();
         match e.kind() {
             K::PermissionDenied | K::ReadOnlyFilesystem => Failure::new(
-                format!(
-                    "ไม่มีสิทธิ์เขียนในโฟลเดอร์ปลายทาง / no permission to write in the destination folder ({doing} {path} at {dest}): {e}"
+                t!(
+                    "publish-no-permission",
+                    doing = doing,
+                    path = path,
+                    dest = dest,
+                    error = error
                 ),
-                format!(
-                    "ขอให้ผู้ดูแลโฮสต์ให้สิทธิ์เขียนโฟลเดอร์นี้ หรือแก้โฟลเดอร์ใน publish.url ของ site.yaml / ask the host (or IT) to let this user write in the folder, or correct the folder in publish.url; {again}"
-                ),
+                t!("publish-no-permission.help", again = again),
             ),
             K::StorageFull | K::QuotaExceeded => Failure::new(
-                format!(
-                    "พื้นที่บนโฮสต์เต็ม / the host's disk or quota is full ({doing} {path} at {dest}): {e}"
+                t!(
+                    "publish-disk-full",
+                    doing = doing,
+                    path = path,
+                    dest = dest,
+                    error = error
                 ),
-                format!(
-                    "ลบไฟล์เก่าที่ไม่ใช้บนโฮสต์ หรือขอพื้นที่เพิ่มจากผู้ให้บริการ / free space on the host or ask the provider for a bigger quota; {again}"
-                ),
+                t!("publish-disk-full.help", again = again),
             ),
             K::ConnectionReset
             | K::ConnectionAborted
@@ -115,14 +121,24 @@ impl Failure {
             | K::NetworkDown
             | K::NetworkUnreachable
             | K::HostUnreachable => Failure::new(
-                format!(
-                    "การเชื่อมต่อกับ {dest} ขาด / the connection to {dest} was lost ({doing} {path}): {e}"
+                t!(
+                    "publish-connection-lost",
+                    doing = doing,
+                    path = path,
+                    dest = dest,
+                    error = error
                 ),
-                format!("ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วสั่ง publish อีกครั้ง / check the network; {again}"),
+                t!("publish-connection-lost.help", again = again),
             ),
             _ => Failure::new(
-                format!("ทำงานกับไฟล์ไม่สำเร็จ / could not finish {doing} {path} at {dest}: {e}"),
-                again.to_string(),
+                t!(
+                    "publish-io-failed",
+                    doing = doing,
+                    path = path,
+                    dest = dest,
+                    error = error
+                ),
+                again,
             ),
         }
     }
@@ -130,7 +146,9 @@ impl Failure {
 
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}\n  help: {}", self.message, self.help)
+        let (message, help) = (self.message.as_str(), self.help.as_str());
+        writeln!(f, "{}", t!("publish-error", message = message))?;
+        f.write_str(&t!("publish-help", help = help))
     }
 }
 
@@ -147,18 +165,26 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The closing line: "ส่ง 12 ไฟล์ ลบ 3 ไฟล์ 1.2 MB ใน 4.0 วินาที".
+    /// The closing line: "sent 12 files, deleted 3 files, 1.2 MB in 4.0 s".
     pub fn line(&self) -> String {
-        let what = format!(
-            "ส่ง {} ไฟล์ ลบ {} ไฟล์ {:.1} MB",
-            self.sent.len(),
-            self.deleted.len(),
-            self.bytes as f64 / 1e6
-        );
+        let (sent, deleted) = (self.sent.len(), self.deleted.len());
+        let mb = format!("{:.1}", self.bytes as f64 / 1e6);
         if self.dry_run {
-            format!("จะ{what} (--dry-run: ยังไม่ได้ส่งอะไร / nothing was sent)")
+            t!(
+                "publish-summary-dry-run",
+                sent = sent,
+                deleted = deleted,
+                mb = mb
+            )
         } else {
-            format!("{what} ใน {:.1} วินาที", self.seconds)
+            let seconds = format!("{:.1}", self.seconds);
+            t!(
+                "publish-summary",
+                sent = sent,
+                deleted = deleted,
+                mb = mb,
+                seconds = seconds
+            )
         }
     }
 }
@@ -251,11 +277,12 @@ pub fn run(out: &Path, target: &Target, opts: &Options) -> Result<Summary, Failu
     let dest = describe(target);
     let local = Manifest::of_folder(out).map_err(|e| {
         Failure::new(
-            format!(
-                "อ่านไฟล์ที่สร้างไว้ไม่ได้ / cannot read the built site in {}: {e}",
-                out.display()
+            t!(
+                "publish-cannot-read-built",
+                folder = out.display().to_string(),
+                error = e.to_string()
             ),
-            "run `prongsai build` and try again",
+            t!("publish-cannot-read-built.help"),
         )
     })?;
     let mut transport = connect(target, opts)?;
@@ -290,12 +317,17 @@ pub fn run(out: &Path, target: &Target, opts: &Options) -> Result<Summary, Failu
 fn read_manifest(t: &mut dyn Transport, dest: &str) -> Result<Manifest, Failure> {
     let bytes = t
         .read(manifest::NAME)
-        .map_err(|e| Failure::io("reading", manifest::NAME, dest, &e))?;
+        .map_err(|e| Failure::io(&t!("publish-doing-reading"), manifest::NAME, dest, &e))?;
     let text = String::from_utf8_lossy(bytes.as_deref().unwrap_or_default()).into_owned();
     Manifest::parse(&text).map_err(|e| {
         Failure::new(
-            format!("รายการไฟล์ {} บนปลายทางเสียหาย / the manifest {} at {dest} is damaged: {e}", manifest::NAME, manifest::NAME),
-            format!("delete {} at the destination and publish again: every file is then sent once more, and files of deleted measures stay until you remove them by hand", manifest::NAME),
+            t!(
+                "publish-manifest-damaged",
+                name = manifest::NAME,
+                dest = dest,
+                error = e
+            ),
+            t!("publish-manifest-damaged.help", name = manifest::NAME),
         )
     })
 }
@@ -340,18 +372,27 @@ impl Publishing<'_> {
         for (n, path) in plan.send.iter().enumerate() {
             let bytes = std::fs::read(out.join(path)).map_err(|e| {
                 Failure::new(
-                    format!("อ่านไฟล์ {path} ไม่ได้ / cannot read {path} of the built site: {e}"),
-                    "run `prongsai publish` again (it builds first)",
+                    t!(
+                        "publish-cannot-read-file",
+                        path = path.as_str(),
+                        error = e.to_string()
+                    ),
+                    t!("publish-cannot-read-file.help"),
                 )
             })?;
             self.transport
                 .put(path, &bytes)
-                .map_err(|e| Failure::io("sending", path, self.dest, &e))?;
+                .map_err(|e| Failure::io(&t!("publish-doing-sending"), path, self.dest, &e))?;
             self.manifest
                 .files
                 .insert(path.clone(), local.files[path].clone());
             bar.inc(bytes.len() as u64);
-            bar.set_message(format!("{}/{} ไฟล์ {path}", n + 1, plan.send.len()));
+            bar.set_message(t!(
+                "publish-progress",
+                n = n + 1,
+                total = plan.send.len(),
+                path = path.as_str()
+            ));
             if self.saved.elapsed() > SAVE_EVERY {
                 self.save()?;
             }
@@ -374,7 +415,7 @@ impl Publishing<'_> {
         for dir in needed.difference(&known) {
             self.transport
                 .mkdir(dir)
-                .map_err(|e| Failure::io("making the folder", dir, self.dest, &e))?;
+                .map_err(|e| Failure::io(&t!("publish-doing-making-folder"), dir, self.dest, &e))?;
         }
         Ok(())
     }
@@ -387,7 +428,7 @@ impl Publishing<'_> {
         for path in paths {
             self.transport
                 .delete(path)
-                .map_err(|e| Failure::io("deleting", path, self.dest, &e))?;
+                .map_err(|e| Failure::io(&t!("publish-doing-deleting"), path, self.dest, &e))?;
             self.manifest.files.remove(path);
             if self.saved.elapsed() > SAVE_EVERY {
                 self.save()?;
@@ -407,7 +448,7 @@ impl Publishing<'_> {
     fn save(&mut self) -> Result<(), Failure> {
         self.transport
             .put(manifest::NAME, self.manifest.to_text().as_bytes())
-            .map_err(|e| Failure::io("saving", manifest::NAME, self.dest, &e))?;
+            .map_err(|e| Failure::io(&t!("publish-doing-saving"), manifest::NAME, self.dest, &e))?;
         self.saved = Instant::now();
         Ok(())
     }
@@ -448,8 +489,8 @@ pub fn tcp(r: &Remote) -> Result<TcpStream, Failure> {
         .unwrap_or_default();
     if addrs.is_empty() {
         return Err(Failure::new(
-            format!("ไม่พบโฮสต์ {} / host not found: {}", r.host, r.host),
-            "check the host name in publish.url in site.yaml, and that this computer is online",
+            t!("publish-host-not-found", host = r.host.as_str()),
+            t!("publish-host-not-found.help"),
         ));
     }
     let mut last = None;
@@ -465,11 +506,13 @@ pub fn tcp(r: &Remote) -> Result<TcpStream, Failure> {
     }
     let e = last.map(|e| e.to_string()).unwrap_or_default();
     Err(Failure::new(
-        format!(
-            "ติดต่อ {}:{} ไม่ได้ / cannot connect to {}:{}: {e}",
-            r.host, r.port, r.host, r.port
+        t!(
+            "publish-cannot-connect",
+            host = r.host.as_str(),
+            port = r.port,
+            error = e
         ),
-        "check the port in publish.url (SFTP 22, FTP 21), that the host is up, and that no firewall blocks it",
+        t!("publish-cannot-connect.help"),
     ))
 }
 
@@ -480,28 +523,34 @@ pub fn password(r: &Remote, opts: &Options) -> Result<String, Failure> {
     }
     let no_password = || {
         Failure::new(
-            format!(
-                "ไม่มีรหัสผ่านสำหรับ {}@{} / no password for {}@{}",
-                r.user, r.host, r.user, r.host
+            t!(
+                "publish-no-password",
+                user = r.user.as_str(),
+                host = r.host.as_str()
             ),
-            "set the PRONGSAI_PASSWORD environment variable, or run `prongsai publish` in a terminal to type it",
+            t!("publish-no-password.help"),
         )
     };
     if !opts.interactive {
         return Err(no_password());
     }
-    rpassword::prompt_password(format!("รหัสผ่านของ {}@{} / password: ", r.user, r.host))
-        .map_err(|_| no_password())
+    let prompt = t!(
+        "publish-password-prompt",
+        user = r.user.as_str(),
+        host = r.host.as_str()
+    );
+    rpassword::prompt_password(prompt + " ").map_err(|_| no_password())
 }
 
 /// The host refused the user name and password.
 pub fn wrong_password(r: &Remote) -> Failure {
     Failure::new(
-        format!(
-            "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง / wrong user name or password for {}@{}",
-            r.user, r.host
+        t!(
+            "publish-wrong-password",
+            user = r.user.as_str(),
+            host = r.host.as_str()
         ),
-        "check the user in publish.url and the password (PRONGSAI_PASSWORD, or what you typed), as given by the host's provider",
+        t!("publish-wrong-password.help"),
     )
 }
 
@@ -560,9 +609,9 @@ mod tests {
         assert_eq!(Plan::new(&local, &local), Plan::default());
     }
 
-    // The summary reads as the clerk's sentence.
+    // The summary is one line: what was sent, deleted, how much and how long.
     #[test]
-    fn the_summary_is_one_thai_line() {
+    fn the_summary_is_one_line() {
         let s = Summary {
             sent: vec!["a".into(); 12],
             deleted: vec!["b".into(); 3],
@@ -570,7 +619,7 @@ mod tests {
             seconds: 4.0,
             dry_run: false,
         };
-        assert_eq!(s.line(), "ส่ง 12 ไฟล์ ลบ 3 ไฟล์ 1.2 MB ใน 4.0 วินาที");
+        assert_eq!(s.line(), "sent 12 files, deleted 3 files, 1.2 MB in 4.0 s");
     }
 
     // Each kind of I/O failure gets the message the clerk can act on.

@@ -11,6 +11,7 @@ use ssh2::{ErrorCode, HashType, OpenFlags, OpenType, RenameFlags, Session};
 
 use super::{Failure, Options, Transport, temp_name};
 use crate::config::Remote;
+use crate::t;
 
 // SFTP status codes (draft-ietf-secsh-filexfer): the ones a publish tells apart.
 const FX_NO_SUCH_FILE: i32 = 2;
@@ -146,15 +147,13 @@ fn io_error(e: ssh2::Error) -> io::Error {
 /// A failure to reach or start SSH with the host.
 fn ssh_failure(r: &Remote, e: &ssh2::Error) -> Failure {
     Failure::new(
-        format!(
-            "เริ่ม SFTP กับ {}:{} ไม่ได้ / cannot start SFTP with {}:{}: {}",
-            r.host,
-            r.port,
-            r.host,
-            r.port,
-            e.message()
+        t!(
+            "publish-ssh-failed",
+            host = r.host.as_str(),
+            port = r.port,
+            error = e.message()
         ),
-        "check the host and port in publish.url (SFTP is usually port 22) and that the host offers SFTP; then run `prongsai publish` again",
+        t!("publish-ssh-failed.help"),
     )
 }
 
@@ -168,12 +167,8 @@ fn fingerprint(session: &Session) -> Option<String> {
 /// Checks the host's key against the known hosts; a new or changed key is asked about (or taken
 /// from `--accept-host-key`) and then remembered.
 fn check_host_key(session: &Session, r: &Remote, opts: &Options) -> Result<(), Failure> {
-    let seen = fingerprint(session).ok_or_else(|| {
-        Failure::new(
-            "the host sent no key",
-            "ask the host's administrator; prongsai does not publish to an unidentified host",
-        )
-    })?;
+    let seen = fingerprint(session)
+        .ok_or_else(|| Failure::new(t!("publish-no-host-key"), t!("publish-no-host-key.help")))?;
     let name = format!("[{}]:{}", r.host, r.port);
     let known = KnownHosts::read(&opts.known_hosts);
     let stored = known.get(&name);
@@ -181,23 +176,27 @@ fn check_host_key(session: &Session, r: &Remote, opts: &Options) -> Result<(), F
         return Ok(());
     }
     let what = match stored {
-        None => format!(
-            "เครื่อง {name} ยังไม่เคยรู้จัก / the host {name} is new to this computer; its key fingerprint is {seen}"
+        None => t!(
+            "publish-host-new",
+            name = name.as_str(),
+            seen = seen.as_str()
         ),
-        Some(old) => format!(
-            "กุญแจของเครื่อง {name} เปลี่ยนไป อาจมีผู้ปลอมเป็นเครื่องนี้ / the host key of {name} has CHANGED \
-             (it may be an impostor): it was {old}, now it is {seen}"
+        Some(old) => t!(
+            "publish-host-changed",
+            name = name.as_str(),
+            old = old,
+            seen = seen.as_str()
         ),
     };
     let accepted = opts.accept_host_key.as_deref() == Some(seen.as_str())
         || (opts.interactive && opts.accept_host_key.is_none() && ask(&what));
     if !accepted {
         return Err(Failure::new(
-            format!("{what}; not published"),
-            format!(
-                "ask the host's administrator (or the provider's control panel) for the key's SHA256 fingerprint; \
-                 only if it is {seen}, run `prongsai publish --accept-host-key {seen}` (remembered in {})",
-                opts.known_hosts.display()
+            t!("publish-host-not-trusted", what = what),
+            t!(
+                "publish-host-not-trusted.help",
+                seen = seen.as_str(),
+                file = opts.known_hosts.display().to_string()
             ),
         ));
     }
@@ -205,18 +204,19 @@ fn check_host_key(session: &Session, r: &Remote, opts: &Options) -> Result<(), F
         .remember(&opts.known_hosts, &name, &seen)
         .map_err(|e| {
             Failure::new(
-                format!(
-                    "cannot remember the host key in {}: {e}",
-                    opts.known_hosts.display()
+                t!(
+                    "publish-cannot-remember",
+                    file = opts.known_hosts.display().to_string(),
+                    error = e.to_string()
                 ),
-                "check that the folder can be written",
+                t!("publish-cannot-remember.help"),
             )
         })
 }
 
 /// Asks on the terminal whether to trust a host key.
 fn ask(what: &str) -> bool {
-    eprint!("{what}\nเชื่อถือกุญแจนี้และจำไว้หรือไม่ / trust this key and remember it? [y/N] ");
+    eprint!("{what}\n{} ", t!("publish-trust-question"));
     let mut answer = String::new();
     io::stdin().read_line(&mut answer).is_ok()
         && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "ใช่")
