@@ -510,7 +510,17 @@ pub fn finding(
         }
     }
     // serde's errors start with the path to the value: "indicators[0].items[1]: unknown field".
-    let (path, what) = problem.rsplit_once(": ").unwrap_or(("", problem.as_str()));
+    let (path, what) = [
+        "unknown field",
+        "missing field",
+        "invalid type",
+        "invalid value",
+    ]
+    .iter()
+    .find_map(|p| problem.find(p))
+    .map_or(("", problem.as_str()), |i| {
+        (problem[..i].trim_end_matches([':', ' ']), &problem[i..])
+    });
     if let Some(field) = what
         .strip_prefix("unknown field `")
         .and_then(|m| m.split('`').next())
@@ -586,10 +596,35 @@ pub fn finding(
     if what.starts_with("invalid type") || what.starts_with("invalid value") {
         let key = path.rsplit('.').next().unwrap_or(path);
         let key = key.split('[').next().unwrap_or(key);
+        let expected = what.rsplit_once("expected ").map_or("", |(_, e)| e);
+        let number = [
+            "i32", "u32", "i64", "u64", "u8", "u16", "f64", "usize", "number", "integer", "float",
+        ];
+        let takes = if number.iter().any(|n| expected.contains(n)) {
+            t!("yaml-takes-number")
+        } else if expected.contains("string") {
+            t!("yaml-takes-text")
+        } else if expected.contains("sequence") {
+            t!("yaml-takes-list")
+        } else if expected.contains("bool") {
+            t!("yaml-takes-yes-no")
+        } else {
+            t!("yaml-takes-other")
+        };
         if !key.is_empty() {
             return here(
-                t!("yaml-wrong-type", line = n, key = key),
-                t!("yaml-wrong-type.help", parser = what),
+                t!(
+                    "yaml-wrong-type",
+                    line = n,
+                    key = key,
+                    takes = takes.as_str()
+                ),
+                t!(
+                    "yaml-wrong-type.help",
+                    key = key,
+                    takes = takes,
+                    parser = what
+                ),
             );
         }
     }
@@ -1240,6 +1275,45 @@ pub(crate) mod tests {
                 );
             }
         }
+    }
+
+    // A value of the wrong kind in a typed file says what the key takes, on the value's line;
+    // a misspelt key deep in a list is still named, with the keys it could be.
+    #[test]
+    fn wrong_kinds_and_unknown_keys_name_the_key() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Site {
+            name: String,
+            fiscal_year: i32,
+            #[serde(default)]
+            units: Vec<Unit>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Unit {
+            title: String,
+        }
+        let keys = &["name", "fiscal_year", "units"];
+        let err = from_str::<Site>(FileKind::Site, &src("name: x\nfiscal_year: abc\n"), keys)
+            .unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (2, "Line 2: `fiscal_year` takes a number")
+        );
+        let err = from_str::<Site>(FileKind::Site, &src("name: [a]\nfiscal_year: 1\n"), keys)
+            .unwrap_err();
+        assert_eq!(err.message, "Line 1: `name` takes text");
+        let text = "name: x\nfiscal_year: 1\nunits:\n  - titel: a\n";
+        let err = from_str::<Site>(FileKind::Site, &src(text), &["title"]).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (4, "unknown key `titel`"),
+            "{err}"
+        );
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
     }
 
     // A fault with no plain reading names the kind of file in its headline, and gives the
