@@ -11,7 +11,7 @@ use std::sync::Arc;
 use walkdir::WalkDir;
 
 use crate::diag::{self, Finding, Source};
-use crate::portable;
+use crate::{portable, t};
 
 /// What a content file becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,7 @@ pub fn discover(root: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Finding>) {
     let mut findings = Vec::new();
     if !content.is_dir() {
         findings.push(
-            Finding::error("content", "the site has no content/ folder")
-                .help("create content/measures/ and put one .md file per measure in it (`prongsai new measure \"ชื่อมาตรการ\"`)"),
+            Finding::error("content", t!("content-no-folder")).help(t!("content-no-folder.help")),
         );
         return (files, findings);
     }
@@ -131,13 +130,12 @@ fn unreadable(root: &Path, e: &walkdir::Error) -> Finding {
         .map(|p| diag::display_path(root, p))
         .unwrap_or_else(|| "content".into());
     let why = if e.loop_ancestor().is_some() {
-        "this folder links back to one of its parents (a symlink loop)".to_string()
+        t!("content-link-loop")
     } else {
         e.io_error()
             .map_or_else(|| e.to_string(), |io| io.to_string())
     };
-    Finding::error(path, format!("cannot read: {why}"))
-        .help("remove the link or fix its permissions")
+    Finding::error(path, t!("content-unreadable", why = why)).help(t!("content-unreadable.help"))
 }
 
 /// The entry's path when it is a content file; None for folders, other files, hidden files and
@@ -149,34 +147,32 @@ fn markdown_file(root: &Path, entry: &walkdir::DirEntry) -> Result<Option<PathBu
     }
     if !entry.file_type().is_file() {
         // A pipe or device would block or never end when read.
-        return Err(Finding::error(
-            diag::display_path(root, path),
-            "not a regular file (a pipe, socket or device)",
-        )
-        .help("content/ holds ordinary .md files: remove this entry"));
+        return Err(
+            Finding::error(diag::display_path(root, path), t!("content-not-a-file"))
+                .help(t!("content-not-a-file.help")),
+        );
     }
     let Some(name) = entry.file_name().to_str() else {
-        return Err(Finding::error(
-            diag::display_path(root, path),
-            "the file name is not UTF-8 text",
-        )
-        .help(
-            "rename the file (names unpacked from an old Thai Windows zip often look like this)",
-        ));
+        return Err(
+            Finding::error(diag::display_path(root, path), t!("content-name-not-utf8"))
+                .help(t!("content-name-not-utf8.help")),
+        );
     };
     if name.starts_with('.') || name.starts_with('~') || name.ends_with('~') {
         return Ok(None); // editor backups and hidden files
     }
     if let Some(why) = bad_name(name) {
-        return Err(
-            Finding::error(diag::display_path(root, path), format!("the file {why}"))
-                .help("rename the file: type its name again with ordinary letters, digits and `-`"),
-        );
+        return Err(Finding::error(
+            diag::display_path(root, path),
+            t!("content-bad-name", why = why),
+        )
+        .help(t!("content-bad-name.help")));
     }
     Ok(Some(path.to_path_buf()))
 }
 
-/// Why a file or folder name is one the site cannot carry, if it is: a name Windows reserves
+/// Why a file or folder name is one the site cannot carry, if it is, as what follows "the file"
+/// in a message ("has the name `CON`, ..."): a name Windows reserves
 /// (`CON`, `NUL.pdf`, ...) or drops the end of (a trailing dot or space, which also makes a web
 /// host see another extension), or one holding control, invisible or direction-changing
 /// characters (two names that look the same, or a name that shows another extension).
@@ -193,15 +189,10 @@ pub fn bad_name(name: &str) -> Option<String> {
             .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
     };
     if RESERVED.contains(&stem.as_str()) || numbered("COM") || numbered("LPT") {
-        return Some(format!(
-            "has the name `{stem}`, which Windows keeps for a device; the file cannot be copied or opened there"
-        ));
+        return Some(t!("content-name-reserved", name = stem));
     }
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some(
-            "ends with a dot or a space, which Windows and web hosts drop or read differently"
-                .into(),
-        );
+        return Some(t!("content-name-trailing-dot"));
     }
     let hidden = |c: char| {
         c.is_control()
@@ -209,9 +200,9 @@ pub fn bad_name(name: &str) -> Option<String> {
                 | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
     };
     name.chars().find(|c| hidden(*c)).map(|c| {
-        format!(
-            "holds the control, invisible or direction-changing character U+{:04X} in its name",
-            c as u32
+        t!(
+            "content-name-hidden-char",
+            code = format!("{:04X}", c as u32)
         )
     })
 }
@@ -241,11 +232,8 @@ pub fn name_key(name: &str) -> String {
 
 /// The finding for a link that leads out of content/.
 fn link_outside(root: &Path, path: &Path) -> Finding {
-    Finding::error(
-        diag::display_path(root, path),
-        "a link to a place outside content/: not followed",
-    )
-    .help("copy the files into content/ instead of linking to them")
+    Finding::error(diag::display_path(root, path), t!("content-link-outside"))
+        .help(t!("content-link-outside.help"))
 }
 
 /// Content files larger than this are refused before they are read: a measure page is text, and
@@ -269,27 +257,23 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// What is wrong, in Thai then English.
+    /// What is wrong.
     pub fn message(&self) -> String {
         match self {
-            Refused::Missing(e) => format!("อ่านไฟล์ไม่ได้ / cannot read the file: {e}"),
-            Refused::NotAFile => "ไม่ใช่ไฟล์ธรรมดา / not a regular file (a pipe, socket or device)".into(),
-            Refused::Outside => "เป็นลิงก์ไปยังที่อยู่นอกโฟลเดอร์ของเว็บไซต์ / a link to a place outside the site's folder: not read".into(),
-            Refused::TooBig(n) => format!("ไฟล์ใหญ่ {} / the file is {}", mb(*n), mb(*n)),
+            Refused::Missing(e) => t!("content-refused-missing", why = e.as_str()),
+            Refused::NotAFile => t!("content-refused-not-a-file"),
+            Refused::Outside => t!("content-refused-outside"),
+            Refused::TooBig(n) => t!("content-refused-too-big", size = mb(*n)),
         }
     }
 
     /// How to fix it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> String {
         match self {
-            Refused::Missing(_) => {
-                "check the name (names are case-sensitive) and that the file can be opened"
-            }
-            Refused::NotAFile => {
-                "replace it with an ordinary file (a pipe or device is never read)"
-            }
-            Refused::Outside => "copy the file into the site's folder instead of linking to it",
-            Refused::TooBig(_) => "make the file smaller or split it",
+            Refused::Missing(_) => t!("content-refused-missing.help"),
+            Refused::NotAFile => t!("content-refused-not-a-file.help"),
+            Refused::Outside => t!("content-refused-outside.help"),
+            Refused::TooBig(_) => t!("content-refused-too-big.help"),
         }
     }
 
@@ -348,15 +332,13 @@ pub fn read(root: &Path, path: &Path, kind: Kind) -> Result<SourceFile, Finding>
     let rel = diag::display_path(root, path);
     let bytes = match read_checked(path, &root.join("content"), MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(Refused::TooBig(size)) => return Err(Finding::error(
-            &rel,
-            format!(
-                "the file is {}; content files may be at most {}",
-                mb(size),
-                mb(MAX_FILE_BYTES)
-            ),
-        )
-        .help("split the text into several pages, or put the document in content/files/ and link it under `attachments:`")),
+        Err(Refused::TooBig(size)) => {
+            return Err(Finding::error(
+                &rel,
+                t!("content-too-big", size = mb(size), max = mb(MAX_FILE_BYTES)),
+            )
+            .help(t!("content-too-big.help")));
+        }
         Err(r) => return Err(r.finding(&rel)),
     };
     let stem = path
@@ -381,13 +363,13 @@ pub fn from_bytes(rel: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Result<Sou
             &src,
             0,
             3,
-            format!(
-                "the front matter is {}; it may be at most {} KB",
-                mb(front_matter.len() as u64),
-                MAX_FRONT_MATTER_BYTES >> 10
+            t!(
+                "content-front-matter-too-big",
+                size = mb(front_matter.len() as u64),
+                max = MAX_FRONT_MATTER_BYTES >> 10
             ),
         )
-        .help("front matter holds short fields (title, status, ...): move long text below the closing `---`, into the Markdown body"));
+        .help(t!("content-front-matter-too-big.help")));
     }
     Ok(SourceFile {
         rel: rel.to_string(),
@@ -400,46 +382,35 @@ pub fn from_bytes(rel: &str, stem: &str, kind: Kind, bytes: &[u8]) -> Result<Sou
 }
 
 /// Names well-known binary formats from their first bytes, so a renamed document is explained.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+fn binary_kind(bytes: &[u8]) -> Option<String> {
+    // i18n: content-binary-pdf content-binary-png content-binary-jpeg content-binary-gif
+    // i18n: content-binary-zip content-binary-office content-binary-program
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (a Word .docx or Excel .xlsx file?)",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old Word or Excel file (.doc, .xls)",
-        ),
-        (b"\x7FELF", "a program"),
+        (b"%PDF-", "content-binary-pdf"),
+        (b"\x89PNG", "content-binary-png"),
+        (b"\xFF\xD8\xFF", "content-binary-jpeg"),
+        (b"GIF8", "content-binary-gif"),
+        (b"PK\x03\x04", "content-binary-zip"),
+        (b"\xD0\xCF\x11\xE0", "content-binary-office"),
+        (b"\x7FELF", "content-binary-program"),
     ];
     MAGIC
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, what)| *what)
+        .map(|(_, id)| crate::i18n::text(id, None))
 }
 
 /// UTF-8 text from a file's bytes: a BOM is dropped and CRLF or lone CR become LF.
 /// Other encodings are an error that says which encoding it looks like and how to re-save.
 pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
-    const SAVE_UTF8: &str =
-        "open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save it again";
+    let save_utf8 = || t!("content-save-as-utf8");
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error(
-            rel,
-            "the file is saved as UTF-16 (Unicode); prongsai reads UTF-8",
-        )
-        .help(SAVE_UTF8));
+        return Err(Finding::error(rel, t!("content-utf16")).help(save_utf8()));
     }
     if let Some(what) = binary_kind(bytes) {
-        return Err(Finding::error(
-            rel,
-            format!("the file is {what} with a .md name, not Markdown text"),
-        )
-        .help("put documents and images in content/files/ and list them under `attachments:`; content .md files are text"));
+        return Err(
+            Finding::error(rel, t!("content-binary", what = what)).help(t!("content-binary.help"))
+        );
     }
     // One BOM is what Notepad writes; more come from pasting one file into another.
     let mut bytes = bytes;
@@ -465,22 +436,16 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
                 && !had_errors
                 && thai_in(&decoded) * 4 >= bytes.iter().filter(|&&b| b >= 0x80).count();
             let byte = bytes[e.valid_up_to()];
+            let byte = format!("{byte:02X}");
             let (message, help) = if looks_thai {
-                (
-                    "the file is not UTF-8; it looks like Thai saved as Windows-874 (TIS-620)"
-                        .to_string(),
-                    SAVE_UTF8,
-                )
+                (t!("content-windows-874"), save_utf8())
             } else if utf8_thai_before {
                 (
-                    format!("the file is UTF-8 but has a broken byte (0x{byte:02X}) here"),
-                    "retype the text at this spot: a character was cut in half, often by copying from a PDF",
+                    t!("content-broken-byte", byte = byte),
+                    t!("content-broken-byte.help"),
                 )
             } else {
-                (
-                    format!("the file is not UTF-8 text (byte 0x{byte:02X})"),
-                    SAVE_UTF8,
-                )
+                (t!("content-not-utf8", byte = byte), save_utf8())
             };
             let mut f = Finding::error(rel, message).help(help);
             (f.line, f.col) = (line, col);
@@ -488,8 +453,7 @@ pub fn decode(rel: &str, bytes: &[u8]) -> Result<String, Finding> {
         }
     };
     if let Some(i) = text.find('\0') {
-        let mut f = Finding::error(rel, "the file holds NUL bytes: it is a binary file, not Markdown text")
-            .help("keep only text files with the .md ending in content/; put PDFs and images in content/files/");
+        let mut f = Finding::error(rel, t!("content-nul")).help(t!("content-nul.help"));
         (f.line, f.col) = diag::line_col(text, i);
         return Err(f);
     }
@@ -505,30 +469,19 @@ fn split(src: &Source) -> Result<(Range<usize>, Range<usize>), Finding> {
     let text: &str = src.inner();
     let fence = |line: &str| line.trim_end() == "---";
     if text.trim().is_empty() {
-        return Err(Finding::error(src.name(), "the file is empty").help(
-            "a measure starts with front matter between two `---` lines; `prongsai new measure \"ชื่อ\"` writes a complete one",
-        ));
+        return Err(Finding::error(src.name(), t!("content-empty")).help(t!("content-empty.help")));
     }
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() == "+++" {
-        return Err(
-            Finding::at(src, 0, 3, "TOML front matter (`+++`) is not supported")
-                .help("write the front matter as YAML between two `---` lines"),
-        );
+        return Err(Finding::at(src, 0, 3, t!("content-toml")).help(t!("content-toml.help")));
     }
     if !fence(first) {
         let hint = if text.lines().take(30).any(fence) {
-            "the first line must be `---` exactly: move any text above it below the front matter"
+            t!("content-no-opening-fence.text-above")
         } else {
-            "start the file with a line `---`, the front matter (title: ...), and another line `---`. Did you forget to add `---`?"
+            t!("content-no-opening-fence.help")
         };
-        return Err(Finding::at(
-            src,
-            0,
-            first.len(),
-            "the file does not start with a `---` front-matter fence",
-        )
-        .help(hint));
+        return Err(Finding::at(src, 0, first.len(), t!("content-no-opening-fence")).help(hint));
     }
     let fm_start = first.len() + 1;
     let mut offset = fm_start;
@@ -540,8 +493,7 @@ fn split(src: &Source) -> Result<(Range<usize>, Range<usize>), Finding> {
         }
         offset += line.len();
     }
-    Err(Finding::at(src, 0, 3, "the front matter opened here is never closed")
-        .help("add a line `---` after the last front-matter line, before the Markdown text. Did you forget to add `---`?"))
+    Err(Finding::at(src, 0, 3, t!("content-never-closed")).help(t!("content-never-closed.help")))
 }
 
 /// A body that starts with another fenced YAML block means the fences were doubled.
@@ -555,13 +507,10 @@ fn check_second_block(src: &Source, body_start: usize) -> Result<(), Finding> {
             .next()
             .is_some_and(|l| l.split_once(':').is_some_and(|(k, _)| is_key(k)))
     {
-        return Err(Finding::at(
-            src,
-            body_start + skipped,
-            3,
-            "a second front-matter block follows the first",
-        )
-        .help("keep one block: merge the two and delete the extra `---` lines"));
+        return Err(
+            Finding::at(src, body_start + skipped, 3, t!("content-second-block"))
+                .help(t!("content-second-block.help")),
+        );
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Finding, Source};
+use crate::t;
 
 /// Deepest nesting of blocks and inlines a body may have; more is refused (browsers flatten it,
 /// and deep trees only cost time and stack further down).
@@ -60,13 +61,8 @@ fn nesting(depth: usize, event: &Event) -> usize {
 
 /// The finding that refuses a body nesting deeper than [`MAX_DEPTH`] at byte `offset` of `src`.
 fn too_deep(src: &Source, offset: usize) -> Finding {
-    Finding::at(
-        src,
-        offset,
-        1,
-        format!("the text nests lists or quotes more than {MAX_DEPTH} levels deep"),
-    )
-    .help("browsers cannot show this much nesting: flatten the lists or quotes")
+    Finding::at(src, offset, 1, t!("markdown-too-deep", max = MAX_DEPTH))
+        .help(t!("markdown-too-deep.help"))
 }
 
 /// The warnings of one body: at most one a line and [`MAX_WARNINGS`] in all, the rest counted.
@@ -90,7 +86,7 @@ impl<'s> Warnings<'s> {
     }
 
     /// Warns about `len` bytes at `offset` in the body.
-    fn warn(&mut self, offset: usize, len: usize, msg: &str, help: &str) {
+    fn warn(&mut self, offset: usize, len: usize, msg: String, help: String) {
         // Placing a finding scans the file up to it: keep a hostile file from making that quadratic.
         if self.lines.len() >= MAX_WARNINGS {
             self.unlisted += 1;
@@ -110,10 +106,7 @@ impl<'s> Warnings<'s> {
             self.listed.push(
                 Finding::error(
                     self.src.name(),
-                    format!(
-                        "{} more places with raw HTML or unsafe links are not listed",
-                        self.unlisted
-                    ),
+                    t!("markdown-more-warnings", count = self.unlisted),
                 )
                 .warning(),
             );
@@ -134,8 +127,8 @@ fn sanitize<'a>(
             warnings.warn(
                 range.start,
                 range.len().min(h.trim_end().len()).max(1),
-                "raw HTML is shown as text, not run",
-                "write it as Markdown, or set `allow_html: true` in site.yaml if this HTML is trusted",
+                t!("markdown-raw-html"),
+                t!("markdown-raw-html.help"),
             );
             Event::Text(h)
         }
@@ -164,8 +157,8 @@ fn sanitize_tag<'a>(
             warnings.warn(
                 range.start,
                 range.len(),
-                "heading attributes other than {#id .class} are dropped",
-                "keep `{#id}` or `{.class}`; set `allow_html: true` in site.yaml if this markup is trusted",
+                t!("markdown-heading-attributes"),
+                t!("markdown-heading-attributes.help"),
             );
             Tag::Heading {
                 level,
@@ -185,8 +178,8 @@ fn sanitize_tag<'a>(
                 warnings.warn(
                     range.start,
                     range.len(),
-                    "this link's address is not allowed",
-                    "links may use http:, https:, mailto:, tel: or a path",
+                    t!("markdown-bad-link"),
+                    t!("markdown-bad-link.help"),
                 );
                 CowStr::Borrowed("#")
             }),
@@ -204,8 +197,8 @@ fn sanitize_tag<'a>(
                 warnings.warn(
                     range.start,
                     range.len(),
-                    "this image's address is not allowed",
-                    "images may use http:, https: or a path",
+                    t!("markdown-bad-image"),
+                    t!("markdown-bad-image.help"),
                 );
                 CowStr::Borrowed("")
             }),

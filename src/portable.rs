@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::{self, Finding};
+use crate::t;
 
 /// Longest path a file of the site may have, relative to the site folder, in the UTF-16 units
 /// Windows counts. Windows allows 260 for the whole path (`C:\...`, the site folder, `public\`
@@ -46,27 +47,34 @@ impl Problem {
     pub fn text(&self) -> (String, String) {
         match self {
             Problem::Reserved(stem) => (
-                format!("Windows keeps the name `{stem}` for a device: a file or folder so named cannot be copied to Windows or to a Windows web host"),
-                format!("rename it, e.g. `{stem}-1`"),
+                t!("portable-reserved", name = stem.as_str()),
+                t!("portable-reserved.help", name = stem.as_str()),
             ),
             Problem::TrailingDotOrSpace => (
-                "the name ends in a dot or a space, which Windows drops: the copy on Windows gets another name and its links break".into(),
-                "rename it without the dot or space at the end".into(),
+                t!("portable-trailing-dot"),
+                t!("portable-trailing-dot.help"),
             ),
-            Problem::Forbidden(c) => (
-                format!(
-                    "the name holds `{}`, which Windows does not allow in file names",
-                    if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }
-                ),
-                "rename it using letters, digits, `-` and `_` (Thai letters are fine)".into(),
-            ),
+            Problem::Forbidden(c) => {
+                let c = if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                };
+                (
+                    t!("portable-forbidden", char = c),
+                    t!("portable-forbidden.help"),
+                )
+            }
             Problem::TooLong(units) => (
-                format!("the path is {units} characters long; Windows cannot hold paths this long once the site folder is added (the limit here is {MAX_PATH_UNITS})"),
-                "shorten the file name or the folders it is in".into(),
+                t!("portable-too-long", length = *units, max = MAX_PATH_UNITS),
+                t!("portable-too-long.help"),
             ),
             Problem::CaseTwin(other) => (
-                format!("this name differs from `{}` only in upper and lower case: on Windows and on many web hosts one overwrites the other", diag::os_path(other)),
-                "rename one of the two, or remove the one that is not needed".into(),
+                t!(
+                    "portable-case-twin",
+                    other = diag::os_path(other).into_owned()
+                ),
+                t!("portable-case-twin.help"),
             ),
         }
     }

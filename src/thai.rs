@@ -436,32 +436,28 @@ pub enum DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Empty => write!(f, "the date is empty"),
-            DateError::Form(s) => write!(
-                f,
-                "`{s}` is not a date; write `2023-03-10`, `๑๐ มี.ค. ๖๖`, `10 มีนาคม 2566` or `10/3/2566`"
-            ),
-            DateError::Month(s) => write!(
-                f,
-                "`{s}` is not a month; use a Thai month (มี.ค. or มีนาคม) or a number 1-12"
-            ),
-            DateError::Day { day, month, days } => write!(
-                f,
-                "{} has no day {day} (it has {days} days)",
-                MONTHS_FULL
+        let text = match self {
+            DateError::Empty => crate::t!("date-empty"),
+            DateError::Form(s) => crate::t!("date-form", text = s.as_str()),
+            DateError::Month(s) => crate::t!("date-month", text = s.as_str()),
+            DateError::Day { day, month, days } => crate::t!(
+                "date-day",
+                month = MONTHS_FULL
                     .get(usize::from(*month).wrapping_sub(1))
                     .copied()
-                    .unwrap_or("that month")
+                    .unwrap_or("?"),
+                day = *day,
+                days = *days
             ),
-            DateError::Year(y) => write!(
-                f,
-                "year {y} is out of range; write the Buddhist Era year ({}-{}, e.g. 2566 or ๖๖) or an ISO date",
-                BE_YEARS.start(),
-                BE_YEARS.end()
+            DateError::Year(y) => crate::t!(
+                "date-year",
+                year = *y,
+                first = *BE_YEARS.start(),
+                last = *BE_YEARS.end()
             ),
-            DateError::Backwards => write!(f, "the period ends before it starts"),
-        }
+            DateError::Backwards => crate::t!("date-backwards"),
+        };
+        f.write_str(&text)
     }
 }
 

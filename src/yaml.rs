@@ -15,6 +15,7 @@ use serde::de::{DeserializeOwned, DeserializeSeed};
 use serde_yaml::Value;
 
 use crate::diag::{self, Finding, Source, did_you_mean};
+use crate::t;
 
 /// Which kind of file a YAML text is, so its findings say which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,21 +31,23 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// How a message names it: "invalid {name}: ...".
-    pub fn name(self) -> &'static str {
+    /// How a message names it: "line 5: {name} cannot be read here".
+    pub fn name(self) -> String {
         match self {
-            FileKind::Site => "site.yaml",
-            FileKind::FrontMatter => "front matter",
-            FileKind::Disclosures => "content/disclosures.yaml",
-            FileKind::Criteria => "criteria file",
+            FileKind::Site => t!("yaml-kind-site"),
+            FileKind::FrontMatter => t!("yaml-kind-front-matter"),
+            FileKind::Disclosures => t!("yaml-kind-disclosures"),
+            FileKind::Criteria => t!("yaml-kind-criteria"),
         }
     }
 
-    /// Where a rule holds: "YAML tags are not used in {place}".
+    /// Where a rule holds, in the parser's own (English) error: "YAML tags are not used in {place}".
     fn place(self) -> &'static str {
         match self {
             FileKind::Criteria => "criteria files",
-            other => other.name(),
+            FileKind::Site => "site.yaml",
+            FileKind::FrontMatter => "front matter",
+            FileKind::Disclosures => "content/disclosures.yaml",
         }
     }
 }
@@ -69,18 +72,60 @@ pub fn read(
 ) -> Result<Value, Finding> {
     let yaml = &src.inner()[range.clone()];
     if let Some(at) = too_deep(yaml) {
+        let line = diag::line_col(src.inner(), range.start + at).0;
         return Err(Finding::at(
             src,
             range.start + at,
             1,
-            format!(
-                "invalid {}: brackets nest more than {MAX_FLOW_DEPTH} deep",
-                kind.name()
-            ),
+            t!("yaml-too-deep", line = line, max = MAX_FLOW_DEPTH),
         )
-        .help("write lists as `- item` lines; a run of `[` or `{` this long is a mistake"));
+        .help(t!("yaml-too-deep.help")));
     }
-    parse(kind, yaml).map_err(|e| finding(kind, src, range.start, &e, keys))
+    let value = parse(kind, yaml).map_err(|e| finding(kind, src, range.start, &e, keys))?;
+    match curly_key(&value) {
+        Some(key) => Err(curly_quoted_key(src, range, &key)),
+        None => Ok(value),
+    }
+}
+
+/// A mapping key anywhere in `value` that starts with a curly quote: text pasted from Word in
+/// `“…”` holding a `: ` (`- “ขั้นที่ 1: สำรวจ”`), which YAML reads as a key and its value.
+fn curly_key(value: &Value) -> Option<String> {
+    match value {
+        Value::Mapping(m) => m.iter().find_map(|(k, v)| match k {
+            Value::String(s) if s.starts_with(CURLY) => Some(s.clone()),
+            _ => curly_key(v),
+        }),
+        Value::Sequence(items) => items.iter().find_map(curly_key),
+        _ => None,
+    }
+}
+
+/// Opening quotes Word and LINE type in place of `"` and `'`.
+const CURLY: &[char] = &[
+    '\u{201C}', '\u{201D}', '\u{201E}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}',
+];
+
+/// The finding for [`curly_key`]'s `key`: on the line that holds it, not on the key above whose
+/// value it spoils.
+fn curly_quoted_key(src: &Source, range: Range<usize>, key: &str) -> Finding {
+    let text: &str = src.inner();
+    let mut offset = range.start;
+    for line in text[range.clone()].split_inclusive('\n') {
+        let body = line.trim_start();
+        let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
+        if body.starts_with(key) || (body.starts_with(CURLY) && body.contains(':')) {
+            let at = offset + line.len() - body.len();
+            let n = diag::line_col(text, at).0;
+            let len = body.trim_end().len().max(1);
+            return Finding::at(src, at, len, t!("yaml-curly-quotes", line = n))
+                .help(t!("yaml-curly-quotes.help"));
+        }
+        offset += line.len();
+    }
+    let n = diag::line_col(text, range.start).0;
+    Finding::at(src, range.start, 1, t!("yaml-curly-quotes", line = n))
+        .help(t!("yaml-curly-quotes.help"))
 }
 
 /// Reads a whole YAML file into `T`, after [`read`] has checked it within the limits (so `T`'s
@@ -221,7 +266,7 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
             .find(|&c| c.is_control() && c != '\n' && c != '\t')
         {
             return Err(E::custom(format!(
-                "control characters are not allowed (U+{:04X}, written as an escape)",
+                "{CONTROL} (U+{:04X}, written as an escape)",
                 c as u32
             )));
         }
@@ -246,9 +291,7 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
                     Value::String(s) => format!("{s:?}"),
                     other => key_text(other),
                 };
-                return Err(serde::de::Error::custom(format!(
-                    "duplicate entry with key {key}"
-                )));
+                return Err(serde::de::Error::custom(format!("{DUPLICATE}{key}")));
             }
             let v = map.next_value_seed(self)?;
             out.insert(k, v);
@@ -258,36 +301,53 @@ impl<'de> serde::de::Visitor<'de> for Bounded<'_> {
 
     fn visit_enum<A: serde::de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
         Err(serde::de::Error::custom(format!(
-            "YAML tags (`!name value`) are not used in {}",
+            "{TAGS} in {}",
             self.kind.place()
         )))
     }
 }
 
+/// How the reader's own errors begin, so [`finding`] knows them.
+const CONTROL: &str = "control characters are not allowed";
+const DUPLICATE: &str = "duplicate entry with key ";
+const TAGS: &str = "YAML tags (`!name value`) are not used";
+
 /// Characters that look like YAML's own but are not, with their name and the fix.
-pub fn lookalike(c: char) -> Option<(&'static str, &'static str)> {
-    const SPACES: &str =
-        "replace it with an ordinary space (it was probably pasted from Word or LINE)";
+pub fn lookalike(c: char) -> Option<(String, String)> {
     Some(match c {
-        '\u{00A0}' => ("a non-breaking space", SPACES),
-        '\u{3000}' | '\u{2002}'..='\u{200A}' => ("a wide space", SPACES),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => (
-            "an invisible zero-width character",
-            "retype the text around it by hand",
+        '\u{00A0}' => (t!("yaml-lookalike-nbsp"), t!("yaml-lookalike-nbsp.help")),
+        '\u{3000}' | '\u{2002}'..='\u{200A}' => (
+            t!("yaml-lookalike-wide-space"),
+            t!("yaml-lookalike-nbsp.help"),
         ),
-        '\u{FF1A}' => ("a full-width colon `：`", "write the ordinary colon `:`"),
-        '\u{FF03}' => ("a full-width `＃`", "write the ordinary `#`"),
-        '\u{201C}' | '\u{201D}' => ("a curly quote", "write the straight double quote `\"`"),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => (
+            t!("yaml-lookalike-invisible"),
+            t!("yaml-lookalike-invisible.help"),
+        ),
+        '\u{FF1A}' => (
+            t!("yaml-lookalike-fullwidth-colon"),
+            t!("yaml-lookalike-fullwidth-colon.help"),
+        ),
+        '\u{FF03}' => (
+            t!("yaml-lookalike-fullwidth-hash"),
+            t!("yaml-lookalike-fullwidth-hash.help"),
+        ),
+        '\u{201C}' | '\u{201D}' => (t!("yaml-lookalike-curly"), t!("yaml-curly-quotes.help")),
         _ => return None,
     })
 }
 
+/// Spaces other than the ordinary one, which YAML does not take for indentation.
+fn odd_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}')
+}
+
 /// Debris that text pasted from Word or LINE leaves in a value YAML reads without complaint,
 /// so it would be published as part of the text: where it is in `line` (byte offset and length),
-/// what it is and the fix, each in Thai and English. Only the start of a value is looked at
+/// what it is and the fix. Only the start of a value is looked at
 /// (after `key: ` or `- `), and characters that never belong in text anywhere; comment lines
 /// and block text (`|`) are left alone.
-pub fn paste_debris(line: &str) -> Option<(usize, usize, String, &'static str)> {
+pub fn paste_debris(line: &str) -> Option<(usize, usize, String, String)> {
     let body = line.trim_start();
     if body.starts_with('#') {
         return None;
@@ -308,44 +368,27 @@ pub fn paste_debris(line: &str) -> Option<(usize, usize, String, &'static str)> 
         return Some((
             at,
             first.len_utf8(),
-            format!(
-                "สัญลักษณ์หัวข้อย่อย `{first}` จาก Word จะแสดงบนเว็บด้วย / a Word bullet `{first}` would be published as part of the text"
-            ),
-            "ลบสัญลักษณ์นี้ออก รายการใน YAML ใช้ `- ` นำหน้าเท่านั้น / delete it: a YAML list item needs only the `- ` in front",
+            t!("yaml-debris-bullet", bullet = first.to_string()),
+            t!("yaml-debris-bullet.help"),
         ));
     }
     if let Some((i, c)) = line.char_indices().find(|&(_, c)| stray(c)) {
         return Some((
             i,
             c.len_utf8(),
-            format!(
-                "มีอักขระแปลกปลอม (U+{:04X}) ที่มากับการคัดลอก / a stray character (U+{:04X}) came with pasted text",
-                c as u32, c as u32
-            ),
-            "ลบอักขระนี้แล้วพิมพ์ตรงนั้นใหม่ / delete it and retype the text there",
+            t!("yaml-debris-stray", code = format!("{:04X}", c as u32)),
+            t!("yaml-debris-stray.help"),
         ));
     }
     let last = value.chars().last()?;
-    let curly = |c| {
-        matches!(
-            c,
-            '\u{201C}'
-                | '\u{201D}'
-                | '\u{201E}'
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{00AB}'
-                | '\u{00BB}'
-        )
-    };
-    if value.chars().count() > 1 && curly(first) && curly(last) {
+    let curly = |c| CURLY.contains(&c);
+    // With a `: ` inside, YAML reads the text as a key: `read` reports that (see [`curly_key`]).
+    if value.chars().count() > 1 && curly(first) && curly(last) && !value.contains(": ") {
         return Some((
             at,
             value.len(),
-            format!(
-                "ทั้งข้อความอยู่ในเครื่องหมายคำพูดแบบโค้ง `{first}…{last}` ซึ่งจะแสดงบนเว็บด้วย / the whole value is wrapped in curly quotes `{first}…{last}`, which would be published as part of the text"
-            ),
-            "ลบเครื่องหมายคำพูดทั้งสองตัว หรือเปลี่ยนเป็นเครื่องหมายคำพูดตรง \" / delete both quotes, or use straight double quotes \"…\"",
+            t!("yaml-debris-curly", quotes = format!("{first}…{last}")),
+            t!("yaml-debris-curly.help"),
         ));
     }
     None
@@ -364,9 +407,9 @@ fn stray(c: char) -> bool {
 }
 
 /// A YAML error from serde as a finding placed in the file (`start` is where the YAML begins in
-/// it), named for the file's kind, with a fix.
-// Long: one branch per kind of libyaml or serde message, each with its own fix; split up, the
-// branches would share the half-dozen positions worked out at the top.
+/// it): a plain headline naming the line and what is there, and the fix. The parser's own words
+/// never reach the headline; only when no plain reading fits do they follow in the help.
+// Long: one branch per kind of libyaml or serde message, each with its own fix.
 pub fn finding(
     kind: FileKind,
     src: &Source,
@@ -375,127 +418,427 @@ pub fn finding(
     keys: &[&str],
 ) -> Finding {
     let text: &str = src.inner();
-    let invalid = kind.name();
-    let mut offset = err.location().map_or(start, |l| start + l.index());
-    let full = err.to_string();
-    let mut msg = full.clone();
-    if let Some(i) = msg.find(" at line ") {
-        msg.truncate(i);
-    } else if let Some((problem, at)) = full.split_once(" at position ") {
-        // Scanner errors before any line is counted give a byte position in the YAML.
-        let pos: String = at.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(pos) = pos.parse::<usize>() {
-            offset = (start + pos).min(text.len());
-        }
-        msg = problem.to_string();
-    }
-    // libyaml adds where the construct began: "..., while scanning a quoted scalar at line 1 column 8".
-    // When the problem is the end of the text, that beginning is the place to fix.
-    if let Some((_, context)) = full.split_once(", while ") {
-        let (what, at) = context.split_once(" at line ").unwrap_or((context, ""));
-        msg = format!("{msg} while {}", what.trim());
-        let mut nums = at.split(" column ").map(|n| n.trim().parse::<usize>().ok());
-        if let (true, Some(Some(line)), Some(Some(col))) =
-            (msg.contains("end of stream"), nums.next(), nums.next())
-        {
-            let yaml = &text[start..];
-            let line_start = diag::line_offset(yaml, line);
-            let col_bytes: usize = yaml[line_start..]
-                .chars()
-                .take(col.saturating_sub(1))
-                .map(char::len_utf8)
-                .sum();
-            offset = (start + line_start + col_bytes).min(text.len());
-        }
-    }
-    let line_start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or("");
-    let mut help =
-        "check the indentation (spaces only) and put text with `:` or `#` in double quotes"
-            .to_string();
+    let Parsed {
+        problem,
+        mut offset,
+        context,
+        flow,
+    } = Parsed::of(err, text, start);
     // Text pasted from Word or LINE brings look-alike characters YAML does not know; libyaml
     // notices a line late. Look on the error's line and the one before, and point at the culprit.
+    if let Some(f) = lookalike_near(src, start, offset) {
+        return f;
+    }
+    // A key without its colon is noticed on the next line; the key began where libyaml says.
+    if problem.contains("could not find expected ':'") {
+        let at = context.unwrap_or(offset);
+        let (line_start, line) = line_around(text, at);
+        return missing_colon(src, line_start, line);
+    }
+    // A quote or bracket never closed: its opening is the place to fix; so is a `%` line's start.
+    let never_closed = problem.contains("end of stream")
+        || problem.contains("did not find expected ',' or")
+        || (flow && problem.contains("expected node content"));
+    // An `&` or `*` with no name after it: the `&` or `*` itself.
+    let bare_mark = problem.contains("alphabetic or numeric");
+    if never_closed || bare_mark || problem.contains("directive") {
+        offset = context.unwrap_or(offset);
+    }
+    if never_closed && !text[offset..].starts_with(['"', '\'', '[', '{']) {
+        // libyaml did not say where the bracket opened: the last one before the fault.
+        offset = text[start..offset]
+            .rfind(['[', '{'])
+            .map_or(offset, |i| start + i);
+    }
+    if problem.contains("more than one document") {
+        let yaml = &text[start..];
+        offset = ["\n---", "\n..."]
+            .iter()
+            .filter_map(|m| yaml.find(m))
+            .min()
+            .map_or(start, |i| start + i + 1);
+    }
+    let (line_start, line) = line_around(text, offset);
+    let n = diag::line_col(text, offset).0;
+    let len = line.len().saturating_sub(offset - line_start).clamp(1, 40);
+    let here = |message: String, help: String| Finding::at(src, offset, len, message).help(help);
+    let last_line_before = text[start.min(offset)..offset].lines().last().unwrap_or("");
+    if line.starts_with('\t') || last_line_before.starts_with('\t') {
+        let tab = if line.starts_with('\t') {
+            line_start
+        } else {
+            offset - last_line_before.len()
+        };
+        let n = diag::line_col(text, tab).0;
+        return Finding::at(src, tab, 1, t!("yaml-tab", line = n)).help(t!("yaml-tab.help"));
+    }
+    if problem.contains("mapping values are not allowed") {
+        let body = line.trim_start();
+        let indent = line.len() - body.len();
+        let first_colon = body.find(':').map(|i| line_start + indent + i);
+        // `title x` on the first line, then `status: done`: the key line before lacks its colon,
+        // and libyaml read the two lines as one text until the second one's `:`.
+        let before = &text[start..line_start.max(start)];
+        let prev = before
+            .trim_end_matches('\n')
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        if indent == 0
+            && first_colon == Some(offset)
+            && !prev.trim().is_empty()
+            && !prev.contains(':')
+            && !prev.starts_with([' ', '-', '#'])
+        {
+            let prev_start = start + before.trim_end_matches('\n').len() - prev.len();
+            return missing_colon(src, prev_start, prev);
+        }
+        if indent > 0 && first_colon == Some(offset) {
+            let key = &body[..body.find(':').unwrap_or(0)];
+            return here(
+                t!("yaml-indented-key", line = n, key = key),
+                t!("yaml-indented-key.help", key = key),
+            );
+        }
+        if let Some((key, value)) = line.split_once(": ") {
+            let key = key.trim_start().trim_start_matches("- ");
+            let fixed = format!("{key}: \"{}\"", value.trim());
+            return here(
+                t!("yaml-colon-in-value", line = n, key = key),
+                t!("yaml-colon-in-value.help", fixed = fixed),
+            );
+        }
+    }
+    // serde's errors start with the path to the value: "indicators[0].items[1]: unknown field".
+    let (path, what) = [
+        "unknown field",
+        "missing field",
+        "invalid type",
+        "invalid value",
+    ]
+    .iter()
+    .find_map(|p| problem.find(p))
+    .map_or(("", problem.as_str()), |i| {
+        (problem[..i].trim_end_matches([':', ' ']), &problem[i..])
+    });
+    if let Some(field) = what
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
+        let help = match did_you_mean(field, keys.iter().copied()) {
+            Some(k) => t!("yaml-unknown-key.did-you-mean", key = k),
+            None => t!("yaml-unknown-key.help", keys = keys.join(", ")),
+        };
+        let message = t!("yaml-unknown-key", key = field);
+        if let Some(k) = find_key(text, start, field) {
+            return Finding::at(src, k.key.0, k.key.1, message).help(help);
+        }
+        return here(message, help);
+    }
+    if let Some(field) = what
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+    {
+        return here(
+            t!("yaml-missing-key", key = field),
+            t!("yaml-missing-key.help", key = field),
+        );
+    }
+    if let Some(code) = problem
+        .split_once("(U+")
+        .filter(|_| problem.contains(CONTROL))
+        .and_then(|(_, c)| c.get(..4))
+    {
+        return here(
+            t!("yaml-control-character", line = n, code = code),
+            t!("yaml-control-character.help"),
+        );
+    }
+    if problem.contains(TAGS) || problem.contains("tag handle") || full_tag(&problem) {
+        return here(t!("yaml-tag", line = n), t!("yaml-tag.help"));
+    }
+    if never_closed {
+        let open = text[offset..].chars().next().unwrap_or('"');
+        let close = match open {
+            '[' => ']',
+            '{' => '}',
+            c => c,
+        };
+        let open = open.to_string();
+        let close = close.to_string();
+        return here(
+            t!("yaml-never-closed", line = n, open = open.as_str()),
+            t!("yaml-never-closed.help", close = close),
+        );
+    }
+    if let Some(key) = problem.strip_prefix(DUPLICATE) {
+        let key = key.trim().trim_matches('"');
+        // The error is placed at the start of the mapping; the fix is at the repeat.
+        let at = repeat_of(text, offset, key).unwrap_or(offset);
+        let (line_start, line) = line_around(text, at);
+        let len = line.len().saturating_sub(at - line_start).clamp(1, 40);
+        let n = diag::line_col(text, at).0;
+        return Finding::at(src, at, len, t!("yaml-duplicate-key", line = n, key = key))
+            .help(t!("yaml-duplicate-key.help"));
+    }
+    if problem.contains("recursion limit") {
+        return here(
+            t!("yaml-too-deep", line = n, max = MAX_FLOW_DEPTH),
+            t!("yaml-too-deep.help"),
+        );
+    }
+    if problem.contains("repetition limit") {
+        return here(
+            t!("yaml-too-many-values", line = n, max = MAX_YAML_NODES),
+            t!("yaml-too-many-values.help"),
+        );
+    }
+    if what.starts_with("invalid type") || what.starts_with("invalid value") {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let key = key.split('[').next().unwrap_or(key);
+        let expected = what.rsplit_once("expected ").map_or("", |(_, e)| e);
+        let number = [
+            "i32", "u32", "i64", "u64", "u8", "u16", "f64", "usize", "number", "integer", "float",
+        ];
+        let takes = if number.iter().any(|n| expected.contains(n)) {
+            t!("yaml-takes-number")
+        } else if expected.contains("string") {
+            t!("yaml-takes-text")
+        } else if expected.contains("sequence") {
+            t!("yaml-takes-list")
+        } else if expected.contains("bool") {
+            t!("yaml-takes-yes-no")
+        } else {
+            t!("yaml-takes-other")
+        };
+        if !key.is_empty() {
+            return here(
+                t!(
+                    "yaml-wrong-type",
+                    line = n,
+                    key = key,
+                    takes = takes.as_str()
+                ),
+                t!(
+                    "yaml-wrong-type.help",
+                    key = key,
+                    takes = takes,
+                    parser = what
+                ),
+            );
+        }
+    }
+    if problem.contains("unknown escape character") {
+        let escape = text[offset..].chars().take(2).collect::<String>();
+        return here(
+            t!("yaml-bad-escape", line = n, escape = escape),
+            t!("yaml-bad-escape.help"),
+        );
+    }
+    if problem.contains("cannot start any token")
+        || problem.contains("unknown anchor")
+        || bare_mark
+        || problem.contains("directive")
+    {
+        let c = match text[offset..].chars().next().unwrap_or(' ') {
+            '`' => "\"`\"".to_string(),
+            c => format!("`{c}`"),
+        };
+        let key = line
+            .split_once(": ")
+            .map(|(k, _)| k.trim().trim_start_matches("- "));
+        let help = match key {
+            Some(key) => t!(
+                "yaml-cannot-start.quote",
+                fixed = format!(
+                    "{key}: \"{}\"",
+                    line.split_once(": ").unwrap_or_default().1.trim()
+                )
+            ),
+            None => t!("yaml-cannot-start.help"),
+        };
+        return here(t!("yaml-cannot-start", line = n, char = c), help);
+    }
+    if problem.contains("more than one document") {
+        return here(
+            t!("yaml-two-documents", line = n),
+            t!("yaml-two-documents.help"),
+        );
+    }
+    if problem.contains("did not find expected key") {
+        let before = text[line_start..offset].trim_end();
+        if let Some(quote) = before.chars().last().filter(|c| matches!(c, '"' | '\'')) {
+            return here(
+                t!("yaml-after-quote", line = n, quote = quote.to_string()),
+                t!("yaml-after-quote.help"),
+            );
+        }
+        if let Some(close) = text[offset..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ']' | '}'))
+        {
+            return here(
+                t!("yaml-never-opened", line = n, close = close.to_string()),
+                t!("yaml-never-opened.help"),
+            );
+        }
+    }
+    if problem.contains("did not find expected key")
+        || problem.contains("did not find expected '-'")
+        || problem.contains("block sequence entries are not allowed")
+    {
+        return here(
+            t!("yaml-out-of-line", line = n),
+            t!("yaml-out-of-line.help"),
+        );
+    }
+    here(
+        t!("yaml-unreadable", line = n, what = kind.name()),
+        t!("yaml-unreadable.help", parser = problem),
+    )
+}
+
+/// Whether libyaml's `problem` is about a `!<...>` tag.
+fn full_tag(problem: &str) -> bool {
+    problem.contains("expected '>'") || problem.contains("URI")
+}
+
+/// What serde and libyaml say, taken apart: the problem in their words, its byte offset in the
+/// file, and where the construct it was reading began (libyaml's "while scanning ... at line L").
+struct Parsed {
+    problem: String,
+    offset: usize,
+    context: Option<usize>,
+    /// Whether libyaml was inside brackets (`[...]`, `{...}`).
+    flow: bool,
+}
+
+impl Parsed {
+    fn of(err: &serde_yaml::Error, text: &str, start: usize) -> Parsed {
+        let full = err.to_string();
+        let mut offset = err.location().map_or(start, |l| start + l.index());
+        let (head, context) = match full.split_once(", while ") {
+            Some((head, context)) => (head, Some(context)),
+            None => (full.as_str(), None),
+        };
+        let mut problem = head.to_string();
+        if let Some(i) = problem.find(" at line ") {
+            problem.truncate(i);
+        } else if let Some((p, at)) = head.split_once(" at position ") {
+            // Scanner errors before any line is counted give a byte position in the YAML.
+            let pos: String = at.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(pos) = pos.parse::<usize>() {
+                offset = (start + pos).min(text.len());
+            }
+            problem = p.to_string();
+        }
+        let context = context
+            .and_then(|c| c.split_once(" at line "))
+            .and_then(|(_, at)| {
+                let (line, col) = at.split_once(" column ")?;
+                let (line, col) = (line.trim().parse::<usize>().ok()?, col.trim());
+                let col: usize = col
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse()
+                    .ok()?;
+                let yaml = &text[start..];
+                let line_start = diag::line_offset(yaml, line);
+                let col_bytes: usize = yaml[line_start..]
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                Some((start + line_start + col_bytes).min(text.len()))
+            });
+        Parsed {
+            problem,
+            offset: offset.min(text.len()),
+            context,
+            flow: full.contains("while parsing a flow"),
+        }
+    }
+}
+
+/// The start of the line holding byte `offset` of `text`, and the line.
+fn line_around(text: &str, offset: usize) -> (usize, &str) {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (line_start, text[line_start..].lines().next().unwrap_or(""))
+}
+
+/// The look-alike character (see [`lookalike`]) on the line of `offset` or the one before, as a
+/// finding on that character.
+fn lookalike_near(src: &Source, start: usize, offset: usize) -> Option<Finding> {
+    let text: &str = src.inner();
+    let (line_start, line) = line_around(text, offset);
     let prev_start = text[..line_start.saturating_sub(1).max(start)]
         .rfind('\n')
         .map_or(start, |i| i + 1)
-        .max(start);
-    let nearby = &text[prev_start.min(line_start)..line_start + line.len()];
+        .max(start)
+        .min(line_start);
+    let nearby = &text[prev_start..line_start + line.len()];
     // Odd spaces count only where YAML wants its own: in the indentation or after a colon.
     let suspicious = |i: usize, c: char| {
         let before = &nearby[..i];
         let line_before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-        match lookalike(c) {
-            Some(("a non-breaking space" | "a wide space", _)) => {
-                line_before.trim_start().is_empty() || line_before.ends_with(':')
-            }
-            other => other.is_some(),
+        if odd_space(c) {
+            line_before.trim_start().is_empty() || line_before.ends_with(':')
+        } else {
+            lookalike(c).is_some()
         }
     };
-    if let Some((i, c)) = nearby.char_indices().find(|&(i, c)| suspicious(i, c)) {
-        let at = prev_start.min(line_start) + i;
-        let (name, fix) = lookalike(c).unwrap_or_default();
+    let (i, c) = nearby.char_indices().find(|&(i, c)| suspicious(i, c))?;
+    let at = prev_start + i;
+    let n = diag::line_col(text, at).0;
+    let code = format!("{:04X}", c as u32);
+    let (what, fix) = lookalike(c)?;
+    let message = match c {
+        '\u{201C}' | '\u{201D}' => t!("yaml-curly-quotes", line = n),
+        _ => t!("yaml-lookalike", line = n, code = code, what = what),
+    };
+    Some(Finding::at(src, at, c.len_utf8(), message).help(fix))
+}
+
+/// A key line without its `:` (`status done`), or with the `ซ` a Thai keyboard gives for it
+/// (`statusซ done`): the finding on that line, with the line as it should be written.
+fn missing_colon(src: &Source, line_start: usize, line: &str) -> Finding {
+    let body = line.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body);
+    let at = line_start + line.len() - body.len();
+    let n = diag::line_col(src.inner(), at).0;
+    let word = body.split_whitespace().next().unwrap_or(body);
+    let rest = body[word.len()..].trim();
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    // The key of `:` without Shift on a Thai keyboard (Kedmanee) types `ซ`.
+    if let Some((key, after)) = word.split_once('ซ').filter(|(k, _)| plain(k)) {
+        let value = format!("{after} {rest}");
+        let fixed = format!("{key}: {}", value.trim());
         return Finding::at(
             src,
             at,
-            c.len_utf8(),
-            format!("invalid {invalid}: {name} (U+{:04X}) here", c as u32),
+            word.len(),
+            t!("yaml-thai-colon", line = n, key = key),
         )
-        .help(fix);
+        .help(t!("yaml-thai-colon.help", fixed = fixed));
     }
-    if msg.contains("mapping values are not allowed")
-        && let Some((key, value)) = line.split_once(": ")
-    {
-        help = format!(
-            "text holding `: ` must be in double quotes: {key}: \"{}\"",
-            value.trim()
-        );
-    } else if line.starts_with('\t')
-        || line.contains(":\t")
-        || text[start..offset.min(text.len())]
-            .lines()
-            .last()
-            .is_some_and(|l| l.starts_with('\t'))
-    {
-        help = "YAML does not allow tabs for indentation: replace the tab with spaces".into();
-    } else if let Some(field) = msg
-        .strip_prefix("unknown field `")
-        .and_then(|m| m.split('`').next())
-    {
-        let field = field.to_string();
-        msg = format!("unknown key `{field}`");
-        help = match did_you_mean(&field, keys.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("the keys are: {}", keys.join(", ")),
-        };
-        if let Some(k) = find_key(text, start, &field) {
-            return Finding::at(src, k.key.0, k.key.1, msg).help(help);
-        }
-    } else if msg.contains("control characters") {
-        help = "the line holds an invisible control character (an escape code?): retype the line"
-            .into();
-    } else if msg.contains("YAML tags") {
-        help = "remove the `!...` tag and write the plain value".into();
-    } else if msg.contains("end of stream") {
-        help =
-            "a quote or bracket opened here is never closed: add the closing `\"`, `'`, `]` or `}`"
-                .into();
-    } else if msg.contains("duplicate entry") || msg.contains("duplicate key") {
-        help = "each key may appear once: delete or merge the repeated one".into();
-        // The error is placed at the start of the mapping; the fix is at the repeat.
-        if let Some(at) = msg
-            .split_once("key ")
-            .and_then(|(_, k)| repeat_of(text, offset, k.trim_matches('"')))
-        {
-            offset = at;
-        }
-    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
-        help = "the YAML nests or repeats too deeply (anchors and aliases?): write plain values"
-            .into();
-    }
-    let len = line.len().saturating_sub(offset - line_start).clamp(1, 40);
-    Finding::at(src, offset, len, format!("invalid {invalid}: {msg}")).help(help)
+    let fixed = if rest.is_empty() {
+        format!("{word}: …")
+    } else {
+        format!("{word}: {rest}")
+    };
+    Finding::at(
+        src,
+        at,
+        word.len().max(1),
+        t!("yaml-missing-colon", line = n, key = word),
+    )
+    .help(t!("yaml-missing-colon.help", fixed = fixed))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -734,7 +1077,7 @@ pub(crate) mod tests {
         let err = read(FileKind::Site, &src(&yaml), 0..yaml.len(), &[]).unwrap_err();
         assert!(
             err.message
-                .starts_with("invalid site.yaml: brackets nest more than 100 deep"),
+                .starts_with("Line 1: brackets nest more than 100 deep"),
             "{err}"
         );
         assert!(start.elapsed().as_secs() < 2);
@@ -748,13 +1091,10 @@ pub(crate) mod tests {
     #[test]
     fn duplicate_keys_and_tags_are_errors() {
         let err = parse(FileKind::FrontMatter, "title: a\ntitle: b\n").unwrap_err();
-        assert!(err.to_string().contains("duplicate entry"), "{err}");
+        assert!(err.to_string().contains(DUPLICATE), "{err}");
         assert!(err.location().is_some());
         let err = parse(FileKind::FrontMatter, "title: !shell rm\n").unwrap_err();
-        assert!(
-            err.to_string().contains("YAML tags") && err.to_string().contains("front matter"),
-            "{err}"
-        );
+        assert!(err.to_string().contains(TAGS), "{err}");
     }
 
     // Plain YAML reads as before: numbers, lists, nested maps, nulls.
@@ -771,19 +1111,233 @@ pub(crate) mod tests {
         assert!(v["e"].is_f64());
     }
 
-    // Every kind of file names itself in a syntax error, at the line of the fault.
+    /// The finding for `yaml` as the front matter of a content file (its first line is line 2).
+    fn front_matter_finding(yaml: &str) -> Finding {
+        let text = format!("---\n{yaml}---\nbody\n");
+        read(
+            FileKind::FrontMatter,
+            &src(&text),
+            4..4 + yaml.len(),
+            &["title"],
+        )
+        .unwrap_err()
+    }
+
+    /// The parser's words that must never reach a headline.
+    const JARGON: &[&str] = &[
+        "scalar",
+        "token",
+        "mapping",
+        "simple key",
+        "stream",
+        "context",
+        "expected",
+        "invalid",
+    ];
+
+    // Parser faults read as plain words naming the line to fix, never in the parser's jargon:
+    // a tab, a key without its colon (or with the `ซ` a Thai keyboard types for it), curly
+    // quotes from Word around text with a colon, and the other faults libyaml reports.
     #[test]
-    fn syntax_errors_name_the_kind_of_file() {
-        let text = "a: 1\nb: c: d\n";
+    fn parser_faults_get_plain_headlines_on_the_line_to_fix() {
+        for (yaml, (line, col), headline, fix) in [
+            (
+                "title: x\nmethods:\n\t- a\n",
+                (4, 1),
+                "Line 4 starts with a tab",
+                "spaces",
+            ),
+            (
+                "title: x\n\tstatus: done\n",
+                (3, 1),
+                "Line 3 starts with a tab",
+                "spaces",
+            ),
+            (
+                "title: x\nstatus done\nscore: 5\n",
+                (3, 1),
+                "Line 3: no `:` after the key `status`",
+                "write it as `status: done`",
+            ),
+            (
+                "title: x\nstatus done\n",
+                (3, 1),
+                "Line 3: no `:` after the key `status`",
+                "`status: done`",
+            ),
+            (
+                "title x\nstatus: done\n",
+                (2, 1),
+                "Line 2: no `:` after the key `title`",
+                "`title: x`",
+            ),
+            (
+                "title: x\nstatusซ done\nscore: 5\n",
+                (3, 1),
+                "Line 3: no `:` after the key `status` (`ซ` was typed instead)",
+                "`ซ` is the `:` key on a Thai keyboard: switch the keyboard to English and write `status: done`",
+            ),
+            (
+                "methods:\n  - a\n  - “ขั้นที่ 1: สำรวจ”\ntitle: x\n",
+                (4, 5),
+                "Line 4: the text is in curly quotes",
+                "straight quotes `\"…\"` or none",
+            ),
+            (
+                "methods:\n  - “ข้อความ”: ก\n",
+                (3, 5),
+                "Line 3: the text is in curly quotes",
+                "straight quotes",
+            ),
+            (
+                "title: “โครงการ: ก”\nstatus: done\n",
+                (2, 8),
+                "Line 2: the text is in curly quotes",
+                "straight quotes",
+            ),
+            (
+                "title: \"x\nstatus: done\n",
+                (2, 8),
+                "Line 2: the `\"` opened here is never closed",
+                "closing `\"`",
+            ),
+            (
+                "title: [a, b\nstatus: done\n",
+                (2, 8),
+                "Line 2: the `[` opened here is never closed",
+                "closing `]`",
+            ),
+            (
+                "title: a: b\n",
+                (2, 9),
+                "Line 2: the value of `title` holds `: `",
+                "`title: \"a: b\"`",
+            ),
+            (
+                "title: x\n  status: done\n",
+                (3, 9),
+                "Line 3: `status` is indented",
+                "beginning of the line",
+            ),
+            (
+                "title: @x\n",
+                (2, 8),
+                "Line 2: a value cannot start with `@`",
+                "`title: \"@x\"`",
+            ),
+            (
+                "title: \"x\" y\n",
+                (2, 12),
+                "Line 2: text follows the closing `\"`",
+                "inside the quotes",
+            ),
+            (
+                "title: x\n- a\n",
+                (3, 1),
+                "Line 3 is not lined up with the lines above",
+                "indented with spaces",
+            ),
+            (
+                "title: x\ntitle: y\n",
+                (3, 1),
+                "Line 3: the key `title` is written a second time",
+                "once",
+            ),
+            (
+                "title: !shell rm\n",
+                (2, 8),
+                "Line 2: a value cannot start with `!`",
+                "plain value",
+            ),
+            (
+                "title: \"a\\x07b\"\n",
+                (2, 8),
+                "Line 2 holds an invisible control character (U+0007",
+                "retype",
+            ),
+            (
+                "title: x\nstatus\u{FF1A} done\n",
+                (3, 7),
+                "Line 3 holds a full-width colon `：` (U+FF1A)",
+                "ordinary colon",
+            ),
+        ] {
+            let f = front_matter_finding(yaml);
+            let help = f.help.as_deref().unwrap_or("");
+            assert_eq!((f.line, f.col), (line, col), "{yaml:?}: {f}");
+            assert!(f.message.starts_with(headline), "{yaml:?}: {f}");
+            assert!(help.contains(fix), "{yaml:?}: {help}");
+            for word in JARGON {
+                assert!(
+                    !f.message.contains(word),
+                    "{yaml:?}: jargon in `{}`",
+                    f.message
+                );
+            }
+        }
+    }
+
+    // A value of the wrong kind in a typed file says what the key takes, on the value's line;
+    // a misspelt key deep in a list is still named, with the keys it could be.
+    #[test]
+    fn wrong_kinds_and_unknown_keys_name_the_key() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Site {
+            name: String,
+            fiscal_year: i32,
+            #[serde(default)]
+            units: Vec<Unit>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Unit {
+            title: String,
+        }
+        let keys = &["name", "fiscal_year", "units"];
+        let err = from_str::<Site>(FileKind::Site, &src("name: x\nfiscal_year: abc\n"), keys)
+            .unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (2, "Line 2: `fiscal_year` takes a number")
+        );
+        let err = from_str::<Site>(FileKind::Site, &src("name: [a]\nfiscal_year: 1\n"), keys)
+            .unwrap_err();
+        assert_eq!(err.message, "Line 1: `name` takes text");
+        let text = "name: x\nfiscal_year: 1\nunits:\n  - titel: a\n";
+        let err = from_str::<Site>(FileKind::Site, &src(text), &["title"]).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (4, "unknown key `titel`"),
+            "{err}"
+        );
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    // A fault with no plain reading names the kind of file in its headline, and gives the
+    // parser's words in the help only.
+    #[test]
+    fn other_faults_name_the_kind_of_file_and_keep_the_jargon_in_the_help() {
+        let text = "a: 1\n---\nb: 2\n";
+        let err = read(FileKind::Site, &src(text), 0..text.len(), &[]).unwrap_err();
+        assert_eq!(err.message, "Line 2: a `---` line splits the file in two");
+        let text = "a: |x\n  b\n";
         for (kind, name) in [
-            (FileKind::Site, "invalid site.yaml: "),
-            (FileKind::FrontMatter, "invalid front matter: "),
-            (FileKind::Disclosures, "invalid content/disclosures.yaml: "),
-            (FileKind::Criteria, "invalid criteria file: "),
+            (FileKind::Site, "site.yaml"),
+            (FileKind::FrontMatter, "the front matter"),
+            (FileKind::Disclosures, "content/disclosures.yaml"),
+            (FileKind::Criteria, "the criteria file"),
         ] {
             let err = read(kind, &src(text), 0..text.len(), &[]).unwrap_err();
-            assert!(err.message.starts_with(name), "{kind:?}: {err}");
-            assert_eq!(err.line, 2, "{err}");
+            assert_eq!(
+                err.message,
+                format!("Line 1: {name} cannot be read from here on"),
+                "{kind:?}"
+            );
+            let help = err.help.unwrap_or_default();
+            assert!(help.contains("(the YAML reader says: "), "{help}");
         }
     }
 
