@@ -377,6 +377,67 @@ fn findings_print_in_thai_when_asked() {
     );
 }
 
+// Under a Thai locale every finding of every bad-input fixture is Thai, under `LANG=C` English:
+// the same findings at the same places, each message and fix written anew, not passed through.
+#[test]
+fn every_bad_input_finding_is_thai_under_a_thai_locale_and_english_under_c() {
+    // Text outside `code spans`: what the program wrote, not the key, value or file it quotes.
+    fn own_words(s: &str) -> String {
+        s.split('`').step_by(2).collect()
+    }
+    let thai = |s: &str| {
+        own_words(s)
+            .chars()
+            .any(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c))
+    };
+    let english = |s: &str| {
+        let words = own_words(s);
+        let mut latin = words.split_whitespace();
+        latin.any(|w| w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixture("bad")).unwrap() {
+        let case = entry.unwrap().path();
+        let site = copy_site(&case);
+        let json = |lang| -> Vec<serde_json::Value> {
+            let out = common::prongsai_in(
+                common::NOW,
+                lang,
+                &["check", "--format", "json"],
+                site.path(),
+            );
+            serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("{}: {e}", case.display()))
+        };
+        let (th, en) = (json("th_TH.UTF-8"), json("C"));
+        assert_eq!(th.len(), en.len(), "{}", case.display());
+        assert!(!th.is_empty(), "{}: no findings", case.display());
+        for (t, e) in th.iter().zip(&en) {
+            let at =
+                |f: &serde_json::Value| (f["file"].clone(), f["line"].clone(), f["col"].clone());
+            assert_eq!(at(t), at(e), "{}", case.display());
+            for key in ["message", "help"] {
+                let (t, e) = (t[key].as_str(), e[key].as_str());
+                assert_eq!(
+                    t.is_some(),
+                    e.is_some(),
+                    "{}: {key} in one language only",
+                    case.display()
+                );
+                let (Some(t), Some(e)) = (t, e) else { continue };
+                assert!(
+                    thai(t) && t != e,
+                    "{}: {key} is not Thai: {t}",
+                    case.display()
+                );
+                assert!(english(e), "{}: {key} is not English: {e}", case.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "{checked} texts checked");
+}
+
 // Every command exits 2 with the same clear message in a folder without site.yaml, writing nothing
 // there; a build whose files have an error, or new measure under a broken site.yaml, exits 1.
 #[test]

@@ -53,11 +53,16 @@ pub fn prongsai(args: &[&str], cwd: &Path) -> Output {
 
 /// Runs `prongsai ARGS` in `cwd` as if it were `now` (seconds since 1970, as SOURCE_DATE_EPOCH).
 pub fn prongsai_at(now: i64, args: &[&str], cwd: &Path) -> Output {
+    prongsai_in(now, "C.UTF-8", args, cwd)
+}
+
+/// Runs `prongsai ARGS` in `cwd` under the locale `lang` (as `LANG`, nothing overriding it).
+pub fn prongsai_in(now: i64, lang: &str, args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
+        .env("LANG", lang)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("PRONGSAI_LANG")
