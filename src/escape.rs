@@ -7,19 +7,35 @@ use std::fmt;
 /// Writes `s` into `out` with the characters HTML and XML give meaning (`& < > " '`) escaped;
 /// `/` is left alone so addresses stay readable.
 pub fn html_to(out: &mut impl fmt::Write, s: &str) -> fmt::Result {
+    let bytes = s.as_bytes();
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none is below 0x40: the five to escape all are, and no byte
+        // of a Thai or Latin letter is, so most of a page's text is passed over a word at a time.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            if w.wrapping_sub(ONES * 0x40) & !w & (ONES * 0x80) == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let rep = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.write_str(&s[last..i])?;
         out.write_str(rep)?;
-        last = i + 1;
+        i += 1;
+        last = i;
     }
     out.write_str(&s[last..])
 }
@@ -136,6 +152,26 @@ pub fn live_markup(html: &str) -> Vec<Live<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // The word-at-a-time scan escapes exactly what a byte-by-byte one does, wherever the
+        // special characters fall against the eight-byte steps.
+        #[test]
+        fn html_escapes_what_a_byte_by_byte_escaper_does(s in "[ก-ฮa-z0-9 &<>\"'/=\\n]{0,40}") {
+            let mut slow = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => slow.push_str("&amp;"),
+                    '<' => slow.push_str("&lt;"),
+                    '>' => slow.push_str("&gt;"),
+                    '"' => slow.push_str("&quot;"),
+                    '\'' => slow.push_str("&#39;"),
+                    c => slow.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(html(&s), slow);
+        }
+    }
 
     // Cells a spreadsheet would evaluate are defused; numbers and plain Thai text are left alone.
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,15 +26,19 @@ pub(super) const BUILTIN: &[(i32, &str)] = &[
 /// What [`Checklist::criteria_from`](super::Checklist) says of a list shipped inside prongsai.
 pub const BUILTIN_FROM: &str = "prongsai";
 
-/// Every shipped list, parsed, in [`BUILTIN`]'s order.
-fn shipped() -> Vec<Criteria> {
-    BUILTIN
-        .iter()
-        .map(|(y, text)| {
-            Criteria::parse(&format!("src/criteria/ita-{y}.yaml"), text)
-                .expect("the shipped criteria parse (a unit test checks every year)")
-        })
-        .collect()
+/// Every shipped list, parsed once a run (a build asks for one per fiscal year, and the preview
+/// on every rebuild), in [`BUILTIN`]'s order.
+fn shipped() -> &'static [Criteria] {
+    static SHIPPED: OnceLock<Vec<Criteria>> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(y, text)| {
+                Criteria::parse(&format!("src/criteria/ita-{y}.yaml"), text)
+                    .expect("the shipped criteria parse (a unit test checks every year)")
+            })
+            .collect()
+    })
 }
 
 /// Which shipped list `year` uses: its own, else the newest before it, else the oldest.
@@ -56,7 +60,7 @@ pub fn site_file(year: i32) -> String {
 /// edit: the list's text with `year:` set to `year` under a header saying what to edit; with the
 /// year of the list it was made from.
 pub fn starter(year: i32) -> (String, i32) {
-    let (from, text) = BUILTIN[pick(&shipped(), year)];
+    let (from, text) = BUILTIN[pick(shipped(), year)];
     let mut out = format!(
         "# เกณฑ์ OIT ปีงบประมาณ พ.ศ. {year} ของเว็บไซต์นี้ / this site's OIT criteria for fiscal year {year}.\n\
          # ทำจากรายการ ITA {from} ที่มากับ prongsai (`prongsai criteria {year}`) / made from prongsai's ITA {from} list.\n\
@@ -364,8 +368,8 @@ impl Criteria {
     /// The list prongsai ships for `year`; when it ships none, the newest list before that year
     /// stands in (the oldest, for a year before them all). Check says so (`report::caveats`).
     pub fn builtin(year: i32) -> Criteria {
-        let mut shipped = shipped();
-        shipped.swap_remove(pick(&shipped, year))
+        let shipped = shipped();
+        shipped[pick(shipped, year)].clone()
     }
 
     /// Whether the list is the one of `year` (its own year, or one it also applies to).
