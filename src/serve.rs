@@ -16,7 +16,7 @@
 //! key into the build's outputs, never a path on disk, so `..`, encoded dots, backslashes,
 //! absolute paths and symlinks cannot reach outside the site.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
@@ -36,6 +36,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, Recommend
 use tokio::sync::watch;
 
 use crate::config::Config;
+use crate::diag::{Finding, Findings};
 use crate::output::Output;
 use crate::site::{self, Cache};
 use crate::t;
@@ -118,6 +119,7 @@ pub fn run(opts: Options) -> io::Result<()> {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 & 0xffff_ffff),
         builds: 0,
+        shown: HashSet::new(),
     };
     builder.rebuild();
     let rebuilds = std::thread::Builder::new()
@@ -416,6 +418,9 @@ struct Builder {
     watcher: Watcher,
     run_id: u64,
     builds: u64,
+    /// Where and what the last build's findings were: a rebuild prints only those that are new,
+    /// so a site with a thousand warnings does not print them all again on every save.
+    shown: HashSet<(String, usize, usize, String)>,
 }
 
 impl Builder {
@@ -487,7 +492,7 @@ impl Builder {
         let mut compiled = self.compile();
         let old = self.shared.current();
         let base = self.base_path(&old);
-        eprint!("{}", compiled.findings.render(self.color));
+        self.print_new(&compiled.findings);
         let error = match &compiled.outputs {
             Some(_) => None,
             None => Some(compiled.findings.render(false)),
@@ -514,6 +519,19 @@ impl Builder {
         };
         let fresh = self.publish(base, good, error, notes);
         self.report(&compiled, &fresh, same_outputs, start.elapsed().as_millis());
+    }
+
+    /// Prints the findings the last build did not have, and how many it had already.
+    fn print_new(&mut self, findings: &Findings) {
+        let key = |f: &Finding| (f.file.clone(), f.line, f.col, f.message.clone());
+        let (old, new): (Vec<&Finding>, Vec<&Finding>) =
+            findings.iter().partition(|f| self.shown.contains(&key(f)));
+        let new: Findings = new.into_iter().cloned().collect::<Vec<_>>().into();
+        eprint!("{}", new.render(self.color));
+        if !old.is_empty() && !self.quiet {
+            eprintln!("{}", t!("serve-findings-as-before", count = old.len()));
+        }
+        self.shown = findings.iter().map(key).collect();
     }
 
     /// The site's path from site.yaml; while it cannot be read, the one served before (or `/`).
@@ -606,8 +624,7 @@ impl Builder {
                 self.cache = Cache::default();
                 let mut compiled = site::Report::default();
                 compiled.findings.push(
-                    crate::diag::Finding::error("prongsai", t!("serve-crashed"))
-                        .help(t!("serve-crashed.help")),
+                    Finding::error("prongsai", t!("serve-crashed")).help(t!("serve-crashed.help")),
                 );
                 compiled
             })

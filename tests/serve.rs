@@ -427,6 +427,50 @@ fn an_edit_arrives_as_a_reload_event_and_over_http() {
     assert!(!site.path().join("public").exists(), "serve wrote public/");
 }
 
+// A rebuild prints the findings that are new and counts the ones printed before: a site with a
+// thousand warnings does not flood the terminal on every save.
+#[test]
+fn a_rebuild_prints_only_new_findings() {
+    let site = copy_site("minimal");
+    edit(
+        site.path(),
+        MEASURE,
+        "date: 2022-05-01",
+        "date: 2022-05-01\nresults:",
+    );
+    let server = Server::start(site.path());
+    let warning = "eit-1.md:12:1: `results` is not filled in";
+    eventually("the first build's warning", || {
+        server.log().contains(warning).then_some(())
+    });
+    let count = |log: &str| {
+        log.lines()
+            .filter(|l| l.contains("⚠") || l.starts_with("warning: "))
+            .count()
+    };
+    let before = count(&server.log());
+    assert_eq!(before, 1, "{}", server.log());
+    let mut events = server.events();
+    edit(site.path(), MEASURE, "ลดขั้นตอน", "ลดขั้นตอนการขออนุญาต");
+    events.expect("reload");
+    let counted = "1 finding as before";
+    let log = eventually("the rebuild's count", || {
+        let log = server.log();
+        log.contains(counted).then_some(log)
+    });
+    assert_eq!(count(&log), before, "{log}");
+    // A new finding is printed in full, beside the count of the old ones.
+    // (An empty key changes no page: the rebuild serves the same site and sends no reload.)
+    edit(site.path(), MEASURE, "results:", "results:\nperiod:");
+    let log = eventually("the new warning", || {
+        let log = server.log();
+        log.contains("eit-1.md:13:1: `period` is not filled in")
+            .then_some(log)
+    });
+    assert_eq!(count(&log), before + 1, "{log}");
+    assert_eq!(log.matches(warning).count(), 1, "{log}");
+}
+
 // An editor that saves through a temp file and a rename triggers a rebuild; its temp and swap
 // files alone do not.
 #[test]

@@ -37,3 +37,8 @@ serve-first-failed = prongsai: build failed
 serve-not-found = Not found. The preview is at
 serve-get-only = GET only
 serve-wrong-host = the preview answers only to localhost and the address it listens on
+# A rebuild prints only the findings that are new; the rest are counted.
+serve-findings-as-before = { $count ->
+        [one] 1 finding as before (shown above)
+       *[other] { $count } findings as before (shown above)
+    }

@@ -37,3 +37,4 @@ serve-first-failed = prongsai: สร้างเว็บไซต์ไม่�
 serve-not-found = ไม่พบหน้านี้ หน้าตัวอย่างอยู่ที่
 serve-get-only = รับเฉพาะคำขอ GET
 serve-wrong-host = หน้าตัวอย่างตอบเฉพาะ localhost และที่อยู่ที่รอรับการเชื่อมต่อเท่านั้น
+serve-findings-as-before = อีก { $count } รายการเหมือนครั้งก่อน (แสดงไว้ข้างบนแล้ว)
