@@ -82,8 +82,33 @@ pub(super) struct Collector<'a> {
     claims: BTreeMap<String, Vec<Evidence>>,
     files: BTreeSet<String>,
     findings: Vec<Finding>,
+    /// Findings at a front matter's `oit:` key, made in [`finish`](Collector::finish): each reads
+    /// its file again for the caret, so a site of thousands of measures not yet done reads them
+    /// in parallel, not one by one on every save of the preview.
+    at_oit: Vec<AtOit>,
     /// Item codes of the lists of unpublished years, read once each (see `known_in_year`).
     other_years: std::cell::RefCell<BTreeMap<i32, HashSet<String>>>,
+}
+
+/// A finding at the `oit:` key (or one code in it) of a front matter, not yet located.
+struct AtOit {
+    source: String,
+    code: Option<String>,
+    message: String,
+    help: String,
+    warning: bool,
+}
+
+impl AtOit {
+    /// The finding, with a caret when the file still holds the key.
+    fn finding(self, root: &Path) -> Finding {
+        let f = match content::locate(root, &self.source, "oit", self.code.as_deref()) {
+            Some((src, off, len)) => Finding::at(&src, off, len, self.message),
+            None => Finding::error(self.source, self.message),
+        };
+        let f = f.help(self.help);
+        if self.warning { f.warning() } else { f }
+    }
 }
 
 /// The steps from the home page to a document, as written: one text split at `>`, `→` or `›`,
@@ -152,13 +177,22 @@ impl<'a> Collector<'a> {
             claims: BTreeMap::new(),
             files: BTreeSet::new(),
             findings: Vec::new(),
+            at_oit: Vec::new(),
             other_years: Default::default(),
         }
     }
 
     /// The evidence by item code, the files under content/ only disclosures.yaml names, and the
     /// findings.
-    pub(super) fn finish(self) -> (BTreeMap<String, Vec<Evidence>>, Vec<String>, Vec<Finding>) {
+    pub(super) fn finish(mut self) -> (BTreeMap<String, Vec<Evidence>>, Vec<String>, Vec<Finding>) {
+        use rayon::prelude::*;
+        let root = self.root;
+        let at_oit: Vec<Finding> = self
+            .at_oit
+            .into_par_iter()
+            .map(|a| a.finding(root))
+            .collect();
+        self.findings.extend(at_oit);
         (self.claims, self.files.into_iter().collect(), self.findings)
     }
 
@@ -213,13 +247,13 @@ impl<'a> Collector<'a> {
             return;
         }
         if claim.not_done {
-            let msg = t!("oit-not-done");
-            let f = match crate::content::locate(self.root, claim.source, "oit", None) {
-                Some((src, off, len)) => Finding::at(&src, off, len, msg),
-                None => Finding::error(claim.source, msg),
-            };
-            self.findings
-                .push(f.help(t!("oit-not-done.help")).warning());
+            self.at_oit.push(AtOit {
+                source: claim.source.to_string(),
+                code: None,
+                message: t!("oit-not-done"),
+                help: t!("oit-not-done.help"),
+                warning: true,
+            });
         }
         let fy = claim.date.map(Date::fiscal_year);
         for code in claim.codes {
@@ -227,13 +261,13 @@ impl<'a> Collector<'a> {
             if !self.knows(claim.serves, code) && !dated_year_knows {
                 let year = self.criteria_of(claim.serves).year;
                 let msg = t!("oit-not-an-item", code = code.as_str(), year = year);
-                let help = self.unknown_code_help(claim.serves, code);
-                let f = match crate::content::locate(self.root, claim.source, "oit", Some(code)) {
-                    Some((src, off, len)) => Finding::at(&src, off, len, msg),
-                    None => Finding::error(claim.source, msg),
-                };
-                let f = self.unknown(claim.serves, f.help(help));
-                self.findings.push(f);
+                self.at_oit.push(AtOit {
+                    source: claim.source.to_string(),
+                    code: Some(code.clone()),
+                    message: msg,
+                    help: self.unknown_code_help(claim.serves, code),
+                    warning: !self.criteria_of(claim.serves).complete,
+                });
                 continue;
             }
             if claim.not_done {
