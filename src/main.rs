@@ -1,10 +1,5 @@
 //! The `prongsai` command: parse the CLI, call the library, print findings, return the exit code.
 
-/// mimalloc: the build makes and drops millions of small strings and values; glibc's and musl's
-/// allocators spent about a sixth of a build in malloc and free.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
