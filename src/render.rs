@@ -155,8 +155,36 @@ fn templates(root: &Path) -> (BTreeMap<String, (String, String)>, Vec<Finding>) 
 }
 
 /// The Thai filters templates use: `num`, `digits`, `thai_date`, `thai_date_long`,
-/// `status_label`, `indicator_title`, `slug`, `url_path`, `filesize`.
+/// `status_label`, `status_badge`, `numbered`, `indicator_title`, `slug`, `url_path`, `filesize`.
 fn register_filters(env: &mut Environment, digits: Digits) {
+    // `numbered` and `status_badge` are the markup of the macros of the same names, made here: a
+    // macro call costs the template engine more than the rest of a report's row, and a report
+    // calls `numbered` twice for every measure.
+    env.add_filter("numbered", move |items: Value| {
+        let mut out = String::new();
+        for (i, item) in items.try_iter().into_iter().flatten().enumerate() {
+            if i == 0 {
+                out.push_str("<ol class=\"numbered\">");
+            }
+            out.push_str("<li><span class=\"n\" aria-hidden=\"true\">");
+            out.push_str(&digits.apply((i + 1).to_string()));
+            out.push_str(".</span> ");
+            markup_to(&mut out, &item);
+            out.push_str("</li>");
+        }
+        if !out.is_empty() {
+            out.push_str("</ol>");
+        }
+        Value::from_safe_string(out)
+    });
+    env.add_filter("status_badge", |status: Value| {
+        let mut out = String::from("<span class=\"status status-");
+        markup_to(&mut out, &status);
+        out.push_str("\">");
+        out.push_str(&status_label(&status.to_string()));
+        out.push_str("</span>");
+        Value::from_safe_string(out)
+    });
     env.add_filter("num", move |x: f64, decimals: Option<usize>| {
         thai::format_number(x, decimals.unwrap_or(0), digits)
     });
@@ -171,12 +199,7 @@ fn register_filters(env: &mut Environment, digits: Digits) {
             .map(|dt| thai::format_date_long(dt, digits))
             .unwrap_or(iso)
     });
-    env.add_filter("status_label", |key: String| {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .map_or(key, |s| s.label().to_string())
-    });
+    env.add_filter("status_label", |key: String| status_label(&key));
     env.add_filter("indicator_title", |n: usize| {
         INDICATORS.get(n.wrapping_sub(1)).copied().unwrap_or("")
     });
@@ -191,6 +214,23 @@ fn register_filters(env: &mut Environment, digits: Digits) {
         let decimals = if unit == "ไบต์" { 0 } else { 1 };
         format!("{} {unit}", thai::format_number(v, decimals, digits))
     });
+}
+
+/// A status's Thai label (`done` → ดำเนินการแล้ว), or the key itself when it is none.
+fn status_label(key: &str) -> String {
+    Status::ALL
+        .into_iter()
+        .find(|s| s.key() == key)
+        .map_or_else(|| key.to_string(), |s| s.label().to_string())
+}
+
+/// `value` as a template prints it: its text escaped, or as it is when it is already markup.
+fn markup_to(out: &mut String, value: &Value) {
+    if value.is_safe() {
+        out.push_str(&value.to_string());
+    } else {
+        crate::escape::html_to(out, &value.to_string()).expect("writing into a String cannot fail");
+    }
 }
 
 /// `url_for(kind, key, year=…)` in templates: the address of a page of the site, relative to
@@ -272,6 +312,25 @@ fn template_finding(rel: &str, text: &str, e: &minijinja::Error) -> Finding {
     }
 }
 
+/// The names a page's template starts with: `site`, `root` and the job's own. Templates ask for
+/// `site` and `root` dozens of times a page; a match answers without searching a map.
+#[derive(Debug)]
+struct Top {
+    site: Value,
+    root: Value,
+    page: Value,
+}
+
+impl minijinja::value::Object for Top {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "site" => Some(self.site.clone()),
+            "root" => Some(self.root.clone()),
+            _ => self.page.get_item(key).ok().filter(|v| !v.is_undefined()),
+        }
+    }
+}
+
 /// One page of the site: where it goes, its template, and the context it is rendered with.
 #[derive(Clone)]
 pub struct Job {
@@ -322,17 +381,11 @@ impl<'r> Plan<'r> {
 
     /// Renders one page; a template error comes back as a finding.
     pub fn render(&self, job: &Job) -> Result<Output, Finding> {
-        // One flat map, not a merge of two: every name a template looks up is found at once.
-        let mut vars: BTreeMap<Value, Value> = BTreeMap::new();
-        if let Ok(keys) = job.ctx.try_iter() {
-            for k in keys {
-                let v = job.ctx.get_item(&k).unwrap_or_default();
-                vars.insert(k, v);
-            }
-        }
-        vars.insert(Value::from("site"), self.site.clone());
-        vars.insert(Value::from("root"), Value::from(job.root.as_str()));
-        let ctx = Value::from(vars);
+        let ctx = Value::from_object(Top {
+            site: self.site.clone(),
+            root: Value::from(job.root.as_str()),
+            page: job.ctx.clone(),
+        });
         self.renderer.render(job.template, ctx).map(|html| Output {
             path: job.path.clone(),
             bytes: html.into_bytes(),
