@@ -104,7 +104,10 @@ impl Indexer {
         if !is_indexed(path) {
             return;
         }
-        let html = String::from_utf8_lossy(html);
+        // Pages are the renderer's text; bytes that are not UTF-8 are no page of ours.
+        let Ok(html) = std::str::from_utf8(html) else {
+            return;
+        };
         if !html.contains(REGION) {
             return;
         }
@@ -380,6 +383,21 @@ struct Text {
     space: bool,
 }
 
+/// Whether a run of text (no white space) may hold a spelling of ำ to fold
+/// ([`push_folding_sara_am`](crate::thai::push_folding_sara_am)): a nikhahit, ำ before a tone
+/// mark, or a mark at its start that may join the text before it.
+fn needs_folding(piece: &str) -> bool {
+    let mark = |c: char| matches!(c, '\u{0E32}' | '\u{0E4D}' | '\u{0E48}'..='\u{0E4B}');
+    piece.chars().next().is_some_and(mark)
+        || piece.contains('\u{0E4D}')
+        || piece.match_indices('\u{0E33}').any(|(i, _)| {
+            piece[i + 3..]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0E48}'..='\u{0E4B}').contains(&c))
+        })
+}
+
 impl Text {
     /// Adds HTML text (entities decoded) to this text and to every open capture.
     fn push_html(&mut self, html: &str, captures: &mut [Capture]) {
@@ -394,17 +412,25 @@ impl Text {
     }
 
     fn push(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
+        for (i, piece) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 self.space = true;
-            } else {
-                if self.space && !self.s.is_empty() {
-                    self.s.push(' ');
-                }
-                self.space = false;
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            if self.space && !self.s.is_empty() {
+                self.s.push(' ');
+            }
+            self.space = false;
+            if needs_folding(piece) {
                 // ํ, า and a tone mark in any order look like ำ and are how text copied from many
                 // Thai PDFs spells it; the search page spells a query the same way.
-                crate::thai::push_folding_sara_am(&mut self.s, c);
+                for c in piece.chars() {
+                    crate::thai::push_folding_sara_am(&mut self.s, c);
+                }
+            } else {
+                self.s.push_str(piece);
             }
         }
     }
@@ -470,7 +496,7 @@ impl Tag {
                 match b.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
                         let close = s[i + 1..].find(q as char)? + i + 1;
-                        value = decode_entities(&s[i + 1..close]);
+                        value = decode_entities(&s[i + 1..close]).into_owned();
                         i = close + 1;
                     }
                     _ => {
@@ -478,7 +504,7 @@ impl Tag {
                         while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                             i += 1;
                         }
-                        value = decode_entities(&s[v..i]);
+                        value = decode_entities(&s[v..i]).into_owned();
                     }
                 }
             }
@@ -556,9 +582,9 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 
 /// Decodes the character references the templates and the Markdown renderer write (named ones of
 /// HTML's five, `&nbsp;`, and numeric ones); any other `&` stays as it is.
-fn decode_entities(s: &str) -> String {
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -591,7 +617,7 @@ fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -602,13 +628,18 @@ fn decode_entities(s: &str) -> String {
 /// page folds the same way.
 pub fn fold(text: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(text.len() / 2);
-    for c in crate::thai::to_arabic_digits(text).chars() {
-        if c.is_whitespace() {
-            if out.last() != Some(&' ') {
-                out.push(' ');
+    for c in text.chars() {
+        match c {
+            // Thai letters have no case and are no space: most of a page, passed straight on.
+            '\u{0E01}'..='\u{0E4F}' | '\u{0E5A}'..='\u{0E7F}' => out.push(c),
+            '๐'..='๙' => out.push(char::from(b'0' + (c as u32 - '๐' as u32) as u8)),
+            c if c.is_whitespace() => {
+                if out.last() != Some(&' ') {
+                    out.push(' ');
+                }
             }
-        } else {
-            out.extend(c.to_lowercase());
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
         }
     }
     if out.last() != Some(&' ') {
