@@ -116,7 +116,7 @@ impl Indexer {
             skipped.push((path.to_string(), html.len()));
             return;
         }
-        if let Some(doc) = extract(path, &html) {
+        if let Some(doc) = extract(path, html) {
             self.docs
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
