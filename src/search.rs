@@ -717,12 +717,17 @@ fn entry(key: &str, postings: &[u8], out: &mut Vec<u8>) {
 
 /// The index files of `docs` (sorted by address; a page's number is its place).
 fn files(docs: &[Doc]) -> Vec<Output> {
-    let keys = encoded_postings(docs);
+    // The postings, the filters, the pages' texts and the vocabulary each read the pages on their
+    // own: they are made side by side (each of the last three is one pass on one thread).
+    let ((keys, filters), ((chunks, starts), words)) = rayon::join(
+        || rayon::join(|| encoded_postings(docs), || filters_file(docs)),
+        || rayon::join(|| text_chunks(docs), || vocabulary(docs)),
+    );
     let mut out = Vec::new();
     let names = shard_files(&keys, &mut out);
-    out.push(filters_file(docs));
-    let starts = text_chunks(docs, &mut out);
-    out.push(vocabulary(docs));
+    out.push(filters);
+    out.extend(chunks);
+    out.push(words);
     let manifest = manifest(&out, docs.len(), &names, &starts);
     out.push(manifest);
     out
@@ -808,8 +813,9 @@ fn filters_file(docs: &[Doc]) -> Output {
     }
 }
 
-/// Adds the pages' text in chunks `d-N.json` to `out`; returns the first page of each chunk.
-fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
+/// The pages' text in chunks `d-N.json`, and the first page of each chunk.
+fn text_chunks(docs: &[Doc]) -> (Vec<Output>, Vec<usize>) {
+    let mut out = Vec::new();
     let mut starts = Vec::new();
     let mut chunk = Vec::new();
     for (id, doc) in docs.iter().enumerate() {
@@ -840,7 +846,7 @@ fn text_chunks(docs: &[Doc], out: &mut Vec<Output>) -> Vec<usize> {
             });
         }
     }
-    starts
+    (out, starts)
 }
 
 /// `index.json`, over the other files `out` of an index of `pages` pages.
