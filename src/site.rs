@@ -396,7 +396,13 @@ pub struct Cache {
     data: opendata::Memo,
     /// The OIT checklists and current year the exports were made of, and the exports.
     exports: Option<(Vec<oit::Checklist>, i32, Vec<Arc<Output>>)>,
+    /// The content files the last load found, with the findings about their names: kept while
+    /// only files of it change (walking 10,000 files is a good part of a preview's rebuild).
+    listing: Option<Listing>,
 }
+
+/// What [`content::discover`] and the name checks found.
+type Listing = (Vec<(PathBuf, content::Kind)>, Vec<Finding>);
 
 #[derive(Debug)]
 struct Cached {
@@ -479,9 +485,8 @@ fn load_with(
             cache.config = key;
         }
     }
-    let (files, found) = content::discover(root);
+    let (files, found) = listing(root, cache.as_deref_mut());
     findings.extend(found);
-    findings.extend(crate::portable::check_folder(root, crate::routes::STATIC));
     let parsed = parse(root, &config, &files, cache.as_deref());
     let mut site = Site {
         root: root.to_path_buf(),
@@ -496,6 +501,31 @@ fn load_with(
     site.checklists = list;
     findings.extend(found);
     (Some(site), findings)
+}
+
+/// The content files and the findings about names: those of the cache's last load when every file
+/// marked changed is one of them and still there (an edit, not a file made, renamed or deleted).
+fn listing(root: &Path, cache: Option<&mut Cache>) -> Listing {
+    let fresh = || {
+        let (files, mut found) = content::discover(root);
+        found.extend(crate::portable::check_folder(root, crate::routes::STATIC));
+        (files, found)
+    };
+    let Some(cache) = cache else {
+        return fresh();
+    };
+    let kept = cache.listing.as_ref().filter(|(files, _)| {
+        cache
+            .changed
+            .iter()
+            .all(|c| c.is_file() && files.iter().any(|(f, _)| f == c))
+    });
+    let listing = match kept {
+        Some(l) => l.clone(),
+        None => fresh(),
+    };
+    cache.listing = Some(listing.clone());
+    listing
 }
 
 /// `config` with `base_url` (from the command line) in place of its own, ending in `/`.

@@ -294,7 +294,7 @@ pub fn plan<'r>(site: &Site, renderer: &'r Renderer, memo: Option<&mut Memo>) ->
     let view = View::new(site, &values);
     let jobs: Vec<Job> = site
         .routes()
-        .iter()
+        .par_iter()
         .filter_map(|route| view.job(route, &oit))
         .collect();
     let site_value = view.site;
