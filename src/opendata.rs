@@ -147,14 +147,18 @@ pub fn file(site: &Site, name: &str, memo: Option<&Memo>) -> Vec<u8> {
     let order = order(site);
     let measure = |i: usize| &*site.measures[i];
     match name {
-        "measures.json" => json_lines(order.iter(), |out, &i| match lines {
-            Some(l) => out.extend_from_slice(l[i].json.as_bytes()),
-            None => {
-                serde_json::to_writer(out, &record(measure(i), base)).expect("records serialise")
-            }
-        }),
+        "measures.json" => json_lines(
+            order.iter(),
+            lines.map(|l| l.iter().map(|l| l.json.len() + 4).sum()),
+            |out, &i| match lines {
+                Some(l) => out.extend_from_slice(l[i].json.as_bytes()),
+                None => serde_json::to_writer(out, &record(measure(i), base))
+                    .expect("records serialise"),
+            },
+        ),
         "measures.csv" => {
             let mut csv = csv_header();
+            csv.reserve(lines.map_or(0, |l| l.iter().map(|l| l.csv.len()).sum()));
             for &i in &order {
                 match lines {
                     Some(l) => csv.push_str(&l[i].csv),
@@ -204,9 +208,12 @@ pub fn file(site: &Site, name: &str, memo: Option<&Memo>) -> Vec<u8> {
 /// and still readable, line by line, in a diff or a text editor.
 fn json_lines<T>(
     items: impl Iterator<Item = T>,
+    size: Option<usize>,
     mut write: impl FnMut(&mut Vec<u8>, T),
 ) -> Vec<u8> {
-    let mut json = b"[".to_vec();
+    // The size when the lines are made already: 30 MB at 10,000 measures, not grown by doubling.
+    let mut json = Vec::with_capacity(size.unwrap_or(0) + 3);
+    json.push(b'[');
     for (n, item) in items.enumerate() {
         json.extend_from_slice(if n == 0 { b"\n  " } else { b",\n  " });
         write(&mut json, item);
@@ -375,8 +382,10 @@ fn sitemap(site: &Site) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for route in site.routes().iter().filter(|r| r.in_sitemap()) {
-        let url = format!("{base}{}", route.dir());
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape::html(&url)));
+        out.push_str("  <url><loc>");
+        escape::html_to(&mut out, base).expect("writing into a String cannot fail");
+        escape::html_to(&mut out, &route.dir()).expect("writing into a String cannot fail");
+        out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
     out

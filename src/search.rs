@@ -735,12 +735,16 @@ fn files(docs: &[Doc]) -> Vec<Output> {
 
 /// Every trigram of `docs` with its encoded postings, sorted by trigram.
 fn encoded_postings(docs: &[Doc]) -> Vec<Encoded> {
-    // Postings of runs of pages in parallel, then joined in page order.
-    const RUN: usize = 256;
+    // Postings of runs of pages in parallel, then joined in page order: a few runs per thread,
+    // as joining two runs' maps costs about as much as making one.
+    let run = docs
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(256);
     let runs: Vec<_> = docs
-        .par_chunks(RUN)
+        .par_chunks(run)
         .enumerate()
-        .map(|(n, run)| postings(run, (n * RUN) as u32))
+        .map(|(n, docs)| postings(docs, (n * run) as u32))
         .collect();
     let mut all: HashMap<Key, Vec<u32>, Fast> = HashMap::default();
     for run in runs {
