@@ -378,11 +378,33 @@ fn make_upper_folders(dir: &Path, paths: &[&str]) -> io::Result<()> {
 /// Writes `new` at `path` unless the file already holds it (never compared in a new folder);
 /// 1 when written.
 fn put(path: &Path, new: &[u8], empty: bool) -> io::Result<usize> {
-    if !empty && std::fs::read(path).is_ok_and(|old| old == new) {
+    if !empty && holds(path, new) {
         return Ok(0);
     }
     write_file(path, new)?;
     Ok(1)
+}
+
+/// Whether the file at `path` holds exactly `bytes`: its size first, then its bytes a block at a
+/// time (no copy of a 30 MB measures.json in memory to compare it).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+        return false;
+    }
+    let mut block = [0u8; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && block[..n] == rest[..n] => rest = &rest[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Makes and writes every file of `paths` on all threads; how many were written, or every

@@ -2,6 +2,8 @@
 rem Double-click: preview the site in site\ in the browser; rebuilds on every save. Never writes site\public.
 chcp 65001 >nul
 setlocal
+rem prongsai.exe speaks Thai here, like these lines, whatever language Windows is set to.
+if not defined PRONGSAI_LANG set PRONGSAI_LANG=th
 cd /d "%~dp0"
 echo ============================================================
 echo  ดูตัวอย่างเว็บไซต์ (prongsai serve)

@@ -2,6 +2,8 @@
 rem Double-click: check every file of the site in site\ and say what to fix; writes nothing.
 chcp 65001 >nul
 setlocal
+rem prongsai.exe speaks Thai here, like these lines, whatever language Windows is set to.
+if not defined PRONGSAI_LANG set PRONGSAI_LANG=th
 cd /d "%~dp0"
 echo ตรวจไฟล์ของเว็บไซต์ในโฟลเดอร์ site ...
 echo.

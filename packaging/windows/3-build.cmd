@@ -2,6 +2,8 @@
 rem Double-click: build the site in site\ into site\public, the folder to upload.
 chcp 65001 >nul
 setlocal
+rem prongsai.exe speaks Thai here, like these lines, whatever language Windows is set to.
+if not defined PRONGSAI_LANG set PRONGSAI_LANG=th
 cd /d "%~dp0"
 echo สร้างเว็บไซต์จากโฟลเดอร์ site ...
 echo.
