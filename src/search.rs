@@ -489,14 +489,14 @@ impl Tag {
             {
                 i += 1;
             }
-            let attr = s[a..i].to_ascii_lowercase();
-            let mut value = String::new();
+            let name_at = a..i;
+            let mut value_at = i..i;
             if b.get(i) == Some(&b'=') {
                 i += 1;
                 match b.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
                         let close = s[i + 1..].find(q as char)? + i + 1;
-                        value = decode_entities(&s[i + 1..close]).into_owned();
+                        value_at = i + 1..close;
                         i = close + 1;
                     }
                     _ => {
@@ -504,11 +504,20 @@ impl Tag {
                         while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                             i += 1;
                         }
-                        value = decode_entities(&s[v..i]).into_owned();
+                        value_at = v..i;
                     }
                 }
             }
-            attrs.push((attr, value));
+            // Only the search's own attributes are read (`Reader::open`): the others (href,
+            // class, ...) are passed over without a copy.
+            let attr = &s[name_at];
+            if attr
+                .get(..SEARCH_ATTR.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(SEARCH_ATTR))
+            {
+                let value = decode_entities(&s[value_at]).into_owned();
+                attrs.push((attr.to_ascii_lowercase(), value));
+            }
         }
         let void = self_closing || is_void(&name);
         Some(Tag {
@@ -520,6 +529,9 @@ impl Tag {
         })
     }
 }
+
+/// What the names of the attributes that mark a page's parts for the search start with.
+const SEARCH_ATTR: &str = "data-search";
 
 /// Elements that never have an end tag.
 fn is_void(name: &str) -> bool {
