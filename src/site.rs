@@ -1024,13 +1024,13 @@ mod tests {
         report.search_seconds = 0.25;
         assert_eq!(
             report.summary(out),
-            "built 2 measures and 1 pages into public in 0.50 s, search index 0.25 s of it (9 files, 3 written, 1 removed, 1 warning(s))"
+            "built 2 measures and 1 pages into public in 0.50 s, search index 0.25 s of it (9 files, 3 written, 1 removed, 1 warning)"
         );
         report.written = None;
         report.findings.push(Finding::error("a.md", "wrong"));
         assert_eq!(
             report.summary(out),
-            "build failed: 1 error(s), 1 warning(s); public was left as it was"
+            "build failed: 1 error, 1 warning; public was left as it was"
         );
     }
 

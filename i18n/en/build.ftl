@@ -3,19 +3,29 @@
 ## site: what `build` ends with.
 build-built = built { $measures } measures and { $pages } pages into { $out } in { $seconds } s ({ $files } files, { $written } written, { $removed } removed{ $warnings ->
         [0] {""}
-       *[other] , { $warnings } warning(s)
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
     })
 build-built-search = built { $measures } measures and { $pages } pages into { $out } in { $seconds } s, search index { $search } s of it ({ $files } files, { $written } written, { $removed } removed{ $warnings ->
         [0] {""}
-       *[other] , { $warnings } warning(s)
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
     })
-build-failed = build failed: { $errors } error(s){ $warnings ->
+build-failed = build failed: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }{ $warnings ->
         [0] {""}
-       *[other] , { $warnings } warning(s)
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
     }; { $out } was left as it was
-build-failed-stranded = build failed: { $errors } error(s){ $warnings ->
+build-failed-stranded = build failed: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }{ $warnings ->
         [0] {""}
-       *[other] , { $warnings } warning(s)
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
     }; { $out } is missing: the previous site is in { $parked }, and the next build puts it back
 build-no-site-yaml-here = no site.yaml here; run in a site folder or pass --root DIR
 build-no-site-yaml-in = no site.yaml in { $folder }; run in a site folder or pass --root DIR

@@ -13,8 +13,14 @@ serve-changed-one = { $file } changed; rebuilding
 serve-changed-many = { $file } and { $more } more changed; rebuilding
 serve-nothing-changed = nothing changed ({ $ms } ms)
 serve-built = built { $measures } measures and { $pages } pages in { $ms } ms ({ $parsed } parsed, { $files } files)
-serve-failed-kept = build failed: { $errors } error(s); still serving the last good build, with the errors over every page
-serve-failed-first = build failed: { $errors } error(s); the preview shows them until they are fixed
+serve-failed-kept = build failed: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; still serving the last good build, with the errors over every page
+serve-failed-first = build failed: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }; the preview shows them until they are fixed
 serve-fixed = fixed; serving the last good build again ({ $ms } ms)
 serve-crashed = the build crashed (a bug in prongsai)
     .help = please report it with the file you were editing; save again to retry

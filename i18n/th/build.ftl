@@ -5,7 +5,7 @@ build-built = สร้างเว็บไซต์แล้ว: { $measures }
         [0] {""}
        *[other] {" "}คำเตือน { $warnings } รายการ
     })
-build-built-search = สร้างเว็บไซต์แล้ว: { $measures } มาตรการ { $pages } หน้า ลงใน { $out } ใช้เวลา { $seconds } วินาที เป็นเวลาสร้างดัชนีค้นหา { $search } วินาที (ทั้งหมด { $files } ไฟล์ เขียนใหม่ { $written } ไฟล์ ลบ { $removed } ไฟล์{ $warnings ->
+build-built-search = สร้างเว็บไซต์แล้ว: { $measures } มาตรการ { $pages } หน้า ลงใน { $out } ใช้เวลา { $seconds } วินาที รวมสร้างดัชนีค้นหา { $search } วินาที (ทั้งหมด { $files } ไฟล์ เขียนใหม่ { $written } ไฟล์ ลบ { $removed } ไฟล์{ $warnings ->
         [0] {""}
        *[other] {" "}คำเตือน { $warnings } รายการ
     })
