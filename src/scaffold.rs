@@ -269,7 +269,7 @@ pub fn init(dir: &Path, fiscal_year: i32) -> io::Result<Vec<PathBuf>> {
         ),
         (
             dir.join(".gitignore"),
-            "/public\n/.public.prongsai\n".to_string(),
+            "/public\n/.public.prongsai*\n/.prongsai.lock\n".to_string(),
         ),
     ];
     for (path, text) in &files {
