@@ -101,7 +101,7 @@ const BE_TO: i64 = *prongsai::thai::BE_YEARS.end() as i64;
 #[derive(Args)]
 struct CriteriaArgs {
     #[arg(value_parser = clap::value_parser!(i32).range(BE_FROM..=BE_TO))]
-    year: i32,
+    year: Option<i32>,
     #[arg(long, default_value = ".")]
     root: PathBuf,
 }
@@ -600,12 +600,20 @@ fn new_measure(root: &Path, title: &str, name: Option<&str>, out: Out) -> Exit {
     }
 }
 
-/// `prongsai criteria YEAR`: only in a site folder; never overwrites the site's own list.
+/// `prongsai criteria [YEAR]` (site.yaml's year when none is given): only in a site folder;
+/// never overwrites the site's own list.
 fn criteria(args: CriteriaArgs, out: Out) -> Exit {
     if let Err(e) = site::require_site(&args.root) {
         return could_not_run(&e);
     }
-    match oit::write_starter(&args.root, args.year) {
+    let year = match args.year {
+        Some(y) => y,
+        None => match load_config(&args.root, out) {
+            Ok(c) => c.fiscal_year,
+            Err(exit) => return exit,
+        },
+    };
+    match oit::write_starter(&args.root, year) {
         Ok((path, from)) => {
             if !out.quiet {
                 println!(
@@ -614,7 +622,7 @@ fn criteria(args: CriteriaArgs, out: Out) -> Exit {
                         "cli-criteria-created",
                         path = path.display().to_string(),
                         from = from,
-                        year = args.year
+                        year = year
                     )
                 );
             }

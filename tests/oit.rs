@@ -606,8 +606,8 @@ fn a_year_without_a_shipped_list_uses_the_newest_and_check_says_so() {
 }
 
 // `prongsai criteria 2570` writes the site's own list from the stand-in, which the build then
-// uses (same items, same scores, no stand-in); it never overwrites the file and runs only in a
-// site folder.
+// uses (same items, same scores, no stand-in); it never overwrites the file (nor does `prongsai
+// criteria`, which takes site.yaml's year) and runs only in a site folder.
 #[test]
 fn criteria_command_writes_the_sites_own_list_once() {
     let site = copy_site(&fixture("oit-2570"));
@@ -645,7 +645,8 @@ fn criteria_command_writes_the_sites_own_list_once() {
     )
     .unwrap();
     let edited = read(&file);
-    let out = prongsai(&["criteria", "2570"], site.path());
+    // Without a year it takes site.yaml's (2570), so this is the same file again.
+    let out = prongsai(&["criteria"], site.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert_eq!(read(&file), edited);

@@ -39,7 +39,7 @@ cli-new-year-year = The new fiscal year (Buddhist Era), the one after site.yaml'
 cli-new-year-no-carry = Only set the year; carry no measure over
 cli-new-year-force = Start a year that is not the next one (skipping years)
 cli-criteria-about = Write criteria/ita-YEAR.yaml, the site's own OIT item list for YEAR, from prongsai's list for that year (or the one standing in for it), to edit when NACC publishes the year's manual
-cli-criteria-year = The ITA fiscal year in Buddhist Era, e.g. 2570
+cli-criteria-year = The ITA fiscal year in Buddhist Era, e.g. 2570 [default: fiscal_year in site.yaml]
 
 ## The help's own words (English keeps clap's; these are for the other languages' layout).
 cli-usage = Usage:

@@ -39,7 +39,7 @@ cli-new-year-year = ปีงบประมาณใหม่ (พ.ศ.) ปี
 cli-new-year-no-carry = เปลี่ยนเฉพาะปี ไม่คัดลอกมาตรการ
 cli-new-year-force = เริ่มปีที่ไม่ใช่ปีถัดไป (ข้ามปี)
 cli-criteria-about = เขียนไฟล์ criteria/ita-YEAR.yaml รายการข้อ OIT ของปี YEAR สำหรับเว็บไซต์นี้ จากรายการของ prongsai ของปีนั้น (หรือปีที่ใช้แทน) ไว้แก้ไขเมื่อ ป.ป.ช. ออกคู่มือของปีนั้น
-cli-criteria-year = ปีงบประมาณของ ITA (พ.ศ.) เช่น 2570
+cli-criteria-year = ปีงบประมาณของ ITA (พ.ศ.) เช่น 2570 [ถ้าไม่ระบุ ใช้ fiscal_year ใน site.yaml]
 
 ## คำของหน้าวิธีใช้
 cli-usage = วิธีใช้:
