@@ -398,7 +398,7 @@ pub struct Cache {
     exports: Option<(Vec<oit::Checklist>, i32, Vec<Arc<Output>>)>,
     /// The content files the last load found, with the findings about their names: kept while
     /// only files of it change (walking 10,000 files is a good part of a preview's rebuild).
-    listing: Option<Listing>,
+    listing: Option<Arc<Listing>>,
 }
 
 /// What [`content::discover`] and the name checks found.
@@ -485,9 +485,10 @@ fn load_with(
             cache.config = key;
         }
     }
-    let (files, found) = listing(root, cache.as_deref_mut());
-    findings.extend(found);
-    let parsed = parse(root, &config, &files, cache.as_deref());
+    let listing = listing(root, cache.as_deref_mut());
+    let (files, found) = &*listing;
+    findings.extend(found.iter().cloned());
+    let parsed = parse(root, &config, files, cache.as_deref());
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -505,25 +506,22 @@ fn load_with(
 
 /// The content files and the findings about names: those of the cache's last load when every file
 /// marked changed is one of them and still there (an edit, not a file made, renamed or deleted).
-fn listing(root: &Path, cache: Option<&mut Cache>) -> Listing {
+fn listing(root: &Path, cache: Option<&mut Cache>) -> Arc<Listing> {
     let fresh = || {
         let (files, mut found) = content::discover(root);
         found.extend(crate::portable::check_folder(root, crate::routes::STATIC));
-        (files, found)
+        Arc::new((files, found))
     };
     let Some(cache) = cache else {
         return fresh();
     };
-    let kept = cache.listing.as_ref().filter(|(files, _)| {
+    let kept = cache.listing.clone().filter(|listing| {
         cache
             .changed
             .iter()
-            .all(|c| c.is_file() && files.iter().any(|(f, _)| f == c))
+            .all(|c| c.is_file() && listing.0.iter().any(|(f, _)| f == c))
     });
-    let listing = match kept {
-        Some(l) => l.clone(),
-        None => fresh(),
-    };
+    let listing = kept.unwrap_or_else(fresh);
     cache.listing = Some(listing.clone());
     listing
 }

@@ -1,17 +1,18 @@
 //! The command line itself in both languages: clap's help and its errors, Thai under `--lang th`
 //! or a Thai locale, English under `LANG=C`.
 
+mod common;
+
 use std::process::{Command, Output};
+
+use common::Locale;
 
 /// Runs `prongsai ARGS` with the locale `lang` and no other language setting.
 fn run(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_prongsai"))
         .args(args)
         .env("NO_COLOR", "1")
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale(lang)
         .output()
         .unwrap()
 }

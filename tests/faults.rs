@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::Tmpfs;
+use common::{Locale, Tmpfs};
 
 /// Writes a site of `measures` measures; `name` is the organisation, which every page shows, so
 /// changing it changes every page.
@@ -54,10 +54,7 @@ fn prongsai(root: &Path, out: &Path) -> Command {
         .arg(out)
         .current_dir(root)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale("C.UTF-8")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     cmd
@@ -349,10 +346,7 @@ fn build_injected(root: &Path, out: &Path, injections: &[&str]) -> Option<(bool,
         .arg(out)
         .current_dir(root)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale("C.UTF-8")
         .output();
     match o {
         Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("strace:") => Some((

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{broken_links, copy_dir, snapshot};
+use common::{Locale, broken_links, copy_dir, snapshot};
 
 const MEASURE: &str = "---\ntitle: มาตรการทดสอบ\nassessment: IIT\nindicator: 4\nstatus: done\n---\n\nเนื้อหาของมาตรการ\n";
 
@@ -479,10 +479,7 @@ fn run(command: &str, root: &Path, as_nobody: bool) -> Option<(i32, String)> {
     cmd.arg(command)
         .current_dir(root)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale("C.UTF-8")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

@@ -18,7 +18,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{Tmpfs, snapshot};
+use common::{Locale, Tmpfs, snapshot};
 use prongsai::publish::manifest::{self, Manifest};
 
 /// Where a test publishes.
@@ -127,10 +127,7 @@ impl Dest {
             .args(args)
             .current_dir(site)
             .env("NO_COLOR", "1")
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("PRONGSAI_LANG")
+            .locale("C.UTF-8")
             .env("PRONGSAI_PASSWORD", &self.password)
             .env("XDG_CONFIG_HOME", self.scratch.path().join("config"))
             .stdin(Stdio::null());

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::snapshot;
+use common::{Locale, snapshot};
 
 /// How long anything may take before the test fails (generous: CI machines are shared).
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -59,10 +59,7 @@ impl Server {
             })
             .args(args)
             .env("NO_COLOR", "1")
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("PRONGSAI_LANG")
+            .locale("C.UTF-8")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -345,10 +342,7 @@ fn fresh_build(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .arg("--out")
         .arg(out.path().join("public"))
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale("C.UTF-8")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -831,10 +825,7 @@ fn build(root: &Path) {
         .args(["build", "--root"])
         .arg(root)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale("C.UTF-8")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -1198,17 +1189,7 @@ fn a_build_by_hand_then_an_undone_edit_leaves_public_as_a_fresh_build() {
     let mut events = server.events();
     edit(root, MEASURE, "score: 80", "score: 77");
     events.expect("reload");
-    let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
-        .args(["build", "--root"])
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build(root);
     let built = snapshot(&root.join("public"));
     edit(root, MEASURE, "score: 77", "score: 80");
     events.expect("reload");

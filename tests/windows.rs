@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use common::{NOW, snapshot};
+use common::{Locale, NOW, snapshot};
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
 const WINE: &str = "/usr/lib/wine/wine64";
@@ -227,10 +227,7 @@ fn the_exe_speaks_thai_under_a_thai_locale() {
         .arg(dir.join("prongsai.exe"))
         .args(["check", "--root", "."])
         .current_dir(&site)
-        .env_remove("PRONGSAI_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "th_TH.UTF-8")
+        .locale("th_TH.UTF-8")
         .output()
         .unwrap();
     let (linux, windows) = (common::stderr(&linux), common::stderr(&windows));

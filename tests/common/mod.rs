@@ -62,13 +62,25 @@ pub fn prongsai_in(now: i64, lang: &str, args: &[&str], cwd: &Path) -> Output {
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRONGSAI_LANG")
+        .locale(lang)
         .env("SOURCE_DATE_EPOCH", now.to_string())
         .output()
         .unwrap()
+}
+
+/// A command run under one locale: `LANG`, with nothing that would override it (the tests read
+/// the program's English under `C.UTF-8`, whatever the machine's locale).
+pub trait Locale {
+    fn locale(&mut self, lang: &str) -> &mut Self;
+}
+
+impl Locale for Command {
+    fn locale(&mut self, lang: &str) -> &mut Self {
+        self.env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PRONGSAI_LANG")
+    }
 }
 
 pub fn stderr(o: &Output) -> String {
